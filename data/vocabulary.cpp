@@ -1,0 +1,104 @@
+#include "data/vocabulary.h"
+
+#include <sentencepiece_processor.h>
+#include <sentencepiece_trainer.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "data/atomic_file.h"
+
+namespace dari {
+namespace {
+
+class VectorIterator : public sentencepiece::SentenceIterator {
+public:
+    explicit VectorIterator(const std::vector<std::string>& sentences) : sentences_(sentences) {}
+    bool done() const override { return index_ >= sentences_.size(); }
+    void Next() override { ++index_; }
+    const std::string& value() const override { return sentences_[index_]; }
+    sentencepiece::util::Status status() const override { return {}; }
+
+private:
+    const std::vector<std::string>& sentences_;
+    size_t index_ = 0;
+};
+
+}  // namespace
+
+Vocabulary::Vocabulary() : processor_(std::make_unique<sentencepiece::SentencePieceProcessor>()) {}
+Vocabulary::~Vocabulary() = default;
+Vocabulary::Vocabulary(Vocabulary&&) noexcept = default;
+Vocabulary& Vocabulary::operator=(Vocabulary&&) noexcept = default;
+
+Vocabulary Vocabulary::train(const std::vector<std::string>& sentences,
+                             const VocabularyOptions& options) {
+    if (sentences.empty()) throw std::runtime_error("cannot train a vocabulary on no sentences");
+    if (options.modelType != "unigram" && options.modelType != "bpe")
+        throw std::runtime_error("vocabulary type must be unigram or bpe, not '" +
+                                 options.modelType + "'");
+    if (options.size < 8) throw std::runtime_error("vocabulary size must be at least 8");
+    std::ostringstream args;
+    args << "--model_type=" << options.modelType << " --vocab_size=" << options.size
+         << " --character_coverage=" << options.characterCoverage
+         << " --pad_id=" << kPadId << " --bos_id=" << kBosId << " --eos_id=" << kEosId
+         << " --unk_id=" << kUnkId << " --pad_piece=<pad>"
+         // A small corpus may not support the requested size: take what it has.
+         << " --hard_vocab_limit=false --num_threads=" << options.threads
+         << " --minloglevel=2 --max_sentence_length=8192";
+    VectorIterator iterator(sentences);
+    std::string bytes;
+    const auto status = sentencepiece::SentencePieceTrainer::Train(args.str(), &iterator, &bytes);
+    if (!status.ok()) throw std::runtime_error("SentencePiece training failed: " + status.ToString());
+    return fromSerialized(bytes);
+}
+
+Vocabulary Vocabulary::fromSerialized(const std::string& bytes) {
+    Vocabulary vocabulary;
+    const auto status = vocabulary.processor_->LoadFromSerializedProto(bytes);
+    if (!status.ok()) throw std::runtime_error("not a SentencePiece model: " + status.ToString());
+    if (vocabulary.processor_->pad_id() != kPadId || vocabulary.processor_->bos_id() != kBosId ||
+        vocabulary.processor_->eos_id() != kEosId || vocabulary.processor_->unk_id() != kUnkId)
+        throw std::runtime_error("SentencePiece model does not use Dari's special ids "
+                                 "(<pad>=0, <s>=1, </s>=2, <unk>=3)");
+    vocabulary.serialized_ = bytes;
+    return vocabulary;
+}
+
+Vocabulary Vocabulary::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot open SentencePiece model");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    try {
+        return fromSerialized(bytes.str());
+    } catch (const std::exception& e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
+}
+
+void Vocabulary::save(const std::string& path) const { writeFileAtomically(path, serialized_); }
+
+int64_t Vocabulary::size() const { return processor_->GetPieceSize(); }
+
+std::vector<int64_t> Vocabulary::encode(const std::string& text) const {
+    const std::vector<int> ids = processor_->EncodeAsIds(text);
+    return {ids.begin(), ids.end()};
+}
+
+std::vector<std::string> Vocabulary::pieces(const std::string& text) const {
+    return processor_->EncodeAsPieces(text);
+}
+
+std::string Vocabulary::decode(const std::vector<int64_t>& ids) const {
+    std::vector<int> narrow;
+    narrow.reserve(ids.size());
+    for (int64_t id : ids)
+        if (id != kPadId && id != kBosId && id != kEosId) narrow.push_back(static_cast<int>(id));
+    return processor_->DecodeIds(narrow);
+}
+
+std::string Vocabulary::piece(int64_t id) const { return processor_->IdToPiece(static_cast<int>(id)); }
+
+}  // namespace dari

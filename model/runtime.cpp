@@ -1,0 +1,113 @@
+#include "model/runtime.h"
+
+#include <dlfcn.h>
+#include <link.h>
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <climits>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "dari/version.h"
+
+namespace dari {
+namespace {
+
+int findBlas(struct dl_phdr_info* info, size_t, void* data) {
+    const std::string name = info->dlpi_name ? info->dlpi_name : "";
+    if (name.find("libblas.so") != std::string::npos || name.find("libopenblas") != std::string::npos) {
+        auto* path = static_cast<std::string*>(data);
+        if (path->empty() || name.find("libblas.so") != std::string::npos) *path = name;
+    }
+    return 0;
+}
+
+std::string resolved(const std::string& path) {
+    char buffer[PATH_MAX];
+    return ::realpath(path.c_str(), buffer) ? std::string(buffer) : path;
+}
+
+}  // namespace
+
+BlasInfo activeBlas() {
+    torch::zeros({1});  // make sure LibTorch and its BLAS are loaded
+    BlasInfo info;
+    std::string loaded;
+    dl_iterate_phdr(findBlas, &loaded);
+    info.path = loaded.empty() ? "(statically linked or unknown)" : resolved(loaded);
+    using ConfigFn = char* (*)();
+    if (auto config = reinterpret_cast<ConfigFn>(dlsym(RTLD_DEFAULT, "openblas_get_config"))) {
+        info.name = config();  // "OpenBLAS 0.3.21 ... Haswell MAX_THREADS=64"
+    } else if (info.path.find("/blas/") != std::string::npos) {
+        info.name = "reference BLAS (Netlib)";
+        info.slow = true;
+    } else if (info.path.find("blis") != std::string::npos) {
+        info.name = "BLIS";
+    } else if (info.path.find("mkl") != std::string::npos) {
+        info.name = "Intel MKL";
+    } else {
+        info.name = "unknown BLAS";
+    }
+    return info;
+}
+
+void warnIfSlowBlas() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        const BlasInfo blas = activeBlas();
+        if (blas.slow)
+            std::cerr << "warning: LibTorch is running on the slow reference BLAS (" << blas.path
+                      << "), about 40x slower than OpenBLAS. Install libopenblas0-pthread and run\n"
+                         "  update-alternatives --set libblas.so.3-x86_64-linux-gnu "
+                         "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3\n";
+    });
+}
+
+namespace {
+int g_threads = 0;
+}
+
+void configureThreads(int threads) {
+    if (threads <= 0) {
+        const char* env = std::getenv("DARI_THREADS");
+        threads = env ? std::atoi(env) : 0;
+    }
+    if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    // One pool only. OpenBLAS and LibTorch's intra-op pool each want every core;
+    // together they oversubscribe (GRU 256x2, batch 64x30, forward+backward on 2
+    // cores: torch 1/OpenBLAS 2 = 105 ms, torch 2/OpenBLAS 1 = 157 ms, both 2 =
+    // 512 ms; bench/bench_threads). A recurrent model's time is in its GEMMs, so
+    // OpenBLAS gets the threads and LibTorch runs its elementwise ops inline.
+    using SetThreadsFn = void (*)(int);
+    auto setBlasThreads =
+        reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (setBlasThreads) {
+        setBlasThreads(threads);
+        torch::set_num_threads(1);
+    } else {
+        torch::set_num_threads(threads);
+    }
+    static std::once_flag interop;  // LibTorch allows setting this once per process
+    std::call_once(interop, [] { torch::set_num_interop_threads(1); });
+    g_threads = threads;
+}
+
+int configuredThreads() { return g_threads; }
+
+std::string versionReport() {
+    const BlasInfo blas = activeBlas();
+    std::ostringstream out;
+    out << "dari " << DARI_VERSION << "\n"
+        << "LibTorch " << TORCH_VERSION << "\n"
+        << "SentencePiece " << DARI_SENTENCEPIECE_VERSION << "\n"
+        << "Qt " << DARI_QT_VERSION << " (built with)\n"
+        << "BLAS " << blas.name << " at " << blas.path << (blas.slow ? " (slow!)" : "") << "\n"
+        << "threads " << configuredThreads() << "\n";
+    return out.str();
+}
+
+}  // namespace dari

@@ -1,0 +1,28 @@
+#pragma once
+// The process-wide numeric runtime: which BLAS LibTorch runs on, and threads.
+
+#include <string>
+
+namespace dari {
+
+struct BlasInfo {
+    std::string name;  // "OpenBLAS 0.3.21 ...", "reference BLAS", ...
+    std::string path;  // the libblas.so.3 actually loaded
+    bool slow = false; // the Netlib reference implementation: ~40x slower than OpenBLAS here
+};
+
+BlasInfo activeBlas();
+
+// Prints a one-time warning on stderr if LibTorch runs on the reference BLAS.
+void warnIfSlowBlas();
+
+// Thread policy, measured on the 2-core machine (bench/bench_threads):
+// LibTorch intra-op threads *and* OpenBLAS threads together oversubscribe the
+// cores. `threads` <= 0 means "the default": see runtime.cpp.
+void configureThreads(int threads);
+int configuredThreads();
+
+// One line per component: Dari, LibTorch, SentencePiece, Qt (as built), BLAS.
+std::string versionReport();
+
+}  // namespace dari
