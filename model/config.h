@@ -1,0 +1,87 @@
+#pragma once
+// Everything that shapes a model and its training, with every default filled in.
+// Saved (commented) into each model bundle as config.yaml.
+
+#include <cstdint>
+#include <string>
+
+namespace dari {
+
+struct DataConfig {
+    std::string task = "translate";   // translate | chat
+    std::string srcLang = "ko";
+    std::string tgtLang = "en";
+    std::string vocabType = "unigram";  // unigram | bpe
+    int srcVocabSize = 4000;
+    int tgtVocabSize = 4000;
+    bool sharedVocab = false;         // one vocabulary for both sides (chat: same language)
+    int maxChars = 1000;              // pairs with a longer side are invalid
+    int maxPieces = 100;              // training pairs longer than this (pieces) are skipped
+    double devFraction = 0.05;        // dev split taken from train when no --dev is given
+    int maxDevPairs = 500;
+    bool deduplicate = true;
+};
+
+struct ModelConfig {
+    std::string cell = "gru";         // rnn | gru | lstm
+    int embeddingSize = 256;
+    int encoderHidden = 256;          // per direction
+    int encoderLayers = 1;
+    bool bidirectional = true;
+    int decoderHidden = 512;
+    int decoderLayers = 1;
+    std::string attention = "bahdanau";  // none | bahdanau | dot | general
+    int attentionSize = 256;          // bahdanau only
+    double dropout = 0.3;
+    bool inputFeeding = true;         // dot/general: feed the last attentional vector back in
+    bool tieEmbeddings = false;       // share target embeddings with the output layer
+};
+
+struct TrainConfig {
+    int batchSentences = 64;          // sentences per batch ...
+    int batchTokens = 0;              // ... or, if > 0, a token budget per batch instead
+    double learningRate = 1e-3;
+    double labelSmoothing = 0.1;
+    double clipNorm = 1.0;            // gradient-norm clipping (exploding gradients)
+    double teacherForcing = 1.0;      // probability of feeding the gold token at the start ...
+    double teacherForcingEnd = 1.0;   // ... decaying linearly to this at the end of the budget
+    int epochs = 10;                  // budget: epochs, unless minutes > 0
+    double minutes = 0.0;             // budget: wall-clock minutes
+    int validateEvery = 500;          // steps between validations (and checkpoints)
+    int logEvery = 50;                // steps between log events
+    int patience = 8;                 // early stop after this many validations without a better dev BLEU
+    double lrDecay = 0.5;             // multiply the learning rate by this on a plateau ...
+    int lrPatience = 2;               // ... of this many validations without a better dev loss
+    double minLearningRate = 1e-5;
+    uint64_t seed = 1;
+    int threads = 0;                  // 0: all cores
+};
+
+struct DecodeConfig {
+    int beam = 5;
+    double lengthPenalty = 1.0;       // beam scores are divided by length^alpha
+    double maxLengthRatio = 2.0;      // output at most ratio * source length + 10 pieces
+    int noRepeatNgram = 3;            // never repeat an n-gram of this size (0: off)
+    double temperature = 0.8;         // chat sampling
+    int topK = 40;
+    double topP = 0.95;
+};
+
+struct Config {
+    DataConfig data;
+    ModelConfig model;
+    TrainConfig train;
+    DecodeConfig decode;
+
+    // Throws std::runtime_error naming the file and the offending key.
+    static Config load(const std::string& path);
+    static Config fromYaml(const std::string& text, const std::string& origin);
+    // YAML with every value and a comment for each; fromYaml(toYaml()) round-trips.
+    std::string toYaml() const;
+    // Sets one value by its dotted name ("model.cell"), as from a command-line override.
+    void set(const std::string& key, const std::string& value);
+    // Rejects absurd values with a message naming the key.
+    void validate() const;
+};
+
+}  // namespace dari

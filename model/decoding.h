@@ -1,0 +1,47 @@
+#pragma once
+// Decoding a batch of sources: greedy, beam search, or sampling (chat replies).
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "data/batch.h"
+#include "model/seq2seq.h"
+
+namespace dari {
+
+struct DecodeOptions {
+    int beam = 1;                // 1: greedy
+    int nbest = 1;               // hypotheses returned per source (<= beam)
+    double lengthPenalty = 1.0;  // beam: score / length^alpha
+    double maxLengthRatio = 2.0; // at most ratio * source length + 10 pieces
+    int noRepeatNgram = 3;       // 0: off
+    bool sample = false;         // draw each piece instead of taking the likeliest
+    double temperature = 1.0;
+    int topK = 0;
+    double topP = 1.0;
+    uint64_t seed = 0;
+};
+
+struct Hypothesis {
+    std::vector<int64_t> ids;  // without </s>
+    double score = 0.0;        // log-probability (beam: length-normalised)
+    torch::Tensor attention;   // [T, S] weights for each output piece (incl. </s>), or undefined
+};
+
+// One list of hypotheses (best first) per source in the batch. Runs under
+// InferenceMode with the model in eval mode.
+std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources,
+                                            const DecodeOptions& options);
+
+std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& sources,
+                                                  const DecodeOptions& options);
+std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sources,
+                                                const DecodeOptions& options);
+
+// The repetition guard: pieces that would repeat an n-gram already produced, or
+// repeat the same piece a third time in a row (small models loop: "Tom Tom Tom").
+std::vector<int64_t> bannedPieces(const std::vector<int64_t>& history, int noRepeatNgram);
+
+}  // namespace dari

@@ -1,0 +1,105 @@
+// Greedy decoding and sampling: one hypothesis per source, the whole batch at once.
+
+#include <cmath>
+
+#include "data/vocabulary.h"
+#include "model/decoding.h"
+
+namespace dari {
+namespace {
+
+constexpr float kBanned = -std::numeric_limits<float>::infinity();
+
+void applyGuard(torch::Tensor& logProbs, const std::vector<std::vector<int64_t>>& histories,
+                const std::vector<bool>& finished, int noRepeatNgram) {
+    auto acc = logProbs.accessor<float, 2>();
+    for (size_t r = 0; r < histories.size(); ++r) {
+        if (finished[r]) continue;
+        for (int64_t id : bannedPieces(histories[r], noRepeatNgram)) acc[r][id] = kBanned;
+    }
+}
+
+// Temperature, top-k and nucleus (top-p) filtering, then one draw per row.
+torch::Tensor samplePieces(const torch::Tensor& logProbs, const DecodeOptions& o, torch::Generator& gen) {
+    auto scores = logProbs / o.temperature;
+    if (o.topK > 0 && o.topK < scores.size(1)) {
+        const auto kth = std::get<0>(scores.topk(o.topK, 1)).select(1, o.topK - 1).unsqueeze(1);
+        scores = scores.masked_fill(scores < kth, kBanned);
+    }
+    if (o.topP < 1.0) {
+        const auto [sorted, order] = scores.sort(1, /*descending=*/true);
+        const auto cumulative = sorted.softmax(1).cumsum(1);
+        // Drop a piece once the mass before it already reaches top_p (the first always stays).
+        const auto drop = (cumulative - sorted.softmax(1)) > o.topP;
+        scores = scores.scatter(1, order, sorted.masked_fill(drop, kBanned));
+    }
+    return torch::multinomial(scores.softmax(1), 1, false, gen).squeeze(1);
+}
+
+}  // namespace
+
+std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& sources,
+                                                  const DecodeOptions& options) {
+    const int64_t batch = sources.src.size(0);
+    const auto encoded = model->encoder(sources.src, sources.lengths);
+    const auto memory = model->decoder->prepare(encoded);
+    auto state = model->decoder->initialState(encoded);
+    auto gen = torch::make_generator<torch::CPUGeneratorImpl>(options.seed);
+
+    std::vector<std::vector<int64_t>> histories(batch);
+    std::vector<bool> finished(batch, false);
+    std::vector<double> scores(batch, 0.0);
+    std::vector<std::vector<torch::Tensor>> attention(batch);
+    const auto lengths = sources.lengths.accessor<int64_t, 1>();
+    int64_t maxSteps = 0;
+    std::vector<int64_t> limit(batch);
+    for (int64_t b = 0; b < batch; ++b) {
+        limit[b] = static_cast<int64_t>(options.maxLengthRatio * lengths[b]) + 10;
+        maxSteps = std::max(maxSteps, limit[b]);
+    }
+    auto input = torch::full({batch}, kBosId, torch::kLong);
+    int64_t alive = batch;
+    for (int64_t t = 0; t < maxSteps && alive > 0; ++t) {
+        const auto [e, pe] = model->decoder->embed(input);
+        auto out = model->decoder->step(e, pe, state, memory);
+        state = std::move(out.state);
+        auto logProbs = model->decoder->logits(out.output).log_softmax(1).contiguous();
+        applyGuard(logProbs, histories, finished, options.noRepeatNgram);
+        const auto next = options.sample ? samplePieces(logProbs, options, gen) : logProbs.argmax(1);
+        const auto picked = logProbs.gather(1, next.unsqueeze(1)).squeeze(1);
+        const auto nextAcc = next.accessor<int64_t, 1>();
+        const auto pickedAcc = picked.accessor<float, 1>();
+        for (int64_t b = 0; b < batch; ++b) {
+            if (finished[b]) continue;
+            if (out.weights.defined()) attention[b].push_back(out.weights[b]);
+            scores[b] += pickedAcc[b];
+            const bool end = nextAcc[b] == kEosId || t + 1 >= limit[b];
+            if (nextAcc[b] != kEosId) histories[b].push_back(nextAcc[b]);
+            if (end) {
+                finished[b] = true;
+                --alive;
+            }
+        }
+        input = next;
+    }
+    std::vector<std::vector<Hypothesis>> result(batch);
+    for (int64_t b = 0; b < batch; ++b) {
+        Hypothesis h;
+        h.ids = std::move(histories[b]);
+        h.score = scores[b];
+        if (!attention[b].empty())
+            h.attention = torch::stack(attention[b]).slice(1, 0, lengths[b]);
+        result[b].push_back(std::move(h));
+    }
+    return result;
+}
+
+std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources,
+                                            const DecodeOptions& options) {
+    torch::InferenceMode inference;
+    model->eval();
+    if (options.beam > 1 && !options.sample) return beamDecode(model, sources, options);
+    return greedyDecode(model, sources, options);
+}
+
+}  // namespace dari

@@ -1,0 +1,21 @@
+#include <algorithm>
+
+#include "model/decoding.h"
+
+namespace dari {
+
+std::vector<int64_t> bannedPieces(const std::vector<int64_t>& history, int noRepeatNgram) {
+    std::vector<int64_t> banned;
+    const size_t n = history.size();
+    if (n >= 2 && history[n - 1] == history[n - 2]) banned.push_back(history[n - 1]);
+    if (noRepeatNgram <= 0 || n + 1 < static_cast<size_t>(noRepeatNgram)) return banned;
+    const size_t prefix = noRepeatNgram - 1;
+    // Every earlier occurrence of the last (n-1)-gram bans the piece that followed it.
+    for (size_t start = 0; start + prefix < n; ++start) {
+        if (std::equal(history.begin() + start, history.begin() + start + prefix, history.end() - prefix))
+            banned.push_back(history[start + prefix]);
+    }
+    return banned;
+}
+
+}  // namespace dari

@@ -1,0 +1,58 @@
+#include "model/seq2seq.h"
+
+namespace dari {
+
+Seq2SeqImpl::Seq2SeqImpl(const ModelConfig& config, int64_t srcVocab, int64_t tgtVocab)
+    : config_(config) {
+    encoder = register_module("encoder", Encoder(config, srcVocab));
+    decoder = register_module("decoder", Decoder(config, tgtVocab, encoder->outputSize()));
+}
+
+ForwardResult Seq2SeqImpl::forward(const torch::Tensor& src, const torch::Tensor& lengths,
+                                   const torch::Tensor& tgtIn, double teacherForcing) {
+    ForwardResult result;
+    result.encoded = encoder(src, lengths);
+    const auto memory = decoder->prepare(result.encoded);
+    auto state = decoder->initialState(result.encoded);
+    const int64_t steps = tgtIn.size(1);
+    std::vector<torch::Tensor> outputs, weights, logits;
+    outputs.reserve(steps);
+    if (teacherForcing >= 1.0) {
+        // All inputs are known: embed and project them in one GEMM, then only the
+        // recurrence runs step by step, and the output layer runs once at the end.
+        const auto [e, pe] = decoder->embed(tgtIn);
+        for (int64_t t = 0; t < steps; ++t) {
+            auto out = decoder->step(e.select(1, t), pe.select(1, t), state, memory);
+            outputs.push_back(out.output);
+            if (out.weights.defined()) weights.push_back(out.weights);
+            state = std::move(out.state);
+        }
+        result.logits = decoder->logits(torch::stack(outputs, 1));
+    } else {
+        auto input = tgtIn.select(1, 0);
+        for (int64_t t = 0; t < steps; ++t) {
+            const auto [e, pe] = decoder->embed(input);
+            auto out = decoder->step(e, pe, state, memory);
+            logits.push_back(decoder->logits(out.output));
+            if (out.weights.defined()) weights.push_back(out.weights);
+            state = std::move(out.state);
+            if (t + 1 < steps) {
+                const auto gold = tgtIn.select(1, t + 1);
+                const auto own = logits.back().argmax(1).detach();
+                const auto useGold = torch::rand({gold.size(0)}).lt(teacherForcing).to(gold.device());
+                input = torch::where(useGold, gold, own);
+            }
+        }
+        result.logits = torch::stack(logits, 1);
+    }
+    if (!weights.empty()) result.attention = torch::stack(weights, 1);
+    return result;
+}
+
+int64_t Seq2SeqImpl::parameterCount() const {
+    int64_t count = 0;
+    for (const auto& p : parameters()) count += p.numel();
+    return count;
+}
+
+}  // namespace dari
