@@ -1,0 +1,110 @@
+#include "model/bundle.h"
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "dari/version.h"
+#include "data/atomic_file.h"
+
+namespace dari {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+json BundleMeta::toJson() const {
+    return {{"task", task},           {"src_lang", srcLang},       {"tgt_lang", tgtLang},
+            {"corpus_fingerprint", corpusFingerprint},            {"train_pairs", trainPairs},
+            {"dev_pairs", devPairs},  {"training_seconds", trainingSeconds},
+            {"steps", steps},         {"epochs", epochs},          {"dev_bleu", devBleu},
+            {"dev_chrf", devChrf},    {"dev_loss", devLoss},       {"parameters", parameters},
+            {"dari_version", dariVersion},                        {"created", created}};
+}
+
+BundleMeta BundleMeta::fromJson(const json& j) {
+    BundleMeta m;
+    m.task = j.at("task").get<std::string>();
+    m.srcLang = j.at("src_lang").get<std::string>();
+    m.tgtLang = j.at("tgt_lang").get<std::string>();
+    m.corpusFingerprint = j.value("corpus_fingerprint", "");
+    m.trainPairs = j.value("train_pairs", int64_t{0});
+    m.devPairs = j.value("dev_pairs", int64_t{0});
+    m.trainingSeconds = j.value("training_seconds", 0.0);
+    m.steps = j.value("steps", int64_t{0});
+    m.epochs = j.value("epochs", 0.0);
+    m.devBleu = j.value("dev_bleu", 0.0);
+    m.devChrf = j.value("dev_chrf", 0.0);
+    m.devLoss = j.value("dev_loss", 0.0);
+    m.parameters = j.value("parameters", int64_t{0});
+    m.dariVersion = j.value("dari_version", "");
+    m.created = j.value("created", "");
+    return m;
+}
+
+std::string isoTimeNow() {
+    const std::time_t now = std::time(nullptr);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    return buffer;
+}
+
+void saveModule(const torch::nn::Module& module, const std::string& path) {
+    torch::serialize::OutputArchive archive;
+    module.save(archive);
+    writeFileAtomically(path, [&](std::ostream& out) { archive.save_to(out); });
+}
+
+void loadModule(torch::nn::Module& module, const std::string& path) {
+    if (!fs::exists(path)) throw std::runtime_error(path + ": missing");
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path);
+        module.load(archive);
+    } catch (const c10::Error& e) {
+        const std::string what = e.what_without_backtrace();
+        throw std::runtime_error(path + ": corrupt or not made for this model (" +
+                                 what.substr(0, what.find('\n')) + ")");
+    }
+}
+
+Bundle Bundle::load(const std::string& dir) {
+    if (!fs::is_directory(dir)) throw std::runtime_error(dir + ": not a model folder");
+    Bundle bundle;
+    bundle.config = Config::load(dir + "/config.yaml");
+    bundle.src = Vocabulary::load(dir + "/src.spm");
+    bundle.tgt = Vocabulary::load(dir + "/tgt.spm");
+    const std::string metaPath = dir + "/meta.json";
+    std::ifstream metaFile(metaPath);
+    if (!metaFile) throw std::runtime_error(metaPath + ": missing");
+    try {
+        bundle.meta = BundleMeta::fromJson(json::parse(metaFile));
+    } catch (const json::exception& e) {
+        throw std::runtime_error(metaPath + ": corrupt (" + e.what() + ")");
+    }
+    try {
+        bundle.model = Seq2Seq(bundle.config.model, bundle.src.size(), bundle.tgt.size());
+    } catch (const std::exception& e) {
+        throw std::runtime_error(dir + "/config.yaml: " + e.what());
+    }
+    loadModule(*bundle.model, dir + "/model.pt");
+    bundle.model->eval();
+    return bundle;
+}
+
+void Bundle::saveWeights(const std::string& dir) const { saveModule(*model, dir + "/model.pt"); }
+
+void Bundle::saveMeta(const std::string& dir) const {
+    writeFileAtomically(dir + "/meta.json", meta.toJson().dump(2) + "\n");
+}
+
+void Bundle::save(const std::string& dir) const {
+    fs::create_directories(dir);
+    writeFileAtomically(dir + "/config.yaml", config.toYaml());
+    src.save(dir + "/src.spm");
+    tgt.save(dir + "/tgt.spm");
+    saveWeights(dir);
+    saveMeta(dir);
+}
+
+}  // namespace dari

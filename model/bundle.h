@@ -1,0 +1,55 @@
+#pragma once
+// A model bundle: one folder with everything needed to use (or fine-tune) a model.
+//
+//   config.yaml   every setting, commented      src.spm / tgt.spm  SentencePiece models
+//   model.pt      the weights (best dev BLEU)   meta.json          task, languages, scores, ...
+// A training run adds checkpoint.pt, run.json and train_log.jsonl to the same folder.
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "data/vocabulary.h"
+#include "model/config.h"
+#include "model/seq2seq.h"
+
+namespace dari {
+
+struct BundleMeta {
+    std::string task = "translate";
+    std::string srcLang, tgtLang;
+    std::string corpusFingerprint;
+    int64_t trainPairs = 0, devPairs = 0;
+    double trainingSeconds = 0.0;
+    int64_t steps = 0;
+    double epochs = 0.0;
+    double devBleu = 0.0, devChrf = 0.0, devLoss = 0.0;
+    int64_t parameters = 0;
+    std::string dariVersion;
+    std::string created;  // ISO 8601, UTC
+
+    nlohmann::json toJson() const;
+    static BundleMeta fromJson(const nlohmann::json& json);
+};
+
+struct Bundle {
+    Config config;
+    Vocabulary src, tgt;
+    Seq2Seq model{nullptr};
+    BundleMeta meta;
+
+    // Loads and validates every file; errors name the file that is missing or corrupt.
+    static Bundle load(const std::string& dir);
+    // Writes every file atomically (weights last is not enough: each file is replaced whole).
+    void save(const std::string& dir) const;
+    void saveWeights(const std::string& dir) const;
+    void saveMeta(const std::string& dir) const;
+};
+
+// Saves a module's parameters and buffers to `path` atomically; loads them, naming the file on error.
+void saveModule(const torch::nn::Module& module, const std::string& path);
+void loadModule(torch::nn::Module& module, const std::string& path);
+
+std::string isoTimeNow();
+
+}  // namespace dari

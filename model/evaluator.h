@@ -1,0 +1,26 @@
+#pragma once
+// Scoring a model on held-out pairs: loss (teacher-forced) and BLEU/chrF of greedy output.
+
+#include <string>
+#include <vector>
+
+#include "data/batch.h"
+#include "data/vocabulary.h"
+#include "model/seq2seq.h"
+
+namespace dari {
+
+// Mean cross-entropy per target piece (with optional label smoothing), padding ignored.
+torch::Tensor sequenceLoss(const torch::Tensor& logits, const torch::Tensor& targets, double labelSmoothing);
+
+struct DevScores {
+    double loss = 0.0;  // per target piece, no smoothing
+    double bleu = 0.0, chrf = 0.0;
+    std::vector<std::string> hypotheses;
+};
+
+DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
+                   const std::vector<std::string>& references, const Vocabulary& tgt,
+                   int batchSize = 64);
+
+}  // namespace dari

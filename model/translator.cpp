@@ -1,0 +1,120 @@
+#include "model/translator.h"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+#include <sstream>
+
+namespace dari {
+
+namespace {
+
+bool isBlank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+bool endsSentence(const std::string& text, size_t end) {
+    static const char* marks[] = {".", "!", "?", "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x81" /* ！ */,
+                                  "\xEF\xBC\x9F" /* ？ */, "\xE2\x80\xA6" /* … */};
+    for (const char* mark : marks) {
+        const size_t n = std::strlen(mark);
+        if (end >= n && text.compare(end - n, n, mark) == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::string> splitSentences(const std::string& line) {
+    std::vector<std::string> sentences;
+    size_t start = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+        if ((line[i] == ' ' || line[i] == '\t') && endsSentence(line, i)) {
+            if (i > start) sentences.push_back(line.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    if (start < line.size() && !isBlank(line.substr(start))) sentences.push_back(line.substr(start));
+    return sentences;
+}
+
+Translator::Translator(std::shared_ptr<Bundle> bundle) : bundle_(std::move(bundle)) {}
+
+DecodeOptions Translator::defaultOptions() const {
+    const auto& d = bundle_->config.decode;
+    DecodeOptions o;
+    o.beam = d.beam;
+    o.lengthPenalty = d.lengthPenalty;
+    o.maxLengthRatio = d.maxLengthRatio;
+    o.noRepeatNgram = d.noRepeatNgram;
+    o.temperature = d.temperature;
+    o.topK = d.topK;
+    o.topP = d.topP;
+    return o;
+}
+
+int Translator::maxInputPieces() const { return 2 * bundle_->config.data.maxPieces; }
+
+std::vector<Translation> Translator::translate(const std::vector<std::string>& sentences,
+                                               const DecodeOptions& options, int batchSize) const {
+    std::vector<Translation> result(sentences.size());
+    std::vector<std::vector<int64_t>> encoded(sentences.size());
+    std::vector<size_t> order;
+    for (size_t i = 0; i < sentences.size(); ++i) {
+        if (isBlank(sentences[i])) continue;
+        encoded[i] = bundle_->src.encode(sentences[i]);
+        if (encoded[i].size() > static_cast<size_t>(maxInputPieces())) {
+            encoded[i].resize(maxInputPieces());
+            result[i].truncated = true;
+        }
+        for (auto id : encoded[i]) result[i].sourcePieces.push_back(bundle_->src.piece(id));
+        order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return encoded[a].size() < encoded[b].size(); });
+    for (size_t start = 0; start < order.size(); start += std::max(1, batchSize)) {
+        const size_t end = std::min(order.size(), start + std::max(1, batchSize));
+        std::vector<std::vector<int64_t>> sources;
+        for (size_t k = start; k < end; ++k) sources.push_back(encoded[order[k]]);
+        auto hypotheses = decode(bundle_->model, makeSourceBatch(sources), options);
+        for (size_t k = start; k < end; ++k) {
+            auto& t = result[order[k]];
+            for (const auto& h : hypotheses[k - start]) {
+                t.nbest.push_back(bundle_->tgt.decode(h.ids));
+                t.scores.push_back(h.score);
+            }
+            const auto& best = hypotheses[k - start].front();
+            t.text = t.nbest.front();
+            for (auto id : best.ids) t.outputPieces.push_back(bundle_->tgt.piece(id));
+            t.outputPieces.push_back("</s>");
+            t.attention = best.attention;
+        }
+    }
+    return result;
+}
+
+std::string Translator::translateText(const std::string& text, const DecodeOptions& options) const {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    // Translate every sentence of every line in one call, so they share batches.
+    std::vector<std::string> sentences;
+    std::vector<size_t> firstOfLine;
+    for (const auto& line : lines) {
+        firstOfLine.push_back(sentences.size());
+        for (auto& s : splitSentences(line)) sentences.push_back(std::move(s));
+    }
+    firstOfLine.push_back(sentences.size());
+    const auto translations = translate(sentences, options);
+    std::string out;
+    for (size_t l = 0; l < lines.size(); ++l) {
+        if (l > 0) out += '\n';
+        for (size_t s = firstOfLine[l]; s < firstOfLine[l + 1]; ++s) {
+            if (s > firstOfLine[l]) out += ' ';
+            out += translations[s].text;
+        }
+    }
+    return out;
+}
+
+}  // namespace dari

@@ -1,0 +1,49 @@
+#pragma once
+// Using a trained bundle: text in, text out (with n-best lists and attention).
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/bundle.h"
+#include "model/decoding.h"
+
+namespace dari {
+
+struct Translation {
+    std::string text;                      // the best output
+    std::vector<std::string> nbest;        // best first (nbest[0] == text)
+    std::vector<double> scores;
+    std::vector<std::string> sourcePieces; // what the encoder read (truncated if too long)
+    std::vector<std::string> outputPieces; // best output's pieces, then </s>
+    torch::Tensor attention;               // [outputPieces, sourcePieces + </s>] or undefined
+    bool truncated = false;                // the input was longer than the model's limit
+};
+
+class Translator {
+public:
+    explicit Translator(std::shared_ptr<Bundle> bundle);
+
+    // The bundle's decoding settings; nbest 1.
+    DecodeOptions defaultOptions() const;
+
+    // One Translation per sentence, in order; batches of similar length inside.
+    // An empty (or all-space) sentence gives an empty translation.
+    std::vector<Translation> translate(const std::vector<std::string>& sentences,
+                                       const DecodeOptions& options, int batchSize = 32) const;
+
+    // A paragraph: split into sentences per line, translated, joined again
+    // (line breaks kept).
+    std::string translateText(const std::string& text, const DecodeOptions& options) const;
+
+    int maxInputPieces() const;
+    const Bundle& bundle() const { return *bundle_; }
+
+private:
+    std::shared_ptr<Bundle> bundle_;
+};
+
+// Splits after . ! ? (and their full-width forms) followed by white space.
+std::vector<std::string> splitSentences(const std::string& line);
+
+}  // namespace dari
