@@ -1,9 +1,12 @@
 // `dari`: the command-line face of the engine.
 
+#include <c10/util/Exception.h>
+
 #include <cstring>
 #include <iostream>
 #include <string>
 
+#include "app/commands.h"
 #include "model/runtime.h"
 
 namespace {
@@ -24,6 +27,11 @@ options:
   -h, --help     show this help (also: dari <command> --help)
   --version      show the versions of Dari and the libraries it runs on
   --threads N    compute threads (default: all cores; env DARI_THREADS)
+
+examples:
+  dari train --train ../shared/data/tatoeba-ko-en/train.tsv --out models/my-ko-en --minutes 10
+  echo "안녕하세요." | dari translate --model models/my-ko-en --beam 5
+  dari eval --model models/my-ko-en --test ../shared/data/tatoeba-ko-en/dev.tsv
 )";
 
 }  // namespace
@@ -40,11 +48,19 @@ int main(int argc, char** argv) {
             std::cout << dari::versionReport();
             return 0;
         }
-        dari::warnIfSlowBlas();
+        using Command = int (*)(int, char**);
+        const std::pair<const char*, Command> commands[] = {
+            {"train", dari::runTrain}, {"translate", dari::runTranslate}, {"eval", dari::runEval},
+            {"score", dari::runScore}, {"chat", dari::runChat},           {"info", dari::runInfo}};
+        for (const auto& [name, run] : commands)
+            if (command == name) return run(argc, argv);
         std::cerr << "dari: unknown command '" << command << "' (see dari --help)\n";
         return 2;
+    } catch (const c10::Error& e) {
+        std::cerr << "dari " << command << ": " << e.what_without_backtrace() << "\n";
+        return 1;
     } catch (const std::exception& e) {
-        std::cerr << "dari: " << e.what() << "\n";
+        std::cerr << "dari " << command << ": " << e.what() << "\n";
         return 1;
     }
 }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "dari/version.h"
+#include "data/atomic_file.h"
 #include "data/batch.h"
 #include "model/bundle.h"
 #include "model/evaluator.h"
@@ -75,7 +76,7 @@ private:
 
     void prepare();
     void buildVocabularies();
-    std::vector<Example> encode(const std::vector<TextPair>& pairs, bool filter);
+    std::vector<Example> encode(const std::vector<SentencePair>& pairs, bool filter);
     std::vector<std::vector<size_t>> epochBatches(int64_t epoch) const {
         return bucketBatches(examples_, config().train.batchSentences, config().train.batchTokens,
                              config().train.seed * 1000003 + epoch);
@@ -109,6 +110,299 @@ private:
     Clock::time_point windowStart_ = Clock::now();
     double tokensPerSecond_ = 0.0;
 };
+
+void Trainer::prepare() {
+    if (options_.resume) {
+        bundle_.config = Config::load(options_.outDir + "/config.yaml");
+        bundle_.src = Vocabulary::load(options_.outDir + "/src.spm");
+        bundle_.tgt = Vocabulary::load(options_.outDir + "/tgt.spm");
+    } else if (!options_.initFrom.empty()) {
+        // Fine-tuning keeps the bundle's network and vocabularies; training settings are ours.
+        Bundle base = Bundle::load(options_.initFrom);
+        bundle_.config.model = base.config.model;
+        bundle_.config.data.sharedVocab = base.config.data.sharedVocab;
+        bundle_.src = std::move(base.src);
+        bundle_.tgt = std::move(base.tgt);
+    } else {
+        buildVocabularies();
+    }
+    const auto& cfg = config();
+    torch::manual_seed(cfg.train.seed);
+    bundle_.model = Seq2Seq(cfg.model, bundle_.src.size(), bundle_.tgt.size());
+    if (!options_.initFrom.empty() && !options_.resume) loadModule(*bundle_.model, options_.initFrom + "/model.pt");
+    examples_ = encode(inputs_.train, true);
+    devExamples_ = encode(inputs_.dev, false);
+    for (const auto& p : inputs_.dev) devReferences_.push_back(p.target);
+    if (examples_.empty()) throw std::runtime_error("no training pairs left (all longer than data.max_pieces?)");
+    optimizer_ = std::make_unique<torch::optim::Adam>(bundle_.model->parameters(),
+                                                      torch::optim::AdamOptions(cfg.train.learningRate));
+    progress_.learningRate = cfg.train.learningRate;
+
+    bundle_.meta.task = cfg.data.task;
+    bundle_.meta.srcLang = cfg.data.srcLang;
+    bundle_.meta.tgtLang = cfg.data.tgtLang;
+    bundle_.meta.corpusFingerprint = inputs_.fingerprint;
+    bundle_.meta.trainPairs = static_cast<int64_t>(examples_.size());
+    bundle_.meta.devPairs = static_cast<int64_t>(devExamples_.size());
+    bundle_.meta.parameters = bundle_.model->parameterCount();
+    bundle_.meta.dariVersion = DARI_VERSION;
+    if (options_.resume) {
+        loadCheckpoint();
+    } else {
+        bundle_.meta.created = isoTimeNow();
+        bundle_.save(options_.outDir);
+        log_.event({{"event", "start"}, {"train_pairs", examples_.size()}, {"dev_pairs", devExamples_.size()},
+                    {"parameters", bundle_.meta.parameters}, {"src_vocab", bundle_.src.size()},
+                    {"tgt_vocab", bundle_.tgt.size()}, {"fine_tune", !options_.initFrom.empty()}});
+    }
+    batchesPerEpoch_ = epochBatches(0).size();
+    bundle_.model->train();
+}
+
+void Trainer::buildVocabularies() {
+    const auto& d = config().data;
+    std::vector<std::string> sources, targets;
+    for (const auto& p : inputs_.train) {
+        sources.push_back(p.source);
+        targets.push_back(p.target);
+    }
+    VocabularyOptions options;
+    options.modelType = d.vocabType;
+    options.threads = std::max(1, configuredThreads());
+    if (d.sharedVocab) {
+        sources.insert(sources.end(), targets.begin(), targets.end());
+        options.size = d.srcVocabSize;
+        bundle_.src = Vocabulary::train(sources, options);
+        bundle_.tgt = Vocabulary::fromSerialized(bundle_.src.serialized());
+        return;
+    }
+    options.size = d.srcVocabSize;
+    bundle_.src = Vocabulary::train(sources, options);
+    options.size = d.tgtVocabSize;
+    bundle_.tgt = Vocabulary::train(targets, options);
+}
+
+std::vector<Example> Trainer::encode(const std::vector<SentencePair>& pairs, bool filter) {
+    std::vector<Example> examples;
+    const size_t limit = config().data.maxPieces;
+    for (const auto& p : pairs) {
+        Example e{bundle_.src.encode(p.source), bundle_.tgt.encode(p.target)};
+        if (filter && (e.src.size() > limit || e.tgt.size() > limit || e.tgt.empty())) continue;
+        examples.push_back(std::move(e));
+    }
+    return examples;
+}
+
+double Trainer::budgetFraction(size_t batchesPerEpoch) const {
+    const auto& t = config().train;
+    if (t.minutes > 0) return progress_.seconds / (60.0 * t.minutes);
+    return static_cast<double>(progress_.step) / (static_cast<double>(batchesPerEpoch) * t.epochs);
+}
+
+bool Trainer::budgetSpent() const {
+    const auto& t = config().train;
+    if (t.minutes > 0) return progress_.seconds >= 60.0 * t.minutes;
+    return progress_.epoch >= t.epochs;
+}
+
+void Trainer::trainStep(const Batch& batch) {
+    const auto& t = config().train;
+    const double fraction = std::clamp(budgetFraction(batchesPerEpoch_), 0.0, 1.0);
+    const double forcing = t.teacherForcing + (t.teacherForcingEnd - t.teacherForcing) * fraction;
+    optimizer_->zero_grad();
+    const auto result = bundle_.model->forward(batch.src, batch.lengths, batch.tgtIn, forcing);
+    const auto loss = sequenceLoss(result.logits, batch.tgtOut, t.labelSmoothing);
+    loss.backward();
+    // The norm before clipping: its spikes are the exploding gradients of BPTT.
+    const double maxNorm = t.clipNorm > 0 ? t.clipNorm : std::numeric_limits<double>::infinity();
+    lastNorm_ = torch::nn::utils::clip_grad_norm_(bundle_.model->parameters(), maxNorm);
+    optimizer_->step();
+    lastLoss_ = loss.item<double>();
+    ++progress_.step;
+    progress_.tokens += batch.targetTokens;
+    windowLoss_ += lastLoss_ * batch.targetTokens;
+    windowTokens_ += batch.targetTokens;
+    ++windowSteps_;
+}
+
+void Trainer::showProgress(size_t batchesPerEpoch) {
+    const auto& t = config().train;
+    const double windowSeconds = std::chrono::duration<double>(Clock::now() - windowStart_).count();
+    if (windowSeconds > 0) tokensPerSecond_ = windowTokens_ / windowSeconds;
+    const double epochs = progress_.epoch + static_cast<double>(progress_.batchInEpoch) / batchesPerEpoch;
+    std::ostringstream detail;
+    detail << "step " << progress_.step << " ep " << std::fixed;
+    detail.precision(2);
+    detail << epochs << " loss " << lastLoss_;
+    detail.precision(0);
+    detail << " " << tokensPerSecond_ << " tok/s";
+    log_.progress(budgetFraction(batchesPerEpoch), progress_.seconds, detail.str());
+    if (progress_.step % t.logEvery != 0) return;
+    log_.event({{"event", "train"}, {"step", progress_.step}, {"epoch", epochs},
+                {"train_loss", windowTokens_ ? windowLoss_ / windowTokens_ : lastLoss_},
+                {"tokens_per_s", tokensPerSecond_}, {"grad_norm", lastNorm_}, {"lr", progress_.learningRate},
+                {"seconds", progress_.seconds}, {"progress", budgetFraction(batchesPerEpoch)}});
+    windowLoss_ = 0;
+    windowTokens_ = 0;
+    windowSteps_ = 0;
+    windowStart_ = Clock::now();
+}
+
+void Trainer::setLearningRate(double lr) {
+    progress_.learningRate = lr;
+    for (auto& group : optimizer_->param_groups())
+        static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
+}
+
+bool Trainer::validate() {
+    const auto& t = config().train;
+    if (devExamples_.empty()) return false;
+    const auto scores = evaluate(bundle_.model, devExamples_, devReferences_, bundle_.tgt);
+    const double epochs = progress_.epoch + static_cast<double>(progress_.batchInEpoch) / batchesPerEpoch_;
+    json samples = json::array();
+    for (size_t i = 0; i < std::min<size_t>(3, devExamples_.size()); ++i)
+        samples.push_back({{"source", inputs_.dev[i].source}, {"reference", devReferences_[i]},
+                           {"output", scores.hypotheses[i]}});
+    const bool improved = scores.bleu > progress_.bestBleu;
+    if (improved) {
+        progress_.bestBleu = scores.bleu;
+        progress_.badBleu = 0;
+        bundle_.meta.devBleu = scores.bleu;
+        bundle_.meta.devChrf = scores.chrf;
+        bundle_.meta.devLoss = scores.loss;
+        bundle_.meta.steps = progress_.step;
+        bundle_.meta.epochs = epochs;
+        bundle_.meta.trainingSeconds = progress_.seconds;
+        bundle_.saveWeights(options_.outDir);
+        bundle_.saveMeta(options_.outDir);
+    } else {
+        ++progress_.badBleu;
+    }
+    if (scores.loss < progress_.bestLoss) {
+        progress_.bestLoss = scores.loss;
+        progress_.badLoss = 0;
+    } else if (++progress_.badLoss >= t.lrPatience) {
+        setLearningRate(std::max(t.minLearningRate, progress_.learningRate * t.lrDecay));
+        progress_.badLoss = 0;
+    }
+    log_.event({{"event", "validation"}, {"step", progress_.step}, {"epoch", epochs},
+                {"dev_loss", scores.loss}, {"dev_ppl", std::exp(std::min(scores.loss, 50.0))},
+                {"dev_bleu", scores.bleu}, {"dev_chrf", scores.chrf}, {"best", improved},
+                {"lr", progress_.learningRate}, {"seconds", progress_.seconds}, {"samples", samples}});
+    char line[160];
+    std::snprintf(line, sizeof line, "step %ld  dev loss %.3f  ppl %.1f  BLEU %.2f  chrF %.2f%s",
+                  static_cast<long>(progress_.step), scores.loss, std::exp(std::min(scores.loss, 50.0)),
+                  scores.bleu, scores.chrf, improved ? "  (best, saved)" : "");
+    log_.message(line);
+    saveCheckpoint();
+    windowStart_ = Clock::now();  // tokens/s measures training, not validation
+    return progress_.badBleu >= t.patience;
+}
+
+namespace checkpoint {
+
+void writeScalar(torch::serialize::OutputArchive& archive, const std::string& key, double value) {
+    archive.write(key, torch::tensor(value, torch::kDouble));
+}
+
+double readScalar(torch::serialize::InputArchive& archive, const std::string& key) {
+    torch::Tensor value;
+    archive.read(key, value);
+    return value.item<double>();
+}
+
+}  // namespace checkpoint
+
+// checkpoint.pt: current weights, Adam's moments, counters and the RNG, so that
+// a resumed run continues exactly where this one stopped.
+void Trainer::saveCheckpoint() {
+    using checkpoint::writeScalar;
+    torch::serialize::OutputArchive archive, model, optimizer;
+    bundle_.model->save(model);
+    optimizer_->save(optimizer);
+    archive.write("model", model);
+    archive.write("optimizer", optimizer);
+    const auto& p = progress_;
+    for (const auto& [key, value] : std::initializer_list<std::pair<const char*, double>>{
+             {"step", p.step}, {"epoch", p.epoch}, {"batch_in_epoch", p.batchInEpoch}, {"tokens", p.tokens},
+             {"seconds", p.seconds}, {"lr", p.learningRate}, {"best_bleu", p.bestBleu},
+             {"best_loss", p.bestLoss}, {"bad_bleu", p.badBleu}, {"bad_loss", p.badLoss}})
+        writeScalar(archive, key, value);
+    archive.write("rng", at::detail::getDefaultCPUGenerator().get_state());
+    writeFileAtomically(options_.outDir + "/checkpoint.pt", [&](std::ostream& out) { archive.save_to(out); });
+}
+
+void Trainer::loadCheckpoint() {
+    using checkpoint::readScalar;
+    const std::string path = options_.outDir + "/checkpoint.pt";
+    if (!fs::exists(path)) throw std::runtime_error(path + ": missing: nothing to resume");
+    try {
+        torch::serialize::InputArchive archive, model, optimizer;
+        archive.load_from(path);
+        archive.read("model", model);
+        archive.read("optimizer", optimizer);
+        bundle_.model->load(model);
+        optimizer_->load(optimizer);
+        auto& p = progress_;
+        p.step = readScalar(archive, "step");
+        p.epoch = readScalar(archive, "epoch");
+        p.batchInEpoch = readScalar(archive, "batch_in_epoch");
+        p.tokens = readScalar(archive, "tokens");
+        p.seconds = readScalar(archive, "seconds");
+        p.bestBleu = readScalar(archive, "best_bleu");
+        p.bestLoss = readScalar(archive, "best_loss");
+        p.badBleu = readScalar(archive, "bad_bleu");
+        p.badLoss = readScalar(archive, "bad_loss");
+        setLearningRate(readScalar(archive, "lr"));
+        torch::Tensor rng;
+        archive.read("rng", rng);
+        at::Generator generator = at::detail::getDefaultCPUGenerator();  // a handle to the global one
+        generator.set_state(rng);
+    } catch (const c10::Error& e) {
+        const std::string what = e.what_without_backtrace();
+        throw std::runtime_error(path + ": corrupt checkpoint (" + what.substr(0, what.find('\n')) + ")");
+    }
+    const auto meta = Bundle::load(options_.outDir).meta;  // keeps the best scores so far
+    bundle_.meta.devBleu = meta.devBleu;
+    bundle_.meta.devChrf = meta.devChrf;
+    bundle_.meta.devLoss = meta.devLoss;
+    bundle_.meta.steps = meta.steps;
+    bundle_.meta.epochs = meta.epochs;
+    bundle_.meta.created = meta.created;
+    log_.event({{"event", "resume"}, {"step", progress_.step}, {"epoch", progress_.epoch}});
+}
+
+void Trainer::finish(TrainResult& result) {
+    result.steps = progress_.step;
+    result.bestBleu = std::max(0.0, progress_.bestBleu);
+    if (result.interrupted) {
+        log_.event({{"event", "interrupted"}, {"step", progress_.step}, {"seconds", progress_.seconds}});
+        log_.message("interrupted at step " + std::to_string(progress_.step) +
+                     "; continue with: dari train --resume " + options_.outDir);
+        return;
+    }
+    if (progress_.bestBleu < 0) bundle_.saveWeights(options_.outDir);  // no dev set: keep the last
+    bundle_.meta.trainingSeconds = progress_.seconds;
+    bundle_.saveMeta(options_.outDir);
+    log_.event({{"event", "done"}, {"step", progress_.step}, {"epoch", progress_.epoch},
+                {"seconds", progress_.seconds}, {"tokens", progress_.tokens},
+                {"best_dev_bleu", result.bestBleu}, {"early_stop", result.stoppedEarly}});
+    char line[160];
+    std::snprintf(line, sizeof line, "done: %ld steps in %.0f s, best dev BLEU %.2f -> %s",
+                  static_cast<long>(progress_.step), progress_.seconds, result.bestBleu,
+                  options_.outDir.c_str());
+    log_.message(line);
+}
+
+std::string Trainer::summary(size_t batchesPerEpoch) const {
+    std::ostringstream out;
+    const auto& m = config().model;
+    out << (options_.resume ? "resuming" : !options_.initFrom.empty() ? "fine-tuning" : "training") << " "
+        << m.cell << " + " << m.attention << " attention, " << bundle_.meta.parameters << " parameters, "
+        << examples_.size() << " pairs (" << batchesPerEpoch << " batches/epoch), dev " << devExamples_.size()
+        << (options_.resume ? ", from step " + std::to_string(progress_.step) : std::string());
+    return out.str();
+}
 
 }  // namespace
 

@@ -6,17 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "data/corpus.h"
 #include "model/config.h"
 #include "model/train_log.h"
 
 namespace dari {
 
-struct TextPair {
-    std::string source, target;
-};
-
 struct TrainInputs {
-    std::vector<TextPair> train, dev;
+    std::vector<SentencePair> train, dev;
     std::string fingerprint;  // of the training corpus, for the bundle's metadata
 };
 

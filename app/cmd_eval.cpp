@@ -1,0 +1,98 @@
+// dari eval (translate a test set and score it) and dari score (two files).
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/model_options.h"
+#include "data/atomic_file.h"
+#include "data/corpus.h"
+#include "model/bleu.h"
+#include "model/chrf.h"
+#include "model/runtime.h"
+
+namespace dari {
+namespace {
+
+std::string scoreLine(const std::vector<std::string>& hyps, const std::vector<std::string>& refs) {
+    char line[64];
+    std::snprintf(line, sizeof line, "BLEU = %.2f chrF = %.2f", corpusBleu(hyps, refs).score,
+                  corpusChrf(hyps, refs));
+    return line;
+}
+
+std::vector<std::string> readLines(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot open");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+}  // namespace
+
+int runEval(int argc, char** argv) {
+    std::set<std::string> names = decodeOptionNames();
+    names.insert({"model", "test", "out", "langs", "columns"});
+    const Arguments args(argc, argv, 2, names, {});
+    configureThreads(args.getInt("threads", 0, 0, 256));
+    warnIfSlowBlas();
+    const Translator translator = loadTranslator(args.require("model"));
+    const DecodeOptions options = decodeOptions(translator, args);
+    const Corpus test = readCorpus({args.require("test")});
+    std::vector<std::string> sources, refs, hyps;
+    for (const auto& p : test.pairs) {
+        sources.push_back(p.source);
+        refs.push_back(p.target);
+    }
+    for (auto& t : translator.translate(sources, options, args.getInt("batch", 32, 1, 4096)))
+        hyps.push_back(std::move(t.text));
+    if (args.has("out")) {
+        std::string text;
+        for (const auto& h : hyps) text += h + "\n";
+        writeFileAtomically(args.get("out"), text);
+    }
+    std::cout << test.pairs.size() << " pairs, beam " << options.beam << "\n" << scoreLine(hyps, refs) << "\n";
+    return 0;
+}
+
+int runScore(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"hyp", "ref"}, {});
+    const auto hyps = readLines(args.require("hyp"));
+    const auto refs = readLines(args.require("ref"));
+    if (hyps.size() != refs.size())
+        throw std::runtime_error(args.get("hyp") + " has " + std::to_string(hyps.size()) + " lines but " +
+                                 args.get("ref") + " has " + std::to_string(refs.size()));
+    std::cout << scoreLine(hyps, refs) << "\n";
+    return 0;
+}
+
+int runInfo(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"model"}, {});
+    const std::string dir = args.require("model");
+    const Bundle bundle = Bundle::load(dir);
+    const auto& m = bundle.config.model;
+    const auto& meta = bundle.meta;
+    std::printf("model       %s\n", dir.c_str());
+    std::printf("task        %s (%s -> %s)\n", meta.task.c_str(), meta.srcLang.c_str(), meta.tgtLang.c_str());
+    std::printf("network     %s encoder %dx%d%s, %s decoder %dx%d, %s attention, embeddings %d%s\n",
+                m.cell.c_str(), m.encoderLayers, m.encoderHidden, m.bidirectional ? " bidirectional" : "",
+                m.cell.c_str(), m.decoderLayers, m.decoderHidden, m.attention.c_str(), m.embeddingSize,
+                m.tieEmbeddings ? " (tied)" : "");
+    std::printf("parameters  %lld\n", static_cast<long long>(bundle.model->parameterCount()));
+    std::printf("vocabulary  %lld source, %lld target pieces (%s)\n", static_cast<long long>(bundle.src.size()),
+                static_cast<long long>(bundle.tgt.size()), bundle.config.data.vocabType.c_str());
+    std::printf("training    %lld pairs (dev %lld), %lld steps, %.2f epochs, %.0f s; corpus %s\n",
+                static_cast<long long>(meta.trainPairs), static_cast<long long>(meta.devPairs),
+                static_cast<long long>(meta.steps), meta.epochs, meta.trainingSeconds,
+                meta.corpusFingerprint.c_str());
+    std::printf("dev scores  BLEU %.2f  chrF %.2f  loss %.3f (greedy)\n", meta.devBleu, meta.devChrf, meta.devLoss);
+    std::printf("made by     dari %s on %s\n", meta.dariVersion.c_str(), meta.created.c_str());
+    return 0;
+}
+
+}  // namespace dari

@@ -1,0 +1,33 @@
+#include "app/model_options.h"
+
+#include "model/runtime.h"
+
+namespace dari {
+
+const std::set<std::string>& decodeOptionNames() {
+    static const std::set<std::string> names = {"beam", "nbest", "max-length-ratio", "no-repeat-ngram",
+                                                "length-penalty", "temperature", "top-k", "top-p", "seed",
+                                                "threads", "batch"};
+    return names;
+}
+
+DecodeOptions decodeOptions(const Translator& translator, const Arguments& args) {
+    DecodeOptions o = translator.defaultOptions();
+    o.beam = args.getInt("beam", o.beam, 1, 100);
+    o.nbest = args.getInt("nbest", 1, 1, 100);
+    if (o.nbest > o.beam) throw std::runtime_error("--nbest must not exceed --beam (" + std::to_string(o.beam) + ")");
+    o.maxLengthRatio = args.getDouble("max-length-ratio", o.maxLengthRatio, 0.1, 100);
+    o.noRepeatNgram = args.getInt("no-repeat-ngram", o.noRepeatNgram, 0, 100);
+    o.lengthPenalty = args.getDouble("length-penalty", o.lengthPenalty, 0, 10);
+    o.temperature = args.getDouble("temperature", o.temperature, 0.01, 100);
+    o.topK = args.getInt("top-k", o.topK, 0, 1000000);
+    o.topP = args.getDouble("top-p", o.topP, 0.01, 1);
+    o.seed = static_cast<uint64_t>(args.getInt("seed", 0, 0, 2147483647));
+    return o;
+}
+
+Translator loadTranslator(const std::string& dir) {
+    return Translator(std::make_shared<Bundle>(Bundle::load(dir)));
+}
+
+}  // namespace dari
