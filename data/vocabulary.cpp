@@ -4,10 +4,17 @@
 #include <sentencepiece_trainer.h>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
 #include "data/atomic_file.h"
+
+// Not in SentencePiece's public headers, but exported: silences the trainer's
+// INFO lines (its --minloglevel flag is read only after the first of them).
+namespace sentencepiece::logging {
+void SetMinLogLevel(int level);
+}
 
 namespace dari {
 namespace {
@@ -49,8 +56,16 @@ Vocabulary Vocabulary::train(const std::vector<std::string>& sentences,
          << " --minloglevel=2 --max_sentence_length=8192";
     VectorIterator iterator(sentences);
     std::string bytes;
+    sentencepiece::logging::SetMinLogLevel(2);
     const auto status = sentencepiece::SentencePieceTrainer::Train(args.str(), &iterator, &bytes);
-    if (!status.ok()) throw std::runtime_error("SentencePiece training failed: " + status.ToString());
+    if (!status.ok()) {
+        const std::string what = status.ToString();
+        std::smatch counts;  // "... Vocabulary size is smaller than required_chars. 500 vs 548."
+        if (std::regex_search(what, counts, std::regex("(\\d+) vs (\\d+)")))
+            throw std::runtime_error("vocabulary size " + counts[1].str() + " is too small: this corpus needs at least " +
+                                     counts[2].str() + " pieces for its characters alone");
+        throw std::runtime_error("SentencePiece training failed: " + what);
+    }
     return fromSerialized(bytes);
 }
 

@@ -42,6 +42,17 @@ BundleMeta BundleMeta::fromJson(const json& j) {
     return m;
 }
 
+BundleMeta BundleMeta::load(const std::string& dir) {
+    const std::string path = dir + "/meta.json";
+    std::ifstream file(path);
+    if (!file) throw std::runtime_error(path + ": missing");
+    try {
+        return fromJson(json::parse(file));
+    } catch (const json::exception& e) {
+        throw std::runtime_error(path + ": corrupt (" + e.what() + ")");
+    }
+}
+
 std::string isoTimeNow() {
     const std::time_t now = std::time(nullptr);
     char buffer[32];
@@ -74,14 +85,7 @@ Bundle Bundle::load(const std::string& dir) {
     bundle.config = Config::load(dir + "/config.yaml");
     bundle.src = Vocabulary::load(dir + "/src.spm");
     bundle.tgt = Vocabulary::load(dir + "/tgt.spm");
-    const std::string metaPath = dir + "/meta.json";
-    std::ifstream metaFile(metaPath);
-    if (!metaFile) throw std::runtime_error(metaPath + ": missing");
-    try {
-        bundle.meta = BundleMeta::fromJson(json::parse(metaFile));
-    } catch (const json::exception& e) {
-        throw std::runtime_error(metaPath + ": corrupt (" + e.what() + ")");
-    }
+    bundle.meta = BundleMeta::load(dir);
     try {
         bundle.model = Seq2Seq(bundle.config.model, bundle.src.size(), bundle.tgt.size());
     } catch (const std::exception& e) {

@@ -30,6 +30,7 @@ struct BundleMeta {
 
     nlohmann::json toJson() const;
     static BundleMeta fromJson(const nlohmann::json& json);
+    static BundleMeta load(const std::string& dir);  // DIR/meta.json
 };
 
 struct Bundle {

@@ -362,7 +362,8 @@ void Trainer::loadCheckpoint() {
         const std::string what = e.what_without_backtrace();
         throw std::runtime_error(path + ": corrupt checkpoint (" + what.substr(0, what.find('\n')) + ")");
     }
-    const auto meta = Bundle::load(options_.outDir).meta;  // keeps the best scores so far
+    // The best scores so far. (Not Bundle::load: building a network would draw from the RNG just restored.)
+    const auto meta = BundleMeta::load(options_.outDir);
     bundle_.meta.devBleu = meta.devBleu;
     bundle_.meta.devChrf = meta.devChrf;
     bundle_.meta.devLoss = meta.devLoss;

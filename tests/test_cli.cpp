@@ -1,0 +1,207 @@
+// The `dari` command line as users and scripts call it: every bad input gets
+// one clear message, a non-zero exit and no half-written output; training
+// resumes exactly after an interruption, even after kill -9.
+
+#include <torch/torch.h>
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+
+#include "model/bundle.h"
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run runDari(const QStringList& args, const QByteArray& input = {}) {
+    QProcess process;
+    process.start(QStringLiteral(DARI_BINARY_DIR "/bin/dari"), args);
+    process.waitForStarted();
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(300000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+void writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+// The first `count` pairs of the shared dev split: small enough to train in seconds.
+QByteArray sharedPairs(int count) {
+    QFile file(QStringLiteral(DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv"));
+    file.open(QIODevice::ReadOnly);
+    QByteArray out;
+    for (int i = 0; i < count && !file.atEnd(); ++i) out += file.readLine();
+    return out;
+}
+
+QStringList tinyModel() {
+    return {"--vocab-size", "600", "--embedding", "16", "--hidden", "16", "--batch-size", "16",
+            "--validate-every", "8", "--set", "train.log_every=4", "--threads", "1"};
+}
+
+// Final weights of a run: checkpoint.pt's model, loaded into a network of its config.
+std::vector<torch::Tensor> finalWeights(const QString& dir) {
+    auto bundle = dari::Bundle::load(dir.toStdString());
+    torch::serialize::InputArchive archive, model;
+    archive.load_from((dir + "/checkpoint.pt").toStdString());
+    archive.read("model", model);
+    bundle.model->load(model);
+    return bundle.model->parameters();
+}
+
+bool sameWeights(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (!torch::equal(a[i], b[i])) return false;
+    return true;
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        corpus_ = dir_.filePath("small.tsv");
+        writeFile(corpus_, sharedPairs(300));
+    }
+
+    void badInputs_data() {
+        QTest::addColumn<QByteArray>("contents");
+        QTest::addColumn<QString>("message");
+        const QByteArray good = sharedPairs(20);
+        QTest::newRow("invalid UTF-8") << good + "\xff\xfe bad\tbad\n" << "small-bad.tsv:21: invalid UTF-8";
+        QTest::newRow("missing column") << good + "no tab here\n" << "small-bad.tsv:21:";
+        QTest::newRow("extra column") << good + "a\tb\tc\n" << "small-bad.tsv:21:";
+        QTest::newRow("empty side") << good + "소스만\t\n" << "small-bad.tsv:21:";
+        QTest::newRow("too long") << good + QByteArray(1200, 'a') + "\tb\n" << "small-bad.tsv:21:";
+    }
+    void badInputs() {
+        QFETCH(QByteArray, contents);
+        QFETCH(QString, message);
+        const QString path = dir_.filePath("small-bad.tsv");
+        writeFile(path, contents);
+        const QString out = dir_.filePath("never-written");
+        const Run run = runDari({"train", "--train", path, "--out", out, "--epochs", "1"});
+        QVERIFY(run.code != 0);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY2(run.err.contains("--skip-invalid"), qPrintable(run.err));
+        QCOMPARE(run.err.trimmed().count('\n'), 0);  // one line
+        QVERIFY(!QFileInfo::exists(out));           // nothing written half-way
+    }
+
+    void skipInvalidReportsAndTrains() {
+        const QString path = dir_.filePath("mixed.tsv");
+        writeFile(path, sharedPairs(120) + "\xff bad\tx\nno tab\n\t\n");
+        const QString out = dir_.filePath("skipped-model");
+        const Run run = runDari(QStringList{"train", "--train", path, "--out", out, "--epochs", "1", "--skip-invalid"} +
+                             tinyModel());
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("skipped 3 pairs"), qPrintable(run.err));
+        QVERIFY(QFileInfo::exists(out + "/model.pt"));
+    }
+
+    void absurdOptionsAndFiles_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("negative epochs") << QStringList{"train", "--train", "x.tsv", "--out", "o", "--epochs", "-3"} << "train.epochs";
+        QTest::newRow("unknown cell") << QStringList{"train", "--train", "x.tsv", "--out", "o", "--cell", "banana"} << "model.cell";
+        QTest::newRow("unknown option") << QStringList{"translate", "--model", "m", "--frobnicate", "1"} << "unknown option --frobnicate";
+        QTest::newRow("missing corpus") << QStringList{"train", "--train", "/nonexistent/c.tsv", "--out", "o"} << "/nonexistent/c.tsv";
+        QTest::newRow("missing model") << QStringList{"translate", "--model", "/nonexistent/model"} << "/nonexistent/model";
+        QTest::newRow("score without ref") << QStringList{"score", "--hyp", DARI_SHARED_TESTDATA "/metrics/identical/hyp.txt"} << "--ref is required";
+        QTest::newRow("resume nothing") << QStringList{"train", "--resume", "/nonexistent/run"} << "run.json";
+    }
+    void absurdOptionsAndFiles() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run run = runDari(args);
+        QVERIFY(run.code != 0 && run.code != -2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QCOMPARE(run.err.trimmed().count('\n'), 0);
+    }
+
+    void corruptModelFilesAreNamed() {
+        QVERIFY(trainTiny(dir_.filePath("good"), {"--epochs", "1"}).code == 0);
+        for (const QString file : {"model.pt", "meta.json", "src.spm", "config.yaml"}) {
+            const QString copy = dir_.filePath("corrupt-" + file);
+            QDir().mkpath(copy);
+            for (const QString part : {"model.pt", "meta.json", "src.spm", "tgt.spm", "config.yaml"})
+                QFile::copy(dir_.filePath("good/" + part), copy + "/" + part);
+            QFile::remove(copy + "/" + file);
+            writeFile(copy + "/" + file, "garbage: [\n\x01\x02");
+            const Run run = runDari({"translate", "--model", copy}, "안녕\n");
+            QVERIFY(run.code != 0);
+            QVERIFY2(run.err.contains(copy + "/" + file), qPrintable(run.err));
+            QVERIFY(run.out.isEmpty());
+        }
+    }
+
+    void translateWritesOneLinePerInput() {
+        QVERIFY(trainTiny(dir_.filePath("lines"), {"--epochs", "1"}).code == 0);
+        const Run run = runDari({"translate", "--model", dir_.filePath("lines"), "--beam", "3", "--batch", "2"},
+                             "안녕하세요.\n\n고마워요. 잘 자요.\n톰\n");
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out.count('\n'), 4);
+        QCOMPARE(run.out.split('\n')[1], QString());  // empty in, empty out
+        const Run nbest = runDari({"translate", "--model", dir_.filePath("lines"), "--beam", "4", "--nbest", "3"}, "톰\n");
+        QCOMPARE(nbest.out.count('\n'), 1);
+        QCOMPARE(nbest.out.trimmed().count('\t'), 2);
+    }
+
+    void scoreMatchesEvalFormat() {
+        const QString dir = QStringLiteral(DARI_SHARED_TESTDATA "/metrics/perturbed-dev");
+        const Run run = runDari({"score", "--hyp", dir + "/hyp.txt", "--ref", dir + "/ref.txt"});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("BLEU = 48.12 chrF = 66.75"));
+    }
+
+    void resumedRunEqualsUninterrupted() {
+        const QString whole = dir_.filePath("whole"), parts = dir_.filePath("parts");
+        QVERIFY(trainTiny(whole, {"--epochs", "3"}).code == 0);
+        const Run first = trainTiny(parts, {"--epochs", "3", "--stop-after-steps", "13"});
+        QCOMPARE(first.code, 3);  // interrupted, resumable
+        QVERIFY(first.err.contains("--resume"));
+        const Run second = runDari({"train", "--resume", parts});
+        QVERIFY2(second.code == 0, qPrintable(second.err));
+        QVERIFY(sameWeights(finalWeights(whole), finalWeights(parts)));
+        QVERIFY(sameWeights(dari::Bundle::load(whole.toStdString()).model->parameters(),
+                            dari::Bundle::load(parts.toStdString()).model->parameters()));
+    }
+
+    void killNineThenResumeLosesNothing() {
+        const QString whole = dir_.filePath("whole"), killed = dir_.filePath("killed");
+        QProcess process;
+        process.start(QStringLiteral(DARI_BINARY_DIR "/bin/dari"),
+                      QStringList{"train", "--train", corpus_, "--out", killed, "--epochs", "3"} + tinyModel());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(killed + "/checkpoint.pt"), 120000);
+        process.kill();  // SIGKILL: no chance to clean up
+        process.waitForFinished();
+        const Run resumed = runDari({"train", "--resume", killed});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        QVERIFY(sameWeights(finalWeights(whole), finalWeights(killed)));
+        QVERIFY(QDir(killed).entryList({"*.tmp-*"}).isEmpty());  // no temporary files left
+    }
+
+private:
+    Run trainTiny(const QString& out, const QStringList& extra) {
+        return runDari(QStringList{"train", "--train", corpus_, "--out", out} + extra + tinyModel());
+    }
+
+    QTemporaryDir dir_;
+    QString corpus_;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
