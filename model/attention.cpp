@@ -15,7 +15,7 @@ AttentionImpl::AttentionImpl(const std::string& kind, int64_t querySize, int64_t
     if (kind == "bahdanau") {
         keyLayer_ = register_module("key", torch::nn::Linear(LinearOptions(valueSize, attentionSize).bias(false)));
         queryLayer_ = register_module("query", torch::nn::Linear(LinearOptions(querySize, attentionSize).bias(false)));
-        energy_ = register_module("energy", torch::nn::Linear(LinearOptions(attentionSize, 1).bias(false)));
+        energy_ = register_parameter("energy", torch::empty({attentionSize}).uniform_(-0.1, 0.1));
     } else if (kind == "general") {
         keyLayer_ = register_module("key", torch::nn::Linear(LinearOptions(valueSize, querySize).bias(false)));
     } else if (kind == "dot") {
@@ -36,13 +36,15 @@ std::pair<torch::Tensor, torch::Tensor> AttentionImpl::forward(const torch::Tens
                                                                const AttentionMemory& memory) {
     torch::Tensor scores;  // [B, S]
     if (kind_ == "bahdanau") {
-        scores = energy_(torch::tanh(memory.keys + queryLayer_(query).unsqueeze(1))).squeeze(2);
+        // v . tanh(K + W q): a multiply-and-sum, as a GEMV with one column is slow here.
+        scores = (torch::tanh(memory.keys + queryLayer_(query).unsqueeze(1)) * energy_).sum(2);
     } else {
         scores = torch::bmm(memory.keys, query.unsqueeze(2)).squeeze(2);
     }
     scores = scores.masked_fill(memory.mask.logical_not(), -1e9);
     const auto weights = torch::softmax(scores, 1);
-    const auto context = torch::bmm(weights.unsqueeze(1), memory.values).squeeze(1);
+    // Elementwise rather than bmm: a batch of 1xS by SxE products is slow on CPU.
+    const auto context = (weights.unsqueeze(2) * memory.values).sum(1);
     return {context, weights};
 }
 

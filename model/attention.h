@@ -31,7 +31,7 @@ private:
     std::string kind_;
     torch::nn::Linear keyLayer_{nullptr};    // bahdanau: E -> A; general: E -> Q
     torch::nn::Linear queryLayer_{nullptr};  // bahdanau: Q -> A
-    torch::nn::Linear energy_{nullptr};      // bahdanau: A -> 1
+    torch::Tensor energy_;                   // bahdanau: v, [A]
 };
 TORCH_MODULE(Attention);
 

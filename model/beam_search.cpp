@@ -60,7 +60,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
     for (int64_t t = 0; t < maxSteps; ++t) {
         const auto [e, pe] = model->decoder->embed(input);
         auto out = model->decoder->step(e, pe, state, memory);
-        auto logProbs = model->decoder->logits(out.output).log_softmax(1).contiguous();
+        auto logProbs = model->decoder->logits(model->decoder->output(out, e)).log_softmax(1).contiguous();
         std::vector<float> scores(batch * K);
         {
             auto acc = logProbs.accessor<float, 2>();

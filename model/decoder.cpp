@@ -93,13 +93,22 @@ StepOutput DecoderImpl::step(const torch::Tensor& e, const torch::Tensor& pe, co
     out.state.rnn.h = torch::stack(hs);
     if (lstm) out.state.rnn.c = torch::stack(cs);
     if (hasAttention() && !bahdanau) std::tie(context, weights) = attention_(below, memory);
-    std::vector<torch::Tensor> parts{below};
-    if (context.defined()) parts.push_back(context);
-    if (config_.attention == "none" || bahdanau) parts.push_back(e);
-    out.output = torch::tanh(combine_(torch::cat(parts, 1)));
-    if (state.feed.defined()) out.state.feed = out.output;
+    out.hidden = below;
+    out.context = context;
     out.weights = weights;
+    if (state.feed.defined()) {
+        out.output = combine(below, context, e);
+        out.state.feed = out.output;
+    }
     return out;
+}
+
+torch::Tensor DecoderImpl::combine(const torch::Tensor& hidden, const torch::Tensor& context,
+                                   const torch::Tensor& e) {
+    std::vector<torch::Tensor> parts{hidden};
+    if (context.defined()) parts.push_back(context);
+    if (config_.attention == "none" || config_.attention == "bahdanau") parts.push_back(e);
+    return torch::tanh(combine_(torch::cat(parts, -1)));
 }
 
 torch::Tensor DecoderImpl::logits(const torch::Tensor& outputs) {

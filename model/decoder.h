@@ -28,8 +28,10 @@ struct DecoderState {
 };
 
 struct StepOutput {
-    torch::Tensor output;   // [B, O]: o_t
+    torch::Tensor hidden;   // [B, H]: s_t of the top layer
+    torch::Tensor context;  // [B, E]: c_t (undefined without attention)
     torch::Tensor weights;  // [B, S]: attention (undefined without attention)
+    torch::Tensor output;   // [B, O]: o_t, only when input feeding needs it in the step
     DecoderState state;
 };
 
@@ -46,6 +48,14 @@ public:
     // One step for embedded inputs e [B, Emb] with projections pe [B, G*H].
     StepOutput step(const torch::Tensor& e, const torch::Tensor& pe, const DecoderState& state,
                     const AttentionMemory& memory);
+
+    // o_t from s_t, c_t and e_t, for any leading dimensions: without input
+    // feeding nothing in the recurrence needs o_t, so training computes it for
+    // all steps at once after the loop (one large GEMM instead of T small ones).
+    torch::Tensor combine(const torch::Tensor& hidden, const torch::Tensor& context, const torch::Tensor& e);
+    torch::Tensor output(const StepOutput& step, const torch::Tensor& e) {
+        return step.output.defined() ? step.output : combine(step.hidden, step.context, e);
+    }
 
     // Output vectors [.., O] -> logits [.., V].
     torch::Tensor logits(const torch::Tensor& outputs);

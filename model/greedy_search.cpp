@@ -63,7 +63,7 @@ std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& s
         const auto [e, pe] = model->decoder->embed(input);
         auto out = model->decoder->step(e, pe, state, memory);
         state = std::move(out.state);
-        auto logProbs = model->decoder->logits(out.output).log_softmax(1).contiguous();
+        auto logProbs = model->decoder->logits(model->decoder->output(out, e)).log_softmax(1).contiguous();
         applyGuard(logProbs, histories, finished, options.noRepeatNgram);
         const auto next = options.sample ? samplePieces(logProbs, options, gen) : logProbs.argmax(1);
         const auto picked = logProbs.gather(1, next.unsqueeze(1)).squeeze(1);

@@ -20,20 +20,30 @@ ForwardResult Seq2SeqImpl::forward(const torch::Tensor& src, const torch::Tensor
     if (teacherForcing >= 1.0) {
         // All inputs are known: embed and project them in one GEMM, then only the
         // recurrence runs step by step, and the output layer runs once at the end.
+        // unbind, not select(1, t): select's backward would allocate a full-size
+        // zero gradient at every step (quadratic in the target length).
         const auto [e, pe] = decoder->embed(tgtIn);
+        const auto es = e.unbind(1), pes = pe.unbind(1);
+        std::vector<torch::Tensor> hiddens, contexts;
         for (int64_t t = 0; t < steps; ++t) {
-            auto out = decoder->step(e.select(1, t), pe.select(1, t), state, memory);
-            outputs.push_back(out.output);
+            auto out = decoder->step(es[t], pes[t], state, memory);
+            if (out.output.defined()) outputs.push_back(out.output);
+            hiddens.push_back(out.hidden);
+            if (out.context.defined()) contexts.push_back(out.context);
             if (out.weights.defined()) weights.push_back(out.weights);
             state = std::move(out.state);
         }
-        result.logits = decoder->logits(torch::stack(outputs, 1));
+        const auto stacked = outputs.empty()
+                                 ? decoder->combine(torch::stack(hiddens, 1),
+                                                    contexts.empty() ? torch::Tensor() : torch::stack(contexts, 1), e)
+                                 : torch::stack(outputs, 1);
+        result.logits = decoder->logits(stacked);
     } else {
         auto input = tgtIn.select(1, 0);
         for (int64_t t = 0; t < steps; ++t) {
             const auto [e, pe] = decoder->embed(input);
             auto out = decoder->step(e, pe, state, memory);
-            logits.push_back(decoder->logits(out.output));
+            logits.push_back(decoder->logits(decoder->output(out, e)));
             if (out.weights.defined()) weights.push_back(out.weights);
             state = std::move(out.state);
             if (t + 1 < steps) {

@@ -1,0 +1,128 @@
+// Speed and memory of the engine for one config on the Tatoeba corpus:
+// training target tokens/s, greedy and beam-5 decoding at batch 1 and 64, peak RSS.
+//
+//   bench_engine [--config bench/configs/reference.yaml] [--steps 150] [--data ../shared/data]
+
+#include <sys/resource.h>
+#include <torch/csrc/autograd/profiler_legacy.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "data/batch.h"
+#include "data/corpus.h"
+#include "model/config.h"
+#include "model/decoding.h"
+#include "model/evaluator.h"
+#include "model/runtime.h"
+#include "model/seq2seq.h"
+
+using namespace dari;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double peakMiB() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
+
+std::vector<Example> encode(const std::vector<SentencePair>& pairs, const Vocabulary& src,
+                            const Vocabulary& tgt) {
+    std::vector<Example> out;
+    for (const auto& p : pairs) out.push_back({src.encode(p.source), tgt.encode(p.target)});
+    return out;
+}
+
+// Seconds per sentence decoding `sources` in batches of `batch`.
+double decodeSeconds(Seq2Seq& model, const std::vector<Example>& dev, int batch, int beam, size_t count) {
+    DecodeOptions options;
+    options.beam = beam;
+    const auto start = Clock::now();
+    for (size_t i = 0; i < count; i += batch) {
+        std::vector<std::vector<int64_t>> sources;
+        for (size_t k = i; k < std::min(count, i + batch); ++k) sources.push_back(dev[k].src);
+        decode(model, makeSourceBatch(sources), options);
+    }
+    return since(start) / count;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string configPath = "bench/configs/reference.yaml", data = "../shared/data";
+    int steps = 150;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--config")) configPath = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--steps")) steps = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--data")) data = argv[i + 1];
+    }
+    const Config config = Config::load(configPath);
+    configureThreads(config.train.threads);
+    const auto train = readCorpus({data + "/tatoeba-ko-en/train.tsv"}).pairs;
+    const auto dev = readCorpus({data + "/tatoeba-ko-en/dev.tsv"}).pairs;
+    std::vector<std::string> sources, targets;
+    for (const auto& p : train) {
+        sources.push_back(p.source);
+        targets.push_back(p.target);
+    }
+    VocabularyOptions vocab;
+    vocab.size = config.data.srcVocabSize;
+    const auto srcVocab = Vocabulary::train(sources, vocab);
+    vocab.size = config.data.tgtVocabSize;
+    const auto tgtVocab = Vocabulary::train(targets, vocab);
+    const auto examples = encode(train, srcVocab, tgtVocab);
+    const auto devExamples = encode(dev, srcVocab, tgtVocab);
+
+    torch::manual_seed(config.train.seed);
+    Seq2Seq model(config.model, srcVocab.size(), tgtVocab.size());
+    torch::optim::Adam adam(model->parameters(), torch::optim::AdamOptions(config.train.learningRate));
+    std::printf("config %s: %s + %s, %lld parameters, %d threads, BLAS %s\n", configPath.c_str(),
+                config.model.cell.c_str(), config.model.attention.c_str(),
+                static_cast<long long>(model->parameterCount()), configuredThreads(), activeBlas().name.c_str());
+
+    const auto batches = bucketBatches(examples, config.train.batchSentences, config.train.batchTokens, 1);
+    int64_t tokens = 0;
+    double seconds = 0;
+    model->train();
+    for (int step = 0; step < steps; ++step) {
+        const auto batch = makeBatch(examples, batches[step % batches.size()]);
+        const auto start = Clock::now();
+        adam.zero_grad();
+        const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
+        sequenceLoss(result.logits, batch.tgtOut, config.train.labelSmoothing).backward();
+        torch::nn::utils::clip_grad_norm_(model->parameters(), config.train.clipNorm);
+        adam.step();
+        if (step >= 5) {  // warm-up excluded
+            seconds += since(start);
+            tokens += batch.targetTokens;
+        }
+    }
+    if (const char* trace = std::getenv("DARI_PROFILE")) {  // chrome://tracing file of 10 steps
+        torch::autograd::profiler::RecordProfile profile(trace);
+        for (int step = 0; step < 10; ++step) {
+            const auto batch = makeBatch(examples, batches[step]);
+            adam.zero_grad();
+            const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
+            sequenceLoss(result.logits, batch.tgtOut, config.train.labelSmoothing).backward();
+            torch::nn::utils::clip_grad_norm_(model->parameters(), config.train.clipNorm);
+            adam.step();
+        }
+    }
+    std::printf("training        %8.0f target tokens/s  (%d steps of %d sentences, %.1f ms/step)\n",
+                tokens / seconds, steps - 5, config.train.batchSentences, 1e3 * seconds / (steps - 5));
+    const double trainPeak = peakMiB();
+
+    const size_t n1 = std::min<size_t>(200, devExamples.size()), n64 = devExamples.size();
+    decodeSeconds(model, devExamples, 1, 1, 10);  // warm-up
+    std::printf("greedy batch 1  %8.2f ms/sentence\n", 1e3 * decodeSeconds(model, devExamples, 1, 1, n1));
+    std::printf("beam-5 batch 1  %8.2f ms/sentence\n", 1e3 * decodeSeconds(model, devExamples, 1, 5, n1));
+    std::printf("greedy batch 64 %8.1f sentences/s\n", 1.0 / decodeSeconds(model, devExamples, 64, 1, n64));
+    std::printf("beam-5 batch 64 %8.1f sentences/s\n", 1.0 / decodeSeconds(model, devExamples, 64, 5, n64));
+    std::printf("peak memory     %8.0f MiB while training, %.0f MiB overall\n", trainPeak, peakMiB());
+}
