@@ -5,7 +5,9 @@
 namespace dari {
 
 AttentionMemory AttentionMemory::indexSelect(const torch::Tensor& rows) const {
-    return {values.index_select(0, rows), keys.index_select(0, rows), mask.index_select(0, rows)};
+    // Without attention (model.attention none) only the mask is set.
+    const auto select = [&](const torch::Tensor& t) { return t.defined() ? t.index_select(0, rows) : t; };
+    return {select(values), select(keys), select(mask)};
 }
 
 AttentionImpl::AttentionImpl(const std::string& kind, int64_t querySize, int64_t valueSize,

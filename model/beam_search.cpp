@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "data/vocabulary.h"
 #include "model/decoding.h"
@@ -31,6 +32,19 @@ Beam extend(const Beam& parent, int64_t piece, double score, const torch::Tensor
 
 double normalise(double score, size_t length, double alpha) {
     return score / std::pow(static_cast<double>(std::max<size_t>(length, 1)), alpha);
+}
+
+// Whether the search for one source is over: K beams have ended and no live beam
+// scores better than the K-th best of them (compared at the live beams' current
+// lengths: the usual heuristic, exact for alpha 0, where scores only fall).
+bool searchIsOver(const std::vector<Ended>& ended, const Beam* live, int64_t count, int64_t K, double alpha) {
+    if (static_cast<int64_t>(ended.size()) < K) return false;
+    std::vector<double> scores;
+    for (const auto& e : ended) scores.push_back(e.normalised);
+    std::nth_element(scores.begin(), scores.begin() + (K - 1), scores.end(), std::greater<double>());
+    for (int64_t k = 0; k < count; ++k)
+        if (normalise(live[k].score, live[k].ids.size(), alpha) > scores[K - 1]) return false;
+    return true;
 }
 
 }  // namespace
@@ -103,7 +117,8 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
                     ended[b].push_back({normalise(beam.score, beam.ids.size(), options.lengthPenalty), beam});
                 }
             }
-            if (t + 1 >= limit[b] || filled == 0 || ended[b].size() >= static_cast<size_t>(K)) {
+            if (t + 1 >= limit[b] || filled == 0 ||
+                searchIsOver(ended[b], &next[b * K], filled, K, options.lengthPenalty)) {
                 done[b] = true;
                 for (int64_t k = 0; k < K; ++k) next[b * K + k] = Beam{};
             }

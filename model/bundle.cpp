@@ -68,6 +68,12 @@ void saveModule(const torch::nn::Module& module, const std::string& path) {
 
 void loadModule(torch::nn::Module& module, const std::string& path) {
     if (!fs::exists(path)) throw std::runtime_error(path + ": missing");
+    // Module::load replaces a tensor of another shape without complaint: check the shapes.
+    std::vector<std::pair<std::string, torch::Tensor>> tensors;
+    for (const auto& p : module.named_parameters()) tensors.emplace_back(p.key(), p.value());
+    for (const auto& b : module.named_buffers()) tensors.emplace_back(b.key(), b.value());
+    std::vector<std::vector<int64_t>> shapes;
+    for (const auto& t : tensors) shapes.push_back(t.second.sizes().vec());
     try {
         torch::serialize::InputArchive archive;
         archive.load_from(path);
@@ -76,6 +82,12 @@ void loadModule(torch::nn::Module& module, const std::string& path) {
         const std::string what = e.what_without_backtrace();
         throw std::runtime_error(path + ": corrupt or not made for this model (" +
                                  what.substr(0, what.find('\n')) + ")");
+    }
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        if (tensors[i].second.sizes().vec() != shapes[i])
+            throw std::runtime_error(path + ": not made for this model (" + tensors[i].first + " has shape " +
+                                     c10::str(tensors[i].second.sizes()) + ", the model needs " +
+                                     c10::str(c10::IntArrayRef(shapes[i])) + ")");
     }
 }
 

@@ -4,6 +4,9 @@
 
 #include <fstream>
 #include <functional>
+#include <limits>
+#include <map>
+#include <type_traits>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -27,6 +30,15 @@ std::string toText(T v) {
     out << v;
     return out.str();
 }
+// The shortest text that reads back as exactly the same double.
+std::string toText(double v) {
+    for (int digits = 6;; ++digits) {
+        std::ostringstream out;
+        out.precision(digits);
+        out << v;
+        if (digits >= std::numeric_limits<double>::max_digits10 || std::stod(out.str()) == v) return out.str();
+    }
+}
 
 void fromText(const std::string& text, std::string& out) { out = text; }
 void fromText(const std::string& text, bool& out) {
@@ -36,6 +48,8 @@ void fromText(const std::string& text, bool& out) {
 }
 template <typename T>
 void fromText(const std::string& text, T& out) {
+    if (std::is_unsigned_v<T> && text.find('-') != std::string::npos)
+        throw std::invalid_argument("expected a number >= 0");
     std::istringstream in(text);
     T value;
     if (!(in >> value) || !in.eof()) throw std::invalid_argument("expected a number");
@@ -110,6 +124,66 @@ const Field& find(const std::string& key) {
     throw std::runtime_error("unknown setting '" + key + "'");
 }
 
+bool oneOf(const std::string& v, std::initializer_list<const char*> options) {
+    for (const char* o : options)
+        if (v == o) return true;
+    return false;
+}
+
+// The first absurd setting: its key and a message naming it (both empty if none).
+std::pair<std::string, std::string> firstProblem(const Config& c) {
+    const auto& data = c.data;
+    const auto& model = c.model;
+    const auto& train = c.train;
+    const auto& decode = c.decode;
+    struct Rule {
+        const char* key;
+        bool ok;
+        const char* message;
+    };
+    const Rule rules[] = {
+        {"data.task", oneOf(data.task, {"translate", "chat"}), "must be translate or chat"},
+        {"data.vocab_type", oneOf(data.vocabType, {"unigram", "bpe"}), "must be unigram or bpe"},
+        {"data.src_vocab_size", data.srcVocabSize >= 16 && data.srcVocabSize <= 64000, "must be 16..64000"},
+        {"data.tgt_vocab_size", data.tgtVocabSize >= 16 && data.tgtVocabSize <= 64000, "must be 16..64000"},
+        {"data.max_chars", data.maxChars > 0, "must be positive"},
+        {"data.max_pieces", data.maxPieces > 0, "must be positive"},
+        {"data.dev_fraction", data.devFraction >= 0 && data.devFraction < 0.5, "must be in [0, 0.5)"},
+        {"model.cell", oneOf(model.cell, {"rnn", "gru", "lstm"}), "must be rnn, gru or lstm"},
+        {"model.attention", oneOf(model.attention, {"none", "bahdanau", "dot", "general"}),
+         "must be none, bahdanau, dot or general"},
+        {"model.embedding_size", model.embeddingSize >= 1 && model.embeddingSize <= 8192, "must be 1..8192"},
+        {"model.encoder_hidden", model.encoderHidden >= 1 && model.encoderHidden <= 8192, "must be 1..8192"},
+        {"model.decoder_hidden", model.decoderHidden >= 1 && model.decoderHidden <= 8192, "must be 1..8192"},
+        {"model.attention_size", model.attentionSize >= 1 && model.attentionSize <= 8192, "must be 1..8192"},
+        {"model.encoder_layers", model.encoderLayers >= 1 && model.encoderLayers <= 8, "must be 1..8"},
+        {"model.decoder_layers", model.decoderLayers >= 1 && model.decoderLayers <= 8, "must be 1..8"},
+        {"model.dropout", model.dropout >= 0 && model.dropout < 1, "must be in [0, 1)"},
+        {"train.batch_sentences", train.batchSentences >= 1 && train.batchSentences <= 100000, "must be 1..100000"},
+        {"train.batch_tokens", train.batchTokens >= 0, "must be >= 0"},
+        {"train.learning_rate", train.learningRate > 0 && train.learningRate < 10, "must be in (0, 10)"},
+        {"train.label_smoothing", train.labelSmoothing >= 0 && train.labelSmoothing < 1, "must be in [0, 1)"},
+        {"train.clip_norm", train.clipNorm >= 0, "must be >= 0"},
+        {"train.teacher_forcing", train.teacherForcing >= 0 && train.teacherForcing <= 1, "must be in [0, 1]"},
+        {"train.teacher_forcing_end", train.teacherForcingEnd >= 0 && train.teacherForcingEnd <= 1, "must be in [0, 1]"},
+        {"train.epochs", train.epochs >= 1 || train.minutes > 0, "must be >= 1 (or set train.minutes)"},
+        {"train.minutes", train.minutes >= 0, "must be >= 0"},
+        {"train.validate_every", train.validateEvery >= 1, "must be >= 1"},
+        {"train.log_every", train.logEvery >= 1, "must be >= 1"},
+        {"train.lr_decay", train.lrDecay > 0 && train.lrDecay <= 1, "must be in (0, 1]"},
+        {"train.threads", train.threads >= 0 && train.threads <= 256, "must be 0..256"},
+        {"decode.beam", decode.beam >= 1 && decode.beam <= 100, "must be 1..100"},
+        {"decode.max_length_ratio", decode.maxLengthRatio > 0 && decode.maxLengthRatio <= 100, "must be in (0, 100]"},
+        {"decode.no_repeat_ngram", decode.noRepeatNgram >= 0, "must be >= 0"},
+        {"decode.temperature", decode.temperature > 0, "must be > 0"},
+        {"decode.top_k", decode.topK >= 0, "must be >= 0"},
+        {"decode.top_p", decode.topP > 0 && decode.topP <= 1, "must be in (0, 1]"},
+    };
+    for (const auto& rule : rules)
+        if (!rule.ok) return {rule.key, std::string(rule.key) + " " + rule.message};
+    return {};
+}
+
 }  // namespace
 
 void Config::set(const std::string& key, const std::string& value) {
@@ -130,6 +204,7 @@ Config Config::fromYaml(const std::string& text, const std::string& origin) {
     }
     if (!root.IsDefined() || root.IsNull()) return config;
     if (!root.IsMap()) throw std::runtime_error(origin + ": expected sections data, model, train, decode");
+    std::map<std::string, int> lines;  // key -> line, for errors found by validation
     for (const auto& section : root) {
         const auto name = section.first.as<std::string>();
         if (!section.second.IsMap())
@@ -138,6 +213,9 @@ Config Config::fromYaml(const std::string& text, const std::string& origin) {
         for (const auto& entry : section.second) {
             const std::string key = name + "." + entry.first.as<std::string>();
             const std::string where = origin + ":" + std::to_string(entry.first.Mark().line + 1);
+            lines[key] = entry.first.Mark().line + 1;
+            if (!entry.second.IsScalar())
+                throw std::runtime_error(where + ": " + key + " must be a single value");
             try {
                 config.set(key, entry.second.as<std::string>());
             } catch (const std::exception& e) {
@@ -145,10 +223,11 @@ Config Config::fromYaml(const std::string& text, const std::string& origin) {
             }
         }
     }
-    try {
-        config.validate();
-    } catch (const std::exception& e) {
-        throw std::runtime_error(origin + ": " + e.what());
+    const auto [key, problem] = firstProblem(config);
+    if (!key.empty()) {
+        const auto line = lines.find(key);
+        throw std::runtime_error(origin + (line == lines.end() ? "" : ":" + std::to_string(line->second)) +
+                                 ": " + problem);
     }
     return config;
 }
@@ -181,49 +260,9 @@ std::string Config::toYaml() const {
     return out.str();
 }
 
-namespace {
-void require(bool ok, const std::string& message) {
-    if (!ok) throw std::runtime_error(message);
-}
-bool oneOf(const std::string& v, std::initializer_list<const char*> options) {
-    for (const char* o : options)
-        if (v == o) return true;
-    return false;
-}
-}  // namespace
-
 void Config::validate() const {
-    require(oneOf(data.task, {"translate", "chat"}), "data.task must be translate or chat");
-    require(oneOf(data.vocabType, {"unigram", "bpe"}), "data.vocab_type must be unigram or bpe");
-    require(data.srcVocabSize >= 16 && data.srcVocabSize <= 64000, "data.src_vocab_size must be 16..64000");
-    require(data.tgtVocabSize >= 16 && data.tgtVocabSize <= 64000, "data.tgt_vocab_size must be 16..64000");
-    require(data.maxChars > 0 && data.maxPieces > 0, "data.max_chars and data.max_pieces must be positive");
-    require(data.devFraction >= 0 && data.devFraction < 0.5, "data.dev_fraction must be in [0, 0.5)");
-    require(oneOf(model.cell, {"rnn", "gru", "lstm"}), "model.cell must be rnn, gru or lstm");
-    require(oneOf(model.attention, {"none", "bahdanau", "dot", "general"}),
-            "model.attention must be none, bahdanau, dot or general");
-    for (int size : {model.embeddingSize, model.encoderHidden, model.decoderHidden, model.attentionSize})
-        require(size >= 1 && size <= 8192, "model sizes must be 1..8192");
-    require(model.encoderLayers >= 1 && model.encoderLayers <= 8, "model.encoder_layers must be 1..8");
-    require(model.decoderLayers >= 1 && model.decoderLayers <= 8, "model.decoder_layers must be 1..8");
-    require(model.dropout >= 0 && model.dropout < 1, "model.dropout must be in [0, 1)");
-    require(train.batchSentences >= 1 && train.batchSentences <= 100000, "train.batch_sentences must be 1..100000");
-    require(train.batchTokens >= 0, "train.batch_tokens must be >= 0");
-    require(train.learningRate > 0 && train.learningRate < 10, "train.learning_rate must be in (0, 10)");
-    require(train.labelSmoothing >= 0 && train.labelSmoothing < 1, "train.label_smoothing must be in [0, 1)");
-    require(train.clipNorm >= 0, "train.clip_norm must be >= 0");
-    require(train.teacherForcing >= 0 && train.teacherForcing <= 1 && train.teacherForcingEnd >= 0 &&
-                train.teacherForcingEnd <= 1, "train.teacher_forcing must be in [0, 1]");
-    require(train.epochs >= 1 || train.minutes > 0, "train.epochs must be >= 1 (or set train.minutes)");
-    require(train.minutes >= 0, "train.minutes must be >= 0");
-    require(train.validateEvery >= 1 && train.logEvery >= 1, "train.validate_every and train.log_every must be >= 1");
-    require(train.lrDecay > 0 && train.lrDecay <= 1, "train.lr_decay must be in (0, 1]");
-    require(train.threads >= 0 && train.threads <= 256, "train.threads must be 0..256");
-    require(decode.beam >= 1 && decode.beam <= 100, "decode.beam must be 1..100");
-    require(decode.maxLengthRatio > 0 && decode.maxLengthRatio <= 100, "decode.max_length_ratio must be in (0, 100]");
-    require(decode.noRepeatNgram >= 0, "decode.no_repeat_ngram must be >= 0");
-    require(decode.temperature > 0, "decode.temperature must be > 0");
-    require(decode.topK >= 0 && decode.topP > 0 && decode.topP <= 1, "decode.top_k >= 0 and top_p in (0, 1]");
+    const auto problem = firstProblem(*this).second;
+    if (!problem.empty()) throw std::runtime_error(problem);
 }
 
 }  // namespace dari

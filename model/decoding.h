@@ -16,7 +16,7 @@ struct DecodeOptions {
     int nbest = 1;               // hypotheses returned per source (<= beam)
     double lengthPenalty = 1.0;  // beam: score / length^alpha
     double maxLengthRatio = 2.0; // at most ratio * source length + 10 pieces
-    int noRepeatNgram = 3;       // 0: off
+    int noRepeatNgram = 3;       // 0: the whole repetition guard off
     bool sample = false;         // draw each piece instead of taking the likeliest
     double temperature = 1.0;
     int topK = 0;
@@ -42,6 +42,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
 
 // The repetition guard: pieces that would repeat an n-gram already produced, or
 // repeat the same piece a third time in a row (small models loop: "Tom Tom Tom").
+// noRepeatNgram <= 0 turns both rules off.
 std::vector<int64_t> bannedPieces(const std::vector<int64_t>& history, int noRepeatNgram);
 
 }  // namespace dari

@@ -6,9 +6,10 @@ namespace dari {
 
 std::vector<int64_t> bannedPieces(const std::vector<int64_t>& history, int noRepeatNgram) {
     std::vector<int64_t> banned;
+    if (noRepeatNgram <= 0) return banned;  // the guard is off
     const size_t n = history.size();
     if (n >= 2 && history[n - 1] == history[n - 2]) banned.push_back(history[n - 1]);
-    if (noRepeatNgram <= 0 || n + 1 < static_cast<size_t>(noRepeatNgram)) return banned;
+    if (n + 1 < static_cast<size_t>(noRepeatNgram)) return banned;
     const size_t prefix = noRepeatNgram - 1;
     // Every earlier occurrence of the last (n-1)-gram bans the piece that followed it.
     for (size_t start = 0; start + prefix < n; ++start) {

@@ -1,6 +1,7 @@
 #include "model/translator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <numeric>
 #include <sstream>
@@ -23,18 +24,28 @@ bool endsSentence(const std::string& text, size_t end) {
     return false;
 }
 
+std::string trimmed(const std::string& s) {
+    const auto space = [](unsigned char c) { return std::isspace(c) != 0; };
+    const auto first = std::find_if_not(s.begin(), s.end(), space);
+    const auto last = std::find_if_not(s.rbegin(), s.rend(), space).base();
+    return first < last ? std::string(first, last) : std::string();
+}
+
 }  // namespace
 
 std::vector<std::string> splitSentences(const std::string& line) {
     std::vector<std::string> sentences;
+    const auto add = [&](const std::string& sentence) {
+        if (!isBlank(sentence)) sentences.push_back(trimmed(sentence));
+    };
     size_t start = 0;
     for (size_t i = 0; i < line.size(); ++i) {
         if ((line[i] == ' ' || line[i] == '\t') && endsSentence(line, i)) {
-            if (i > start) sentences.push_back(line.substr(start, i - start));
+            add(line.substr(start, i - start));
             start = i + 1;
         }
     }
-    if (start < line.size() && !isBlank(line.substr(start))) sentences.push_back(line.substr(start));
+    add(line.substr(start));
     return sentences;
 }
 
@@ -94,9 +105,14 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
 }
 
 std::string Translator::translateText(const std::string& text, const DecodeOptions& options) const {
-    std::vector<std::string> lines;
+    std::vector<std::string> lines, endings;  // endings: "\r" of CRLF lines, kept as they were
     std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    for (std::string line; std::getline(in, line);) {
+        const bool crlf = !line.empty() && line.back() == '\r';
+        if (crlf) line.pop_back();
+        lines.push_back(line);
+        endings.push_back(crlf ? "\r" : "");
+    }
     // Translate every sentence of every line in one call, so they share batches.
     std::vector<std::string> sentences;
     std::vector<size_t> firstOfLine;
@@ -113,7 +129,9 @@ std::string Translator::translateText(const std::string& text, const DecodeOptio
             if (s > firstOfLine[l]) out += ' ';
             out += translations[s].text;
         }
+        out += endings[l];
     }
+    if (!text.empty() && text.back() == '\n') out += '\n';  // getline drops the last line break
     return out;
 }
 

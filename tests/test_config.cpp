@@ -1,0 +1,169 @@
+// Config: defaults, YAML round trip, errors that name the file and line, overrides.
+
+#include <QtTest>
+
+#include <stdexcept>
+#include <string>
+
+#include "model/config.h"
+
+using dari::Config;
+
+namespace {
+
+// The message of the exception `f` throws, or "" if it throws none.
+template <typename F>
+std::string errorOf(F&& f) {
+    try {
+        f();
+    } catch (const std::runtime_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// A valid YAML with `line` placed as line 3 (inside the model section) after two others.
+std::string yamlWithModelLine(const std::string& line) {
+    return "# test\nmodel:\n" + line + "\n  embedding_size: 32\n";
+}
+
+}  // namespace
+
+class TestConfig : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void defaultsValidate();
+    void yamlRoundTripsEveryField();
+    void emptyYamlGivesDefaults();
+    void unknownKeyNamesFileAndLine();
+    void badValuesNameFileAndLine_data();
+    void badValuesNameFileAndLine();
+    void notAMapIsRejected();
+    void setByDottedKey();
+    void loadNamesMissingFile();
+};
+
+void TestConfig::defaultsValidate() {
+    Config config;
+    config.validate();
+    QCOMPARE(config.model.cell, std::string("gru"));
+    QCOMPARE(config.decode.beam, 5);
+}
+
+void TestConfig::yamlRoundTripsEveryField() {
+    Config c;
+    c.data.task = "chat";
+    c.data.srcLang = "en";
+    c.data.tgtLang = "";
+    c.data.sharedVocab = true;
+    c.data.srcVocabSize = 1234;
+    c.data.devFraction = 0.0123456789;
+    c.model.cell = "lstm";
+    c.model.attention = "general";
+    c.model.bidirectional = false;
+    c.model.dropout = 0.1 + 0.2;  // not exactly 0.3: needs every digit
+    c.model.tieEmbeddings = true;
+    c.train.learningRate = 3.14159265358979e-4;
+    c.train.seed = 18446744073709551557ull;
+    c.train.minutes = 12.5;
+    c.decode.beam = 7;
+    c.decode.topP = 0.9;
+    c.validate();
+    const auto yaml = c.toYaml();
+    const auto back = Config::fromYaml(yaml, "roundtrip.yaml");
+    QCOMPARE(back.toYaml(), yaml);
+    QCOMPARE(back.data.task, c.data.task);
+    QCOMPARE(back.data.tgtLang, std::string());
+    QCOMPARE(back.data.sharedVocab, true);
+    QCOMPARE(back.data.srcVocabSize, 1234);
+    QCOMPARE(back.data.devFraction, c.data.devFraction);
+    QCOMPARE(back.model.cell, std::string("lstm"));
+    QCOMPARE(back.model.attention, std::string("general"));
+    QCOMPARE(back.model.bidirectional, false);
+    QCOMPARE(back.model.dropout, c.model.dropout);
+    QCOMPARE(back.model.tieEmbeddings, true);
+    QCOMPARE(back.train.learningRate, c.train.learningRate);
+    QCOMPARE(back.train.seed, c.train.seed);
+    QCOMPARE(back.train.minutes, 12.5);
+    QCOMPARE(back.decode.beam, 7);
+    QCOMPARE(back.decode.topP, 0.9);
+    // Every line of the defaults differs from the changed config's somewhere.
+    QVERIFY(Config().toYaml() != yaml);
+}
+
+void TestConfig::emptyYamlGivesDefaults() {
+    const auto config = Config::fromYaml("# nothing\n", "empty.yaml");
+    QCOMPARE(config.toYaml(), Config().toYaml());
+}
+
+void TestConfig::unknownKeyNamesFileAndLine() {
+    const auto message =
+        errorOf([] { Config::fromYaml(yamlWithModelLine("  colour: blue"), "my.yaml"); });
+    QVERIFY2(contains(message, "my.yaml:3"), message.c_str());
+    QVERIFY2(contains(message, "model.colour"), message.c_str());
+}
+
+void TestConfig::badValuesNameFileAndLine_data() {
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("cell") << "  cell: banana"
+                          << "model.cell";
+    QTest::newRow("dropout") << "  dropout: 2"
+                             << "model.dropout";
+    QTest::newRow("bool") << "  bidirectional: maybe"
+                          << "model.bidirectional";
+    QTest::newRow("size") << "  encoder_hidden: 0"
+                          << "model.encoder_hidden";
+    QTest::newRow("nested") << "  cell: {a: 1}"
+                            << "model.cell";
+}
+
+void TestConfig::badValuesNameFileAndLine() {
+    QFETCH(QString, line);
+    QFETCH(QString, key);
+    const auto message =
+        errorOf([&] { Config::fromYaml(yamlWithModelLine(line.toStdString()), "bad.yaml"); });
+    QVERIFY2(contains(message, "bad.yaml:3"), message.c_str());
+    QVERIFY2(contains(message, key.toStdString()), message.c_str());
+    // The same in another section, on another line.
+    const auto beam =
+        errorOf([] { Config::fromYaml("decode:\n  top_k: 3\n  beam: x\n", "d.yaml"); });
+    QVERIFY2(contains(beam, "d.yaml:3") && contains(beam, "decode.beam"), beam.c_str());
+}
+
+void TestConfig::notAMapIsRejected() {
+    const auto scalar = errorOf([] { Config::fromYaml("just words", "s.yaml"); });
+    QVERIFY2(contains(scalar, "s.yaml"), scalar.c_str());
+    const auto section =
+        errorOf([] { Config::fromYaml("data:\n  task: chat\nmodel: 5\n", "m.yaml"); });
+    QVERIFY2(contains(section, "m.yaml:3"), section.c_str());
+    const auto syntax = errorOf([] { Config::fromYaml("model:\n  cell: [gru\n", "y.yaml"); });
+    QVERIFY2(contains(syntax, "y.yaml:"), syntax.c_str());
+}
+
+void TestConfig::setByDottedKey() {
+    Config config;
+    config.set("model.cell", "lstm");
+    QCOMPARE(config.model.cell, std::string("lstm"));
+    config.set("train.learning_rate", "0.5");
+    QCOMPARE(config.train.learningRate, 0.5);
+    config.set("data.shared_vocab", "yes");
+    QCOMPARE(config.data.sharedVocab, true);
+    QVERIFY(contains(errorOf([&] { config.set("model.colour", "blue"); }), "model.colour"));
+    QVERIFY(contains(errorOf([&] { config.set("cell", "gru"); }), "cell"));
+    QVERIFY(contains(errorOf([&] { config.set("decode.beam", "5x"); }), "decode.beam"));
+    QVERIFY(contains(errorOf([&] { config.set("train.seed", "-1"); }), "train.seed"));
+    QCOMPARE(config.decode.beam, 5);  // a failed set leaves the value alone
+}
+
+void TestConfig::loadNamesMissingFile() {
+    const auto message = errorOf([] { Config::load("/nonexistent/dari.yaml"); });
+    QVERIFY2(contains(message, "/nonexistent/dari.yaml"), message.c_str());
+}
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "test_config.moc"

@@ -1,0 +1,238 @@
+// Decoding: greedy, beam search, sampling, the repetition guard, length limits, attention.
+
+#include <QtTest>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+#include "data/vocabulary.h"
+#include "model/translator.h"
+#include "tiny_model.h"
+
+using tiny::Ids;
+
+namespace {
+
+// The toy sources, then unseen ones on which the model is unsure.
+std::vector<Ids> mixedSources() {
+    auto srcs = tiny::sources(tiny::pairs());
+    for (Ids s : {Ids{4}, Ids{23, 22, 21, 20, 19}, Ids{7, 7, 7}, Ids{12, 5, 9, 18}, Ids{10, 11}})
+        srcs.push_back(s);
+    return srcs;
+}
+
+dari::DecodeOptions options(int beam, int noRepeatNgram = 3) {
+    dari::DecodeOptions o;
+    o.beam = beam;
+    o.nbest = beam;
+    o.noRepeatNgram = noRepeatNgram;
+    return o;
+}
+
+bool hasTripleOrRepeatedTrigram(const Ids& ids) {
+    std::set<Ids> trigrams;
+    for (size_t i = 0; i + 2 < ids.size(); ++i) {
+        if (ids[i] == ids[i + 1] && ids[i + 1] == ids[i + 2]) return true;
+        if (!trigrams.insert(Ids(ids.begin() + i, ids.begin() + i + 3)).second) return true;
+    }
+    return false;
+}
+
+// A random model that can never end a sentence: </s> gets a huge negative bias.
+dari::Seq2Seq endlessModel() {
+    torch::manual_seed(5);
+    dari::Seq2Seq model(tiny::config("lstm", "general", true), tiny::kVocab, tiny::kVocab);
+    torch::NoGradGuard noGrad;
+    model->named_parameters()["decoder.output_bias"][dari::kEosId].fill_(-1e4);
+    return model;
+}
+
+}  // namespace
+
+class TestDecoding : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void beamOfOneIsGreedy();
+    void nbestIsDistinctAndSorted();
+    void batchedEqualsAlone();
+    void bannedPiecesRules();
+    void guardBreaksLoops();
+    void maxLengthIsRespected();
+    void samplingIsSeeded();
+    void attentionPerOutputPiece();
+    void emptySourceGivesEmptyTranslation();
+
+private:
+    dari::Seq2Seq model_{nullptr};
+};
+
+void TestDecoding::initTestCase() {
+    torch::set_num_threads(1);
+    model_ = tiny::trained();
+    QVERIFY(tiny::reproduces(model_, tiny::pairs()));
+}
+
+void TestDecoding::beamOfOneIsGreedy() {
+    const auto batch = dari::makeSourceBatch(mixedSources());
+    for (int guard : {0, 3}) {
+        const auto greedy = tiny::best(dari::decode(model_, batch, options(1, guard)));
+        auto beam = options(1, guard);
+        const auto viaBeam = tiny::best(dari::beamDecode(model_, batch, beam));
+        QCOMPARE(viaBeam, greedy);
+    }
+}
+
+void TestDecoding::nbestIsDistinctAndSorted() {
+    const auto pairs = tiny::pairs();
+    const auto result = dari::decode(model_, dari::makeSourceBatch(mixedSources()), options(5));
+    QCOMPARE(result.size(), mixedSources().size());
+    for (size_t i = 0; i < result.size(); ++i) {
+        const auto& list = result[i];
+        QVERIFY(!list.empty() && list.size() <= 5);
+        std::set<Ids> distinct;
+        for (size_t k = 0; k < list.size(); ++k) {
+            QVERIFY(distinct.insert(list[k].ids).second);
+            QVERIFY(std::isfinite(list[k].score) && list[k].score <= 0);
+            if (k > 0) QVERIFY(list[k - 1].score >= list[k].score);
+        }
+        if (i < pairs.size()) QCOMPARE(list.front().ids, pairs[i].tgt);
+    }
+    QVERIFY(result.front().size() > 1);
+}
+
+void TestDecoding::batchedEqualsAlone() {
+    const auto srcs = mixedSources();
+    for (int beam : {1, 4}) {
+        const auto together =
+            tiny::best(dari::decode(model_, dari::makeSourceBatch(srcs), options(beam)));
+        for (size_t i = 0; i < srcs.size(); ++i) {
+            const auto alone =
+                tiny::best(dari::decode(model_, dari::makeSourceBatch({srcs[i]}), options(beam)));
+            QCOMPARE(together[i], alone.front());
+        }
+    }
+}
+
+void TestDecoding::bannedPiecesRules() {
+    using dari::bannedPieces;
+    QCOMPARE(bannedPieces({}, 3), Ids{});
+    QCOMPARE(bannedPieces({5, 6}, 3), Ids{});
+    QCOMPARE(bannedPieces({5, 5}, 3), Ids{5});           // no third 5 in a row
+    QCOMPARE(bannedPieces({5, 5}, 0), Ids{});            // guard off
+    QCOMPARE(bannedPieces({5, 6, 7, 5}, 3), Ids{});      // "5 6" not at the end
+    QCOMPARE(bannedPieces({5, 6, 7, 5, 6}, 3), Ids{7});  // "5 6 7" would repeat
+    QCOMPARE(bannedPieces({5, 6, 7, 5, 6, 8, 5, 6}, 3), (Ids{7, 8}));
+    QCOMPARE(bannedPieces({5, 6, 7, 5, 6}, 0), Ids{});
+    QCOMPARE(bannedPieces({5, 6, 7, 6}, 2), Ids{7});  // bigram "6 7"
+    QCOMPARE(bannedPieces({5, 6, 7}, 1), (Ids{5, 6, 7}));
+    QCOMPARE(bannedPieces({4, 9, 9}, 4), Ids{9});
+    QCOMPARE(bannedPieces({9, 9, 4, 9, 9}, 3), (Ids{9, 4}));
+}
+
+void TestDecoding::guardBreaksLoops() {
+    // Learned loops: one word in, the same piece (or two alternating) many times out.
+    auto pairs = tiny::pairs();
+    pairs.push_back({{19}, {9, 9, 9, 9, 9, 9}});
+    pairs.push_back({{18}, {9, 10, 9, 10, 9, 10, 9, 10}});
+    torch::manual_seed(11);
+    dari::Seq2Seq looping(tiny::config("gru", "bahdanau", true, 32), tiny::kVocab, tiny::kVocab);
+    QVERIFY(tiny::overfit(looping, pairs, 800) > 0);
+    const std::vector<Ids> loops = {{19}, {18}};
+    QCOMPARE(tiny::greedy(looping, loops, 0), (std::vector<Ids>{pairs[8].tgt, pairs[9].tgt}));
+    for (int beam : {1, 3}) {
+        const auto guarded =
+            tiny::best(dari::decode(looping, dari::makeSourceBatch(loops), options(beam, 3)));
+        for (const auto& ids : guarded) {
+            QVERIFY(!ids.empty());
+            QVERIFY2(!hasTripleOrRepeatedTrigram(ids), qPrintable(QString::number(ids.size())));
+        }
+    }
+}
+
+void TestDecoding::maxLengthIsRespected() {
+    auto model = endlessModel();
+    const std::vector<Ids> srcs = {{4, 5, 6, 7}, {8}};
+    for (double ratio : {0.5, 2.0}) {
+        for (bool sample : {false, true}) {
+            for (int beam : {1, 3}) {
+                auto o = options(beam, 0);
+                o.maxLengthRatio = ratio;
+                o.sample = sample;
+                const auto result = dari::decode(model, dari::makeSourceBatch(srcs), o);
+                for (size_t i = 0; i < srcs.size(); ++i) {
+                    const auto limit = static_cast<size_t>(ratio * (srcs[i].size() + 1)) + 10;
+                    for (const auto& h : result[i])
+                        QCOMPARE(h.ids.size(), limit);
+                }
+            }
+        }
+    }
+}
+
+void TestDecoding::samplingIsSeeded() {
+    torch::manual_seed(9);
+    dari::Seq2Seq model(tiny::config("gru", "dot", false), tiny::kVocab, tiny::kVocab);
+    const auto batch = dari::makeSourceBatch(mixedSources());
+    auto o = options(1, 0);
+    o.sample = true;
+    const auto draw = [&](uint64_t seed) {
+        o.seed = seed;
+        return tiny::best(dari::decode(model, batch, o));
+    };
+    const auto first = draw(1);
+    QCOMPARE(draw(1), first);
+    QVERIFY(draw(2) != first);
+    QVERIFY(first != tiny::greedy(model, mixedSources()));
+    // Keeping only the likeliest piece is greedy decoding, whatever the seed.
+    o.topK = 1;
+    QCOMPARE(draw(3), tiny::greedy(model, mixedSources()));
+    o.topK = 0;
+    o.topP = 1e-6;
+    QCOMPARE(draw(4), tiny::greedy(model, mixedSources()));
+}
+
+void TestDecoding::attentionPerOutputPiece() {
+    const auto srcs = mixedSources();
+    for (int beam : {1, 3}) {
+        const auto result = dari::decode(model_, dari::makeSourceBatch(srcs), options(beam));
+        for (size_t i = 0; i < srcs.size(); ++i) {
+            for (const auto& h : result[i]) {
+                const auto rows = static_cast<int64_t>(h.ids.size() + 1);  // + </s>
+                const auto columns = static_cast<int64_t>(srcs[i].size() + 1);
+                QCOMPARE(h.attention.sizes().vec(), (Ids{rows, columns}));
+                QVERIFY(torch::allclose(h.attention.sum(1), torch::ones({rows}), 1e-5, 1e-5));
+            }
+        }
+    }
+}
+
+void TestDecoding::emptySourceGivesEmptyTranslation() {
+    const std::vector<std::string> text = {"the cat sat on the mat", "a dog ran in the park",
+                                           "tom is here"};
+    dari::VocabularyOptions vocabOptions;
+    vocabOptions.size = 40;
+    auto bundle = std::make_shared<dari::Bundle>();
+    bundle->src = dari::Vocabulary::train(text, vocabOptions);
+    bundle->tgt = dari::Vocabulary::train(text, vocabOptions);
+    bundle->config.model = tiny::config("gru", "bahdanau", true);
+    bundle->model = dari::Seq2Seq(bundle->config.model, bundle->src.size(), bundle->tgt.size());
+    const dari::Translator translator(bundle);
+    for (int beam : {1, 3}) {
+        auto o = translator.defaultOptions();
+        o.beam = beam;
+        const auto out = translator.translate({"", "the cat", "  \t "}, o);
+        QCOMPARE(out.size(), size_t{3});
+        for (size_t i : {0, 2}) {
+            QCOMPARE(out[i].text, std::string());
+            QVERIFY(out[i].outputPieces.empty() && out[i].sourcePieces.empty());
+        }
+        QVERIFY(!out[1].outputPieces.empty());
+        QCOMPARE(out[1].outputPieces.back(), std::string("</s>"));
+        QCOMPARE(translator.translateText("", o), std::string());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDecoding)
+#include "test_decoding.moc"
