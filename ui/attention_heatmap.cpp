@@ -57,23 +57,23 @@ QColor AttentionHeatmap::colorFor(float w) {
                             lo.blueF() + (hi.blueF() - lo.blueF()) * t);
 }
 
-int AttentionHeatmap::cell() const { return std::max(18, fontMetrics().height() + 4); }
+int AttentionHeatmap::cell() const { return std::max(22, fontMetrics().height() + 6); }
 
 int AttentionHeatmap::leftMargin() const {
     int w = 0;
-    for (const auto& p : out_) w = std::max(w, fontMetrics().horizontalAdvance(label(p)));
+    for (const auto& p : src_) w = std::max(w, fontMetrics().horizontalAdvance(label(p)));
     return w + 2 * kPad;
 }
 
 int AttentionHeatmap::topMargin() const {
     int w = 0;
-    for (const auto& p : src_) w = std::max(w, fontMetrics().horizontalAdvance(label(p)));
+    for (const auto& p : out_) w = std::max(w, fontMetrics().horizontalAdvance(label(p)));
     return w + 2 * kPad;  // labels are drawn vertically
 }
 
 QSize AttentionHeatmap::sizeHint() const {
     if (!hasData()) return {240, 120};
-    return {std::max(leftMargin() + cols_ * cell() + kPad, 260), topMargin() + rows_ * cell() + kLegendHeight + kPad};
+    return {std::max(leftMargin() + std::max(rows_ * cell(), 200) + fontMetrics().horizontalAdvance(tr("attention weight")) + 2 * kPad, 260), topMargin() + cols_ * cell() + kLegendHeight + kPad};
 }
 
 void AttentionHeatmap::paintEvent(QPaintEvent*) {
@@ -85,39 +85,45 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
                    tr("Select one of Dari's replies to see which source pieces each output piece attended to."));
         return;
     }
+    // Source pieces (Korean) down the left so Hangul stays upright; output pieces
+    // (English) across the top, rotated. Cell (row j, column i) = weight of source j for output i.
     const int c = cell(), left = leftMargin(), top = topMargin();
-    // Column labels (source pieces), vertical, read bottom-up.
-    for (int j = 0; j < cols_; ++j) {
+    for (int i = 0; i < rows_; ++i) {
         p.save();
-        p.translate(left + j * c + c / 2 + fontMetrics().ascent() / 2 - 1, top - kPad / 2);
+        p.translate(left + i * c + c / 2 + fontMetrics().ascent() / 2 - 1, top - kPad / 2);
         p.rotate(-90);
-        p.drawText(0, 0, label(src_.at(j)));
+        p.drawText(0, 0, label(out_.at(i)));
         p.restore();
     }
-    // Row labels (output pieces), right-aligned.
-    for (int i = 0; i < rows_; ++i)
-        p.drawText(QRect(0, top + i * c, left - kPad, c), Qt::AlignRight | Qt::AlignVCenter, label(out_.at(i)));
-    // Cells; the strongest source of each row is outlined.
+    for (int j = 0; j < cols_; ++j)
+        p.drawText(QRect(0, top + j * c, left - kPad, c), Qt::AlignRight | Qt::AlignVCenter, label(src_.at(j)));
+    // Cells; the source each output piece attended to most is outlined.
     for (int i = 0; i < rows_; ++i) {
         int best = 0;
         for (int j = 0; j < cols_; ++j) {
             const float w = weights_.at(i * cols_ + j);
             if (w > weights_.at(i * cols_ + best)) best = j;
-            p.fillRect(QRect(left + j * c, top + i * c, c - 1, c - 1), colorFor(w));
+            p.fillRect(QRect(left + i * c, top + j * c, c - 1, c - 1), colorFor(w));
         }
         p.setPen(QPen(QColor(0xe6, 0x55, 0x0d), 1.5));
-        p.drawRect(QRectF(left + best * c + 0.75, top + i * c + 0.75, c - 2.5, c - 2.5));
+        p.drawRect(QRectF(left + i * c + 0.75, top + best * c + 0.75, c - 2.5, c - 2.5));
     }
+    p.setPen(palette().color(QPalette::Text));
+    const QString axes = tr("source ↓  output →");
+    if (fontMetrics().horizontalAdvance(axes) <= left - kPad)
+        p.drawText(QRect(0, 0, left - kPad, top - kPad), Qt::AlignRight | Qt::AlignBottom, axes);
+    else
+        setToolTip(tr("Rows: source pieces; columns: output pieces"));
     // Colour scale.
-    const int ly = top + rows_ * c + kPad;
-    const int lw = std::min(200, std::max(120, cols_ * c));
+    const int ly = top + cols_ * c + kPad;
+    const int lw = std::min(200, std::max(120, rows_ * c));
     for (int x = 0; x < lw; ++x) p.fillRect(QRect(left + x, ly, 1, 10), colorFor(float(x) / (lw - 1)));
     p.setPen(palette().color(QPalette::Text));
     p.drawRect(QRect(left, ly, lw, 10));
     const QFontMetrics fm = fontMetrics();
     p.drawText(QPoint(left, ly + 12 + fm.ascent()), QStringLiteral("0"));
     p.drawText(QPoint(left + lw - fm.horizontalAdvance(QStringLiteral("1")), ly + 12 + fm.ascent()), QStringLiteral("1"));
-    p.drawText(QRect(0, ly - 2, left - kPad, 14 + fm.height()), Qt::AlignRight | Qt::AlignTop, tr("weight"));
+    p.drawText(QPoint(left + lw + kPad, ly + 10), tr("attention weight"));
 }
 
 }  // namespace dari

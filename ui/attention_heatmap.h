@@ -1,5 +1,5 @@
 #pragma once
-// The attention of one reply: output pieces (rows) against source pieces (columns),
+// The attention of one reply: source pieces (down) against output pieces (across),
 // darker = more attention, with labels on both axes and a colour scale.
 
 #include <QList>

@@ -34,7 +34,7 @@ BubbleDelegate::Layout BubbleDelegate::layout(const QStyleOptionViewItem& option
     // TextWrapAnywhere only breaks inside words that do not fit (long Korean runs, URLs).
     QRect textRect = fm.boundingRect(QRect(0, 0, maxText, 1 << 20), Qt::TextWordWrap, text);
     if (textRect.width() > maxText) textRect = fm.boundingRect(QRect(0, 0, maxText, 1 << 20), kFlags, text);
-    const int headerWidth = std::min(maxText, hm.horizontalAdvance(header));
+    const int headerWidth = std::min(maxText, hm.horizontalAdvance(header) + 6);  // slack: elision uses exact widths
     const int inner = std::max(textRect.width(), headerWidth);
     const int bubbleWidth = inner + 2 * kPadding;
     const int bubbleHeight = hm.height() + 4 + textRect.height() + 2 * kPadding;
