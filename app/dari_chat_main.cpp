@@ -4,11 +4,53 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <functional>
+#include <memory>
+
 #include "dari/version.h"
 #include "model/runtime.h"
 #include "ui/main_window.h"
+#include "ui/reply_details.h"
+
+namespace {
+
+bool saveScreenshot(QWidget& window, const QString& file) {
+    if (!window.grab().save(file)) {
+        qCritical("dari-chat: cannot write %s", qPrintable(file));
+        return false;
+    }
+    return true;
+}
+
+// --demo "line1|line2|/chat|line3": sends each line after the previous reply
+// ("/chat" and "/translate" switch the mode), selects the last reply, then calls `done`.
+void runDemo(dari::MainWindow& window, const QStringList& lines, std::function<void()> done) {
+    auto next = std::make_shared<std::function<void()>>();
+    auto index = std::make_shared<int>(0);
+    *next = [&window, lines, index, next, done] {
+        while (*index < lines.size()) {
+            const QString line = lines.at((*index)++).trimmed();
+            if (line == QLatin1String("/chat")) window.setMode(dari::MainWindow::Mode::Chat);
+            else if (line == QLatin1String("/translate")) window.setMode(dari::MainWindow::Mode::Translate);
+            else if (!line.isEmpty()) {
+                const bool noModel = window.modelDir(window.mode()).isEmpty();
+                window.sendMessage(line);
+                if (!noModel) return;  // continue when the reply (or an error) arrives
+            }
+        }
+        window.selectLastReply();
+        window.details()->showAttentionTab();
+        QTimer::singleShot(400, &window, done);
+    };
+    QObject::connect(&window, &dari::MainWindow::replyShown, &window, [next] { QTimer::singleShot(0, *next); });
+    QObject::connect(&window, &dari::MainWindow::errorShown, &window, [next] { QTimer::singleShot(0, *next); });
+    QTimer::singleShot(300, &window, *next);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
+    QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("dari-chat"));
     QApplication::setOrganizationName(QStringLiteral("Dari"));
@@ -24,22 +66,26 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Save a PNG of the window once it is shown, then quit."),
         QStringLiteral("file"));
     parser.addOption(screenshot);
+    QCommandLineOption demo(QStringLiteral("demo"),
+                            QApplication::translate("main", "Send these '|'-separated lines first."),
+                            QStringLiteral("lines"));
+    demo.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(demo);
     parser.process(app);
 
     dari::configureThreads(0);
     dari::warnIfSlowBlas();
     dari::MainWindow window;
     window.show();
-    if (parser.isSet(screenshot)) {
-        QTimer::singleShot(300, &window, [&] {
-            const QString file = parser.value(screenshot);
-            if (!window.grab().save(file)) {
-                qCritical("dari-chat: cannot write %s", qPrintable(file));
-                QApplication::exit(1);
-                return;
-            }
-            QApplication::quit();
-        });
+    auto finish = [&] {
+        if (!parser.isSet(screenshot)) return;
+        QApplication::exit(saveScreenshot(window, parser.value(screenshot)) ? 0 : 1);
+    };
+    if (parser.isSet(demo)) {
+        runDemo(window, parser.value(demo).split(QLatin1Char('|')), finish);
+        if (parser.isSet(screenshot)) QTimer::singleShot(120000, &window, finish);  // never hang
+    } else if (parser.isSet(screenshot)) {
+        QTimer::singleShot(300, &window, finish);
     }
     return app.exec();
 }

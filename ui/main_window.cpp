@@ -1,24 +1,395 @@
 #include "ui/main_window.h"
 
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSet>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
 
-#include "model/runtime.h"
+#include "ui/bubble_delegate.h"
+#include "ui/conversation_model.h"
+#include "ui/engine_worker.h"
+#include "ui/history_store.h"
+#include "ui/message_input.h"
+#include "ui/reply_details.h"
+#include "ui/settings_dialog.h"
 
 namespace dari {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+namespace {
+const QString kOpenModel = QStringLiteral("\x01open");
+}
+
+MainWindow::MainWindow(QWidget* parent) : MainWindow(WindowOptions{}, parent) {}
+
+MainWindow::MainWindow(const WindowOptions& options, QWidget* parent) : QMainWindow(parent), options_(options) {
     setWindowTitle(tr("Dari — Korean ⇄ English"));
-    auto* placeholder = new QLabel(
-        tr("<h2>다리 Dari</h2><p>No model is loaded yet.</p>"
-           "<p>Train one with <code>dari train</code>.</p>"),
-        this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setObjectName(QStringLiteral("placeholder"));
-    setCentralWidget(placeholder);
-    const BlasInfo blas = activeBlas();
-    statusBar()->showMessage(tr("Compute: %1").arg(QString::fromStdString(blas.name)));
-    resize(900, 640);
+    qsettings_ = options_.settingsFile.isEmpty() ? std::make_unique<QSettings>()
+                                                 : std::make_unique<QSettings>(options_.settingsFile, QSettings::IniFormat);
+    settings_.load(*qsettings_);
+    mode_ = qsettings_->value(QStringLiteral("view/mode")).toString() == QLatin1String("chat") ? Mode::Chat : Mode::Translate;
+    history_ = std::make_unique<HistoryStore>(options_.historyDb);
+    conversation_ = new ConversationModel(this);
+    engine_ = new Engine(this);
+    if (settings_.threads > 0) engine_->setThreads(settings_.threads);
+    buildUi();
+    buildMenus();
+    connect(engine_, &Engine::replyReady, this, &MainWindow::onReply);
+    connect(engine_, &Engine::requestDropped, this, &MainWindow::onDropped);
+    connect(engine_, &Engine::busyChanged, this, [this](bool busy) {
+        busyBar_->setVisible(busy);
+        cancelButton_->setEnabled(busy);
+    });
+    connect(engine_, &Engine::modelReady, this, [this](const QString& dir, const QString&) {
+        statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(dir).fileName()), 4000);
+    });
+    connect(engine_, &Engine::modelFailed, this, [this](const QString& dir, const QString& task, const QString& error) {
+        const int m = task == QLatin1String("chat") ? 1 : 0;
+        if (modelDir_[m] == dir) modelDir_[m].clear();
+        refreshModelUi();
+        showError(tr("Cannot load model"), tr("The model in %1 cannot be used:\n%2").arg(dir, error));
+    });
+    if (!history_->isOpen())
+        showError(tr("History unavailable"),
+                  tr("The conversation history %1 cannot be opened: %2").arg(history_->path(), history_->lastError()));
+    conversation_->setMessages(history_->all());
+    rescanModels();
+    setMode(mode_);
+    view_->scrollToBottom();
+    resize(1120, 720);
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::busy() const { return engine_->busy(); }
+
+void MainWindow::showError(const QString& title, const QString& text) {
+    lastError_ = text;
+    statusBar()->showMessage(text, 10000);
+    Q_EMIT errorShown(text);
+    if (!options_.dialogs) return;
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();  // window-modal, never blocks the event loop
+}
+
+void MainWindow::rescanModels() {
+    modelsFolder_ = ModelCatalog::modelsFolder(settings_.modelsFolder);
+    models_ = ModelCatalog::scan(modelsFolder_);
+    const QString chosen[2] = {settings_.translateModel, settings_.chatModel};
+    for (int m = 0; m < 2; ++m) {
+        QString dir;
+        if (!chosen[m].isEmpty()) {
+            const ModelInfo info = ModelCatalog::inspect(chosen[m]);
+            if (info.valid() && info.task == taskOf(Mode(m))) dir = info.dir;
+        }
+        if (dir.isEmpty()) dir = ModelCatalog::defaultFor(models_, taskOf(Mode(m))).dir;
+        if (dir != modelDir_[m] && !dir.isEmpty()) engine_->loadModel(dir, taskOf(Mode(m)));
+        modelDir_[m] = dir;
+    }
+    refreshModelUi();
+}
+
+void MainWindow::refreshPicker() {
+    const QSignalBlocker block(picker_);
+    picker_->clear();
+    const QString current = modelDir_[int(mode_)];
+    for (const ModelInfo& m : models_) {
+        const QString task = m.task == QLatin1String("chat") ? tr("chat") : tr("translate");
+        picker_->addItem(m.valid() ? tr("%1 — %2").arg(m.name, task) : tr("%1 — unusable").arg(m.name), m.dir);
+        picker_->setItemData(picker_->count() - 1, m.valid() ? m.shortLabel() : m.error, Qt::ToolTipRole);
+    }
+    if (!current.isEmpty() && picker_->findData(current) < 0)
+        picker_->addItem(QFileInfo(current).fileName(), current);
+    if (models_.isEmpty() && current.isEmpty()) picker_->addItem(tr("(no model found)"), QString());
+    picker_->insertSeparator(picker_->count());
+    picker_->addItem(tr("Open model…"), kOpenModel);
+    picker_->setCurrentIndex(std::max(0, picker_->findData(current)));
+}
+
+void MainWindow::refreshModelUi() {
+    refreshPicker();
+    const QString dir = modelDir_[int(mode_)];
+    const bool have = !dir.isEmpty();
+    const QString modeName = mode_ == Mode::Chat ? tr("Chat") : tr("Translate");
+    placeholder_->setVisible(!have);
+    if (!have) {
+        const QString want = mode_ == Mode::Chat ? QStringLiteral("chat-ko") : QStringLiteral("ko-en");
+        placeholder_->setText(
+            tr("<b>No model for %1 mode.</b> Looked in <code>%2</code>.<br>"
+               "Get the default models with <code>./run.sh models</code> (trains <code>models/ko-en</code> and "
+               "<code>models/chat-ko</code>), or train one yourself, e.g. "
+               "<code>build/bin/dari train --train corpus.tsv %3--out models/%4</code>, "
+               "then pick it with <b>Model ▸ Open model…</b>.")
+                .arg(modeName, modelsFolder_.toHtmlEscaped(),
+                     mode_ == Mode::Chat ? QStringLiteral("--task chat ") : QString(), want));
+    }
+    modelLabel_->setText(have ? tr("%1 · %2").arg(modeName, QFileInfo(dir).fileName()) : tr("%1 · no model").arg(modeName));
+    sendButton_->setEnabled(have);
+}
+
+void MainWindow::setMode(Mode mode) {
+    mode_ = mode;
+    modeActions_[int(mode)]->setChecked(true);
+    qsettings_->setValue(QStringLiteral("view/mode"), taskOf(mode));
+    input_->setPlaceholderText(mode == Mode::Chat ? tr("Talk to Dari in Korean — Enter sends, Shift+Enter: new line")
+                                                  : tr("Type Korean to translate — Enter sends, Shift+Enter: new line"));
+    asYouType_->setEnabled(mode == Mode::Translate);
+    preview_->setVisible(mode == Mode::Translate && settings_.translateAsYouType);
+    refreshModelUi();
+}
+
+void MainWindow::useModelFolder(const QString& dir) {
+    const ModelInfo info = ModelCatalog::inspect(dir);
+    const QString task = taskOf(mode_);
+    if (!info.valid()) {
+        showError(tr("Cannot use model"), tr("%1 is not a usable model bundle: %2").arg(dir, info.error));
+    } else if (info.task != task) {
+        showError(tr("Wrong kind of model"),
+                  tr("%1 is a %2 model (meta.json task \"%3\"); %4 mode needs a \"%5\" model.")
+                      .arg(info.name, info.task, info.task, mode_ == Mode::Chat ? tr("Chat") : tr("Translate"), task));
+    } else {
+        modelDir_[int(mode_)] = info.dir;
+        (mode_ == Mode::Chat ? settings_.chatModel : settings_.translateModel) = info.dir;
+        settings_.save(*qsettings_);
+        engine_->loadModel(info.dir, task);
+    }
+    refreshModelUi();
+}
+
+void MainWindow::onPickerActivated(int index) {
+    const QString data = picker_->itemData(index).toString();
+    if (data == kOpenModel) {
+        refreshPicker();  // back to the model in use while the dialog is open
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a model bundle"), modelsFolder_);
+        if (!dir.isEmpty()) useModelFolder(dir);
+    } else if (!data.isEmpty() && data != modelDir_[int(mode_)]) {
+        useModelFolder(data);
+    }
+}
+
+void MainWindow::showModelSummary() {
+    const QString dir = modelDir_[int(mode_)];
+    const QString html = dir.isEmpty() ? placeholder_->text() : ModelCatalog::inspect(dir).summaryHtml();
+    if (!options_.dialogs) return;
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Model summary"), html, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+int MainWindow::addMessage(const Message& message, bool persist) {
+    Message m = message;
+    if (persist) m.dbId = history_->add(m);
+    const int row = conversation_->append(m);
+    view_->scrollToBottom();
+    return row;
+}
+
+void MainWindow::sendMessage(const QString& raw) {
+    const QString text = raw.trimmed();
+    if (text.isEmpty()) return;
+    const QString dir = modelDir_[int(mode_)];
+    Message user;
+    user.sender = Message::Sender::User;
+    user.mode = taskOf(mode_);
+    user.text = text;
+    user.time = QDateTime::currentDateTimeUtc();
+    addMessage(user, true);
+    if (dir.isEmpty()) {
+        Message notice = user;
+        notice.sender = Message::Sender::Notice;
+        notice.text = tr("There is no model for this mode yet — see the note above on how to get one.");
+        addMessage(notice, false);
+        return;
+    }
+    EngineRequest request;
+    request.task = taskOf(mode_);
+    request.modelDir = dir;
+    request.text = text;
+    request.beam = settings_.beam;
+    request.maxLengthRatio = settings_.maxLengthRatio;
+    request.temperature = settings_.temperature;
+    request.topK = settings_.topK;
+    Message pending;
+    pending.sender = Message::Sender::Dari;
+    pending.mode = request.task;
+    pending.model = QFileInfo(dir).fileName();
+    pending.time = user.time;
+    pending.pending = true;
+    pending.requestId = engine_->request(request);
+    ++sendsInFlight_;
+    addMessage(pending, false);
+    preview_->clear();
+}
+
+void MainWindow::requestPreview() {
+    const QString text = input_->toPlainText().trimmed();
+    const QString dir = modelDir_[int(Mode::Translate)];
+    if (!settings_.translateAsYouType || mode_ != Mode::Translate || dir.isEmpty()) return;
+    if (text.isEmpty()) {
+        preview_->clear();
+        return;
+    }
+    if (sendsInFlight_ > 0) {  // never let a preview replace a message waiting for its reply
+        debounce_->start();
+        return;
+    }
+    EngineRequest request;
+    request.task = taskOf(Mode::Translate);
+    request.modelDir = dir;
+    request.text = text;
+    request.preview = true;
+    request.beam = settings_.beam;
+    request.maxLengthRatio = settings_.maxLengthRatio;
+    previewId_ = engine_->request(request);
+}
+
+void MainWindow::onReply(const EngineReply& reply) {
+    if (reply.preview) {
+        if (reply.id != previewId_ || !reply.error.isEmpty()) return;
+        preview_->setText(tr("→ %1").arg(reply.text));
+        Q_EMIT previewShown(reply.text);
+        return;
+    }
+    --sendsInFlight_;
+    const int row = conversation_->rowOfRequest(reply.id);
+    if (row < 0) return;
+    Message m = conversation_->at(row);
+    m.pending = false;
+    m.time = QDateTime::currentDateTimeUtc();
+    if (!reply.error.isEmpty()) {
+        m.sender = Message::Sender::Notice;
+        m.text = tr("Dari could not answer: %1").arg(reply.error);
+        conversation_->update(row, m);
+        showError(tr("Cannot answer"), reply.error);
+        return;
+    }
+    m.text = reply.text.isEmpty() ? tr("(empty reply)") : reply.text;
+    m.ms = reply.ms;
+    m.cached = reply.cached;
+    m.truncated = reply.truncated;
+    m.nbest = reply.nbest;
+    m.scores = reply.scores;
+    m.sourcePieces = reply.sourcePieces;
+    m.outputPieces = reply.outputPieces;
+    m.attention = reply.attention;
+    m.rows = reply.rows;
+    m.cols = reply.cols;
+    m.dbId = history_->add(m);
+    conversation_->update(row, m);
+    ++replies_;
+    totalMs_ += reply.ms;
+    speedLabel_->setText(tr("%1 ms/reply%2 (avg %3 ms)")
+                             .arg(reply.ms, 0, 'f', reply.ms < 10 ? 1 : 0)
+                             .arg(reply.cached ? tr(", cached") : QString())
+                             .arg(totalMs_ / replies_, 0, 'f', 0));
+    if (view_->currentIndex().row() == row) onSelectionChanged();
+    view_->scrollToBottom();
+    if (reply.truncated)
+        showError(tr("Input too long"),
+                  tr("The input is longer than the model's limit, so only its beginning was %1. "
+                     "Send shorter pieces for a complete answer.")
+                      .arg(reply.task == QLatin1String("chat") ? tr("read") : tr("translated")));
+    Q_EMIT replyShown(row);
+}
+
+void MainWindow::onDropped(quint64 id) {
+    if (id == previewId_) return;
+    const int row = conversation_->rowOfRequest(id);
+    if (row < 0) return;
+    --sendsInFlight_;
+    Message m = conversation_->at(row);
+    m.pending = false;
+    m.sender = Message::Sender::Notice;
+    m.text = tr("Cancelled.");
+    conversation_->update(row, m);
+}
+
+void MainWindow::cancelRequest() {
+    engine_->cancel();
+    statusBar()->showMessage(tr("Cancelled"), 3000);
+}
+
+void MainWindow::selectRow(int row) {
+    if (row < 0 || row >= conversation_->rowCount()) return;
+    view_->setCurrentIndex(conversation_->index(row));
+    view_->scrollTo(conversation_->index(row));
+}
+
+void MainWindow::selectLastReply() { selectRow(conversation_->lastReplyRow()); }
+
+void MainWindow::onSelectionChanged() {
+    const QModelIndex i = view_->currentIndex();
+    if (!i.isValid()) details_->clear();
+    else details_->showMessage(conversation_->at(i.row()));
+}
+
+void MainWindow::copySelected() {
+    const QModelIndex i = view_->currentIndex();
+    if (!i.isValid()) return;
+    QGuiApplication::clipboard()->setText(conversation_->at(i.row()).text);
+    statusBar()->showMessage(tr("Copied"), 2000);
+}
+
+void MainWindow::searchHistory(const QString& term) {
+    QSet<qint64> hits;
+    if (!term.isEmpty())
+        for (const Message& m : history_->search(term)) hits.insert(m.dbId);
+    for (int r = 0; r < conversation_->rowCount(); ++r)
+        view_->setRowHidden(r, !term.isEmpty() && !hits.contains(conversation_->at(r).dbId));
+    if (!term.isEmpty()) statusBar()->showMessage(tr("%n message(s) found", nullptr, int(hits.size())), 4000);
+}
+
+bool MainWindow::exportHistory(const QString& file) {
+    const bool ok = file.endsWith(QLatin1String(".md"), Qt::CaseInsensitive) ? history_->exportMarkdown(file)
+                                                                              : history_->exportTsv(file);
+    if (ok) statusBar()->showMessage(tr("History exported to %1").arg(file), 4000);
+    return ok;
+}
+
+void MainWindow::clearHistory() {
+    if (!history_->clear()) {
+        showError(tr("Cannot clear history"), history_->lastError());
+        return;
+    }
+    engine_->cancel();
+    conversation_->clear();
+}
+
+void MainWindow::applySettings(const AppSettings& s) {
+    const bool rescan = s.modelsFolder != settings_.modelsFolder;
+    const bool threads = s.threads != settings_.threads;
+    settings_ = s;
+    settings_.save(*qsettings_);
+    if (threads) engine_->setThreads(s.threads);
+    asYouType_->setChecked(s.translateAsYouType);
+    applyFont();
+    if (rescan) rescanModels();
+}
+
+void MainWindow::openSettings() {
+    auto* dialog = new SettingsDialog(settings_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    dialog->open();
 }
 
 }  // namespace dari

@@ -1,14 +1,131 @@
 #pragma once
+// The window: the conversation (bubbles, input, mode switch, model picker) on the
+// left, the details of the selected reply (alternatives, attention) on the right.
 
 #include <QMainWindow>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+#include "ui/app_settings.h"
+#include "ui/engine_types.h"
+#include "ui/model_catalog.h"
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QSettings;
+class QTimer;
+class QToolButton;
 
 namespace dari {
 
-// The chat window: conversation on the left, details of the selected reply on the right.
+class ConversationModel;
+struct Message;
+class Engine;
+class HistoryStore;
+class MessageInput;
+class ReplyDetails;
+
+struct WindowOptions {
+    QString historyDb;     // empty: $DARI_HISTORY_DB or AppDataLocation/history.sqlite
+    QString settingsFile;  // empty: the application's QSettings; else an INI file
+    bool dialogs = true;   // false (tests): errors are only recorded, no message boxes
+};
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    enum class Mode { Translate = 0, Chat = 1 };
+    Q_ENUM(Mode)
+
     explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const WindowOptions& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Mode mode() const { return mode_; }
+    static QString taskOf(Mode mode) { return mode == Mode::Chat ? QStringLiteral("chat") : QStringLiteral("translate"); }
+    QString modelDir(Mode mode) const { return modelDir_[int(mode)]; }
+    QString modelsFolder() const { return modelsFolder_; }
+    QString lastError() const { return lastError_; }
+    const AppSettings& settings() const { return settings_; }
+    ConversationModel* conversation() const { return conversation_; }
+    HistoryStore* history() const { return history_.get(); }
+    ReplyDetails* details() const { return details_; }
+    bool busy() const;
+
+public Q_SLOTS:
+    void setMode(dari::MainWindow::Mode mode);
+    void sendMessage(const QString& text);
+    void useModelFolder(const QString& dir);  // for the current mode
+    void cancelRequest();
+    void selectRow(int row);
+    void selectLastReply();
+    void applySettings(const dari::AppSettings& settings);
+    void rescanModels();
+    bool exportHistory(const QString& file);  // Markdown for *.md, else TSV
+    void clearHistory();
+    void searchHistory(const QString& term);
+    void copySelected();
+    void showModelSummary();
+    void openSettings();
+
+Q_SIGNALS:
+    void replyShown(int row);
+    void errorShown(const QString& text);
+    void previewShown(const QString& text);
+
+private:
+    void buildUi();
+    void buildMenus();
+    void showError(const QString& title, const QString& text);
+    void refreshModelUi();
+    void refreshPicker();
+    void onReply(const EngineReply& reply);
+    void onDropped(quint64 id);
+    void onPickerActivated(int index);
+    void onSelectionChanged();
+    void requestPreview();
+    int addMessage(const Message& message, bool persist);
+    void applyFont();
+
+    WindowOptions options_;
+    std::unique_ptr<QSettings> qsettings_;
+    AppSettings settings_;
+    std::unique_ptr<HistoryStore> history_;
+    Engine* engine_ = nullptr;
+    ConversationModel* conversation_ = nullptr;
+    Mode mode_ = Mode::Translate;
+    QString modelDir_[2];
+    QString modelsFolder_;
+    QList<ModelInfo> models_;
+    QString lastError_;
+    quint64 previewId_ = 0;
+    int sendsInFlight_ = 0;
+    double totalMs_ = 0.0;
+    int replies_ = 0;
+
+    QListView* view_ = nullptr;
+    MessageInput* input_ = nullptr;
+    QPushButton* sendButton_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    QLabel* placeholder_ = nullptr;
+    QLabel* preview_ = nullptr;
+    QComboBox* picker_ = nullptr;
+    QLineEdit* search_ = nullptr;
+    QAction* asYouType_ = nullptr;
+    QAction* modeActions_[2] = {nullptr, nullptr};
+    QProgressBar* busyBar_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
+    QLabel* modelLabel_ = nullptr;
+    ReplyDetails* details_ = nullptr;
+    QTimer* debounce_ = nullptr;
 };
 
 }  // namespace dari

@@ -1,0 +1,40 @@
+#pragma once
+// The attention of one reply: source pieces (down) against output pieces (across),
+// darker = more attention, with labels on both axes and a colour scale.
+
+#include <QList>
+#include <QStringList>
+#include <QWidget>
+
+namespace dari {
+
+class AttentionHeatmap : public QWidget {
+    Q_OBJECT
+public:
+    explicit AttentionHeatmap(QWidget* parent = nullptr);
+
+    // weights: rows x cols, row-major (rows = output pieces, cols = source pieces).
+    void setAttention(const QStringList& sourcePieces, const QStringList& outputPieces,
+                      const QList<float>& weights, int rows, int cols);
+    void clear();
+    bool hasData() const { return rows_ > 0 && cols_ > 0; }
+    int rows() const { return rows_; }
+    int cols() const { return cols_; }
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+    static QColor colorFor(float weight);  // 0 -> near white, 1 -> deep blue
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    int cell() const;
+    int leftMargin() const;
+    int topMargin() const;
+    QStringList src_, out_;
+    QList<float> weights_;
+    int rows_ = 0, cols_ = 0;
+};
+
+}  // namespace dari

@@ -1,0 +1,287 @@
+#include "ui/engine_worker.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHash>
+
+#include <list>
+#include <map>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include "model/bundle.h"
+#include "model/runtime.h"
+#include "model/translator.h"
+
+namespace dari {
+
+namespace {
+
+constexpr int kCacheSize = 64;
+constexpr int kMaxAlternatives = 5;
+constexpr size_t kMaxLoadedModels = 3;
+
+QString taskName(const QString& task) {
+    return task == QLatin1String("chat") ? EngineWorker::tr("chat") : EngineWorker::tr("translation");
+}
+
+QString cacheKey(const EngineRequest& r) {
+    return QStringLiteral("%1\x1f%2\x1f%3\x1f%4\x1f%5").arg(r.task, r.modelDir).arg(r.beam).arg(r.maxLengthRatio).arg(r.text);
+}
+
+QStringList toQt(const std::vector<std::string>& v) {
+    QStringList out;
+    out.reserve(static_cast<int>(v.size()));
+    for (const auto& s : v) out << QString::fromStdString(s);
+    return out;
+}
+
+}  // namespace
+
+struct EngineWorker::Impl {
+    struct Loaded {
+        std::shared_ptr<Translator> translator;
+        QString task;
+    };
+    std::map<QString, Loaded> models;  // by folder
+    std::list<QString> modelOrder;     // least recently used first
+    // LRU cache of translate replies.
+    std::list<QString> cacheOrder;     // least recently used first
+    QHash<QString, EngineReply> cache;
+    std::mt19937_64 seeds{std::random_device{}()};
+
+    // Loads a bundle once; throws std::runtime_error for a bad folder or the wrong task.
+    std::shared_ptr<Translator> translator(const QString& dir, const QString& task) {
+        auto it = models.find(dir);
+        if (it == models.end()) {
+            auto bundle = std::make_shared<Bundle>(Bundle::load(QDir(dir).absolutePath().toStdString()));
+            it = models.emplace(dir, Loaded{std::make_shared<Translator>(bundle),
+                                            QString::fromStdString(bundle->meta.task)}).first;
+            modelOrder.push_back(dir);
+            while (modelOrder.size() > kMaxLoadedModels) {
+                models.erase(modelOrder.front());
+                modelOrder.pop_front();
+            }
+        } else {
+            modelOrder.remove(dir);
+            modelOrder.push_back(dir);
+        }
+        if (it->second.task != task) {
+            const QString have = it->second.task;
+            throw std::runtime_error(
+                EngineWorker::tr("%1 is a %2 model (meta.json task \"%3\"), but this mode needs a %4 model.")
+                    .arg(QDir(dir).dirName(), taskName(have), have, taskName(task))
+                    .toStdString());
+        }
+        return it->second.translator;
+    }
+
+    void remember(const QString& key, const EngineReply& reply) {
+        if (cache.contains(key)) cacheOrder.remove(key);
+        cache.insert(key, reply);
+        cacheOrder.push_back(key);
+        while (static_cast<int>(cacheOrder.size()) > kCacheSize) {
+            cache.remove(cacheOrder.front());
+            cacheOrder.pop_front();
+        }
+    }
+
+    std::optional<EngineReply> lookup(const QString& key) {
+        auto it = cache.find(key);
+        if (it == cache.end()) return std::nullopt;
+        cacheOrder.remove(key);
+        cacheOrder.push_back(key);
+        return *it;
+    }
+
+    EngineReply run(const EngineRequest& r) {
+        EngineReply reply;
+        reply.id = r.id;
+        reply.task = r.task;
+        reply.modelDir = r.modelDir;
+        reply.modelName = QDir(r.modelDir).dirName();
+        reply.preview = r.preview;
+        auto translator = this->translator(r.modelDir, r.task);
+        DecodeOptions options = translator->defaultOptions();
+        options.maxLengthRatio = r.maxLengthRatio;
+        std::vector<std::string> sentences;
+        std::vector<size_t> firstOfLine;
+        if (r.task == QLatin1String("chat")) {
+            // A chat turn is one sequence; each reply is its own draw.
+            options.sample = true;
+            options.beam = 1;
+            options.nbest = 1;
+            options.temperature = r.temperature;
+            options.topK = r.topK;
+            options.seed = r.seed ? r.seed : seeds();
+            sentences.push_back(r.text.simplified().toStdString());
+            firstOfLine = {0, 1};
+        } else {
+            options.beam = std::max(1, r.beam);
+            options.nbest = std::min(options.beam, kMaxAlternatives);
+            // Sentence by sentence, keeping the line breaks.
+            for (const QString& line : r.text.split(QLatin1Char('\n'))) {
+                firstOfLine.push_back(sentences.size());
+                for (auto& s : splitSentences(line.trimmed().toStdString())) sentences.push_back(std::move(s));
+            }
+            firstOfLine.push_back(sentences.size());
+        }
+        const auto translations = translator->translate(sentences, options);
+        QStringList lines;
+        for (size_t l = 0; l + 1 < firstOfLine.size(); ++l) {
+            QStringList parts;
+            for (size_t s = firstOfLine[l]; s < firstOfLine[l + 1]; ++s)
+                parts << QString::fromStdString(translations[s].text);
+            lines << parts.join(QLatin1Char(' '));
+        }
+        reply.text = lines.join(QLatin1Char('\n')).trimmed();
+        for (const auto& t : translations) reply.truncated = reply.truncated || t.truncated;
+        if (translations.empty()) return reply;
+        reply.firstSentenceOnly = translations.size() > 1;
+        const Translation& t = translations.front();
+        reply.nbest = toQt(t.nbest);
+        for (double s : t.scores) reply.scores << s;
+        reply.outputPieces = toQt(t.outputPieces);
+        reply.sourcePieces = toQt(t.sourcePieces);
+        reply.sourcePieces << QStringLiteral("</s>");
+        if (t.attention.defined() && t.attention.dim() == 2) {
+            const torch::Tensor a = t.attention.to(torch::kCPU, torch::kFloat).contiguous();
+            reply.rows = static_cast<int>(a.size(0));
+            reply.cols = static_cast<int>(a.size(1));
+            const float* p = a.data_ptr<float>();
+            reply.attention = QList<float>(p, p + a.numel());
+        }
+        return reply;
+    }
+};
+
+EngineWorker::EngineWorker(QObject* parent) : QObject(parent), d_(std::make_unique<Impl>()) {}
+EngineWorker::~EngineWorker() = default;
+
+void EngineWorker::submit(const EngineRequest& request) {
+    if (pending_) Q_EMIT dropped(pending_->id);
+    pending_ = request;
+    if (!scheduled_) {
+        scheduled_ = true;
+        // Queued: requests that arrived while the last one ran are all seen first.
+        QMetaObject::invokeMethod(this, &EngineWorker::processPending, Qt::QueuedConnection);
+    }
+}
+
+void EngineWorker::processPending() {
+    scheduled_ = false;
+    if (!pending_) return;
+    const EngineRequest request = *pending_;
+    pending_.reset();
+    if (request.id <= cancelledUpTo_.load()) {
+        Q_EMIT dropped(request.id);
+        return;
+    }
+    Q_EMIT started(request.id);
+    QElapsedTimer timer;
+    timer.start();
+    EngineReply reply;
+    const bool cacheable = request.task != QLatin1String("chat");
+    const QString key = cacheKey(request);
+    if (auto hit = cacheable ? d_->lookup(key) : std::nullopt) {
+        reply = *hit;
+        reply.id = request.id;
+        reply.preview = request.preview;
+        reply.cached = true;
+    } else {
+        try {
+            reply = d_->run(request);
+            if (cacheable) d_->remember(key, reply);
+        } catch (const std::exception& e) {
+            reply = EngineReply{};
+            reply.id = request.id;
+            reply.task = request.task;
+            reply.modelDir = request.modelDir;
+            reply.modelName = QDir(request.modelDir).dirName();
+            reply.preview = request.preview;
+            reply.error = QString::fromUtf8(e.what());
+            d_->models.erase(request.modelDir);  // try loading again next time
+            d_->modelOrder.remove(request.modelDir);
+        }
+    }
+    reply.ms = timer.nsecsElapsed() / 1e6;
+    Q_EMIT finished(reply);
+}
+
+void EngineWorker::loadModel(const QString& dir, const QString& task) {
+    d_->models.erase(dir);  // always re-read: the folder may have changed
+    d_->modelOrder.remove(dir);
+    try {
+        d_->translator(dir, task);
+        Q_EMIT modelReady(dir, task);
+    } catch (const std::exception& e) {
+        d_->models.erase(dir);
+        d_->modelOrder.remove(dir);
+        Q_EMIT modelFailed(dir, task, QString::fromUtf8(e.what()));
+    }
+}
+
+void EngineWorker::setThreads(int threads) { configureThreads(threads); }
+
+// ---------------------------------------------------------------------------
+
+Engine::Engine(QObject* parent) : QObject(parent), worker_(new EngineWorker) {
+    qRegisterMetaType<EngineRequest>();
+    qRegisterMetaType<EngineReply>();
+    thread_.setObjectName(QStringLiteral("dari-engine"));
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    connect(worker_, &EngineWorker::finished, this, [this](const EngineReply& reply) {
+        const bool wanted = outstanding_.contains(reply.id) && reply.id > cancelledUpTo_;
+        settle(reply.id);
+        if (wanted) Q_EMIT replyReady(reply);
+    });
+    connect(worker_, &EngineWorker::dropped, this, [this](quint64 id) {
+        const bool known = outstanding_.contains(id);
+        settle(id);
+        if (known) Q_EMIT requestDropped(id);
+    });
+    connect(worker_, &EngineWorker::modelReady, this, &Engine::modelReady);
+    connect(worker_, &EngineWorker::modelFailed, this, &Engine::modelFailed);
+    thread_.start();
+}
+
+Engine::~Engine() {
+    worker_->cancelUpTo(nextId_);
+    thread_.quit();
+    thread_.wait();
+}
+
+quint64 Engine::request(EngineRequest request) {
+    request.id = nextId_++;
+    const bool wasBusy = busy();
+    outstanding_.insert(request.id);
+    QMetaObject::invokeMethod(worker_, "submit", Qt::QueuedConnection, Q_ARG(dari::EngineRequest, request));
+    if (!wasBusy) Q_EMIT busyChanged(true);
+    return request.id;
+}
+
+void Engine::loadModel(const QString& dir, const QString& task) {
+    QMetaObject::invokeMethod(worker_, "loadModel", Qt::QueuedConnection, Q_ARG(QString, dir), Q_ARG(QString, task));
+}
+
+void Engine::setThreads(int threads) {
+    QMetaObject::invokeMethod(worker_, "setThreads", Qt::QueuedConnection, Q_ARG(int, threads));
+}
+
+void Engine::cancel() {
+    cancelledUpTo_ = nextId_ - 1;
+    worker_->cancelUpTo(cancelledUpTo_);
+    const QList<quint64> ids = outstanding_.values();
+    outstanding_.clear();
+    for (quint64 id : ids) Q_EMIT requestDropped(id);
+    if (!ids.isEmpty()) Q_EMIT busyChanged(false);
+}
+
+void Engine::settle(quint64 id) {
+    if (!outstanding_.remove(id)) return;
+    if (outstanding_.isEmpty()) Q_EMIT busyChanged(false);
+}
+
+}  // namespace dari

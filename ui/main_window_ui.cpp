@@ -1,0 +1,236 @@
+// MainWindow: building the widgets, the tool bar and the menus.
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "ui/bubble_delegate.h"
+#include "ui/conversation_model.h"
+#include "ui/history_store.h"
+#include "ui/main_window.h"
+#include "ui/message_input.h"
+#include "ui/reply_details.h"
+
+namespace dari {
+
+void MainWindow::buildUi() {
+    // Tool bar: mode switch, model picker, summary, translate-as-you-type, search.
+    auto* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    auto* modes = new QActionGroup(this);
+    modeActions_[0] = bar->addAction(tr("Translate 한→EN"));
+    modeActions_[0]->setShortcut(QKeySequence(tr("Ctrl+1")));
+    modeActions_[0]->setToolTip(tr("Translate Korean into English (Ctrl+1)"));
+    modeActions_[1] = bar->addAction(tr("Chat 대화"));
+    modeActions_[1]->setShortcut(QKeySequence(tr("Ctrl+2")));
+    modeActions_[1]->setToolTip(tr("Chat with Dari in Korean (Ctrl+2)"));
+    for (int m = 0; m < 2; ++m) {
+        modeActions_[m]->setCheckable(true);
+        modes->addAction(modeActions_[m]);
+        connect(modeActions_[m], &QAction::triggered, this, [this, m] { setMode(Mode(m)); });
+    }
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Model: "), bar));
+    picker_ = new QComboBox(bar);
+    picker_->setObjectName(QStringLiteral("modelPicker"));
+    picker_->setMinimumContentsLength(22);
+    picker_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(picker_, QOverload<int>::of(&QComboBox::activated), this, &MainWindow::onPickerActivated);
+    bar->addWidget(picker_);
+    auto* summary = bar->addAction(tr("ⓘ Summary"), this, &MainWindow::showModelSummary);
+    summary->setToolTip(tr("Cell type, size, dev BLEU and training data of the model (Ctrl+I)"));
+    summary->setShortcut(QKeySequence(tr("Ctrl+I")));
+    bar->addSeparator();
+    asYouType_ = bar->addAction(tr("As you type"));
+    asYouType_->setCheckable(true);
+    asYouType_->setChecked(settings_.translateAsYouType);
+    asYouType_->setToolTip(tr("Translate while you type (Translate mode)"));
+    connect(asYouType_, &QAction::toggled, this, [this](bool on) {
+        settings_.translateAsYouType = on;
+        settings_.save(*qsettings_);
+        preview_->setVisible(on && mode_ == Mode::Translate);
+        if (on) requestPreview();
+    });
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    search_ = new QLineEdit(bar);
+    search_->setObjectName(QStringLiteral("search"));
+    search_->setPlaceholderText(tr("Search history (Ctrl+F)"));
+    search_->setClearButtonEnabled(true);
+    search_->setMaximumWidth(240);
+    connect(search_, &QLineEdit::textChanged, this, &MainWindow::searchHistory);
+    bar->addWidget(search_);
+
+    // Left: placeholder, conversation, preview, input.
+    placeholder_ = new QLabel(this);
+    placeholder_->setObjectName(QStringLiteral("placeholder"));
+    placeholder_->setWordWrap(true);
+    placeholder_->setTextFormat(Qt::RichText);
+    placeholder_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    placeholder_->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff4d6; color: #4a3800; border: 1px solid #e0c870; border-radius: 6px; padding: 10px; }"));
+    view_ = new QListView(this);
+    view_->setObjectName(QStringLiteral("conversation"));
+    view_->setModel(conversation_);
+    view_->setItemDelegate(new BubbleDelegate(view_));
+    view_->setResizeMode(QListView::Adjust);
+    view_->setUniformItemSizes(false);
+    view_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view_->setAccessibleName(tr("Conversation"));
+    auto* copy = new QAction(tr("&Copy message"), view_);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, &MainWindow::copySelected);
+    view_->addAction(copy);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
+    connect(conversation_, &QAbstractItemModel::modelReset, this, &MainWindow::onSelectionChanged);
+
+    preview_ = new QLabel(this);
+    preview_->setObjectName(QStringLiteral("preview"));
+    preview_->setWordWrap(true);
+    preview_->setStyleSheet(QStringLiteral("QLabel { color: #1f5fbf; padding: 2px 6px; }"));
+    preview_->setVisible(false);
+
+    input_ = new MessageInput(this);
+    input_->setObjectName(QStringLiteral("input"));
+    connect(input_, &MessageInput::submitted, this, &MainWindow::sendMessage);
+    debounce_ = new QTimer(this);
+    debounce_->setSingleShot(true);
+    debounce_->setInterval(400);
+    connect(debounce_, &QTimer::timeout, this, &MainWindow::requestPreview);
+    connect(input_, &QPlainTextEdit::textChanged, this, [this] {
+        if (settings_.translateAsYouType && mode_ == Mode::Translate) debounce_->start();
+    });
+    sendButton_ = new QPushButton(tr("&Send"), this);
+    sendButton_->setToolTip(tr("Send (Enter); Shift+Enter starts a new line"));
+    connect(sendButton_, &QPushButton::clicked, this, [this] {
+        const QString text = input_->toPlainText().trimmed();
+        input_->clear();
+        if (!text.isEmpty()) sendMessage(text);
+    });
+    cancelButton_ = new QPushButton(tr("Cancel"), this);
+    cancelButton_->setObjectName(QStringLiteral("cancel"));
+    cancelButton_->setToolTip(tr("Stop waiting for the reply (Esc)"));
+    cancelButton_->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancelButton_->setEnabled(false);
+    connect(cancelButton_, &QPushButton::clicked, this, &MainWindow::cancelRequest);
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(sendButton_);
+    buttons->addWidget(cancelButton_);
+    buttons->addStretch();
+    auto* inputRow = new QHBoxLayout;
+    inputRow->addWidget(input_, 1);
+    inputRow->addLayout(buttons);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 6, 6);
+    leftLayout->addWidget(placeholder_);
+    leftLayout->addWidget(view_, 1);
+    leftLayout->addWidget(preview_);
+    leftLayout->addLayout(inputRow);
+
+    details_ = new ReplyDetails(this);
+    connect(details_, &ReplyDetails::copyRequested, this, [this](const QString& text) {
+        QGuiApplication::clipboard()->setText(text);
+        statusBar()->showMessage(tr("Copied"), 2000);
+    });
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(left);
+    splitter->addWidget(details_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({660, 440});
+    setCentralWidget(splitter);
+    setTabOrder(input_, sendButton_);
+    setTabOrder(sendButton_, view_);
+    setTabOrder(view_, details_);
+
+    busyBar_ = new QProgressBar(this);
+    busyBar_->setObjectName(QStringLiteral("busy"));
+    busyBar_->setRange(0, 0);
+    busyBar_->setMaximumWidth(120);
+    busyBar_->setMaximumHeight(14);
+    busyBar_->setAccessibleName(tr("Working"));
+    busyBar_->hide();
+    speedLabel_ = new QLabel(tr("no reply yet"), this);
+    speedLabel_->setObjectName(QStringLiteral("speed"));
+    modelLabel_ = new QLabel(this);
+    modelLabel_->setObjectName(QStringLiteral("modelInUse"));
+    statusBar()->addPermanentWidget(busyBar_);
+    statusBar()->addPermanentWidget(speedLabel_);
+    statusBar()->addPermanentWidget(modelLabel_);
+    applyFont();
+}
+
+void MainWindow::buildMenus() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open model…"), QKeySequence::Open, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a model bundle"), modelsFolder_);
+        if (!dir.isEmpty()) useModelFolder(dir);
+    });
+    file->addAction(tr("&Rescan models folder"), this, &MainWindow::rescanModels);
+    file->addSeparator();
+    file->addAction(tr("&Export history…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export history"), QStringLiteral("dari-history.md"),
+                                                          tr("Markdown (*.md);;Tab-separated values (*.tsv)"));
+        if (!path.isEmpty() && !exportHistory(path)) showError(tr("Export failed"), history_->lastError());
+    });
+    file->addAction(tr("C&lear history…"), this, [this] {
+        auto* box = new QMessageBox(QMessageBox::Question, tr("Clear history"),
+                                    tr("Delete the whole conversation history? This cannot be undone."),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::accepted, this, &MainWindow::clearHistory);
+        box->open();
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions(view_->actions());
+    edit->addAction(tr("&Find in history"), QKeySequence::Find, this, [this] { search_->setFocus(); search_->selectAll(); });
+    edit->addAction(tr("Focus the &input"), QKeySequence(tr("Ctrl+L")), this, [this] { input_->setFocus(); });
+    edit->addSeparator();
+    edit->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::openSettings);
+    auto* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(modeActions_[0]);
+    view->addAction(modeActions_[1]);
+    view->addAction(asYouType_);
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Model &summary"), this, &MainWindow::showModelSummary);
+}
+
+void MainWindow::applyFont() {
+    QFont f = font();
+    f.setPointSize(settings_.fontSize);
+    // Noto Sans CJK KR has both Hangul and Latin; fontconfig falls back for anything else.
+    f.setFamilies({QStringLiteral("Noto Sans CJK KR"), QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")});
+    view_->setFont(f);
+    input_->setFont(f);
+    preview_->setFont(f);
+    view_->doItemsLayout();
+}
+
+}  // namespace dari

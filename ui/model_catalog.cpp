@@ -1,0 +1,147 @@
+#include "ui/model_catalog.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QStandardPaths>
+
+#include <stdexcept>
+
+#include "model/config.h"
+
+namespace dari {
+
+namespace {
+
+QJsonObject readJson(const QString& path, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("ModelCatalog", "%1 is missing").arg(QFileInfo(path).fileName());
+        return {};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!doc.isObject()) {
+        *error = QCoreApplication::translate("ModelCatalog", "%1 is corrupt (%2)")
+                     .arg(QFileInfo(path).fileName(), parseError.errorString());
+        return {};
+    }
+    return doc.object();
+}
+
+}  // namespace
+
+QString ModelInfo::shortLabel() const {
+    if (!valid()) return QCoreApplication::translate("ModelCatalog", "%1 (unusable)").arg(name);
+    return QCoreApplication::translate("ModelCatalog", "%1 (%2, %3 M params, BLEU %4)")
+        .arg(name, cell.toUpper())
+        .arg(parameters / 1e6, 0, 'f', 1)
+        .arg(devBleu, 0, 'f', 1);
+}
+
+QString ModelInfo::summaryHtml() const {
+    auto tr = [](const char* s) { return QCoreApplication::translate("ModelCatalog", s); };
+    QString html = QStringLiteral("<h3>%1</h3>").arg(name.toHtmlEscaped());
+    html += QStringLiteral("<p><i>%1</i></p>").arg(dir.toHtmlEscaped());
+    if (!valid()) return html + QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Unusable:"), error.toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing=4>");
+    auto row = [&](const QString& k, const QString& v) {
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k, v.toHtmlEscaped());
+    };
+    row(tr("Task"), task == QLatin1String("chat") ? tr("Chat") : tr("Translate"));
+    row(tr("Languages"), QStringLiteral("%1 → %2").arg(srcLang, tgtLang));
+    row(tr("Cell"), QStringLiteral("%1, attention %2").arg(cell.toUpper(), attention));
+    row(tr("Size"), tr("embedding %1, encoder %2, decoder %3; %4 parameters")
+                        .arg(embedding).arg(encoderHidden).arg(decoderHidden)
+                        .arg(QLocale().toString(parameters)));
+    row(tr("Dev BLEU"), QStringLiteral("%1 (chrF %2)").arg(devBleu, 0, 'f', 2).arg(devChrf, 0, 'f', 2));
+    row(tr("Training data"), tr("%1 pairs, %2 epochs%3")
+                                 .arg(QLocale().toString(trainPairs))
+                                 .arg(epochs, 0, 'f', 1)
+                                 .arg(trainingData.isEmpty() ? QString() : QStringLiteral(" — ") + trainingData));
+    row(tr("Created"), created);
+    html += QStringLiteral("</table>");
+    return html;
+}
+
+QString ModelCatalog::modelsFolder(const QString& configured) {
+    if (!configured.isEmpty()) return QDir(configured).absolutePath();
+    const QString env = qEnvironmentVariable("DARI_MODELS");
+    if (!env.isEmpty()) return QDir(env).absolutePath();
+    const QString repo = QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../../models"));
+    if (QFileInfo(repo).isDir()) return repo;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models");
+}
+
+ModelInfo ModelCatalog::inspect(const QString& dirPath) {
+    ModelInfo info;
+    const QDir dir(dirPath);
+    info.dir = dir.absolutePath();
+    info.name = dir.dirName();
+    if (!dir.exists()) {
+        info.error = QCoreApplication::translate("ModelCatalog", "the folder does not exist");
+        return info;
+    }
+    const QJsonObject meta = readJson(dir.filePath(QStringLiteral("meta.json")), &info.error);
+    if (!info.error.isEmpty()) return info;
+    info.task = meta.value(QStringLiteral("task")).toString();
+    info.srcLang = meta.value(QStringLiteral("src_lang")).toString();
+    info.tgtLang = meta.value(QStringLiteral("tgt_lang")).toString();
+    info.parameters = meta.value(QStringLiteral("parameters")).toVariant().toLongLong();
+    info.devBleu = meta.value(QStringLiteral("dev_bleu")).toDouble();
+    info.devChrf = meta.value(QStringLiteral("dev_chrf")).toDouble();
+    info.epochs = meta.value(QStringLiteral("epochs")).toDouble();
+    info.trainPairs = meta.value(QStringLiteral("train_pairs")).toVariant().toLongLong();
+    info.created = meta.value(QStringLiteral("created")).toString();
+    if (info.task != QLatin1String("translate") && info.task != QLatin1String("chat")) {
+        info.error = QCoreApplication::translate("ModelCatalog", "meta.json names an unknown task \"%1\"").arg(info.task);
+        return info;
+    }
+    try {
+        const Config config = Config::load(dir.filePath(QStringLiteral("config.yaml")).toStdString());
+        info.cell = QString::fromStdString(config.model.cell);
+        info.attention = QString::fromStdString(config.model.attention);
+        info.embedding = config.model.embeddingSize;
+        info.encoderHidden = config.model.encoderHidden;
+        info.decoderHidden = config.model.decoderHidden;
+    } catch (const std::exception& e) {
+        info.error = QString::fromStdString(e.what());
+        return info;
+    }
+    for (const char* file : {"model.pt", "src.spm", "tgt.spm"}) {
+        if (!dir.exists(QLatin1String(file))) {
+            info.error = QCoreApplication::translate("ModelCatalog", "%1 is missing").arg(QLatin1String(file));
+            return info;
+        }
+    }
+    QString ignored;
+    const QJsonObject run = readJson(dir.filePath(QStringLiteral("run.json")), &ignored);
+    const QJsonValue train = run.value(QStringLiteral("train"));
+    if (train.isObject()) info.trainingData = QFileInfo(train.toObject().value(QStringLiteral("path")).toString()).fileName();
+    return info;
+}
+
+QList<ModelInfo> ModelCatalog::scan(const QString& folder) {
+    QList<ModelInfo> models;
+    const QDir dir(folder);
+    for (const QString& sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (!QFileInfo::exists(dir.filePath(sub + QStringLiteral("/meta.json")))) continue;
+        models.append(inspect(dir.filePath(sub)));
+    }
+    return models;
+}
+
+ModelInfo ModelCatalog::defaultFor(const QList<ModelInfo>& models, const QString& task) {
+    const QString preferred = task == QLatin1String("chat") ? QStringLiteral("chat-ko") : QStringLiteral("ko-en");
+    for (const auto& m : models)
+        if (m.name == preferred && m.valid() && m.task == task) return m;
+    for (const auto& m : models)
+        if (m.valid() && m.task == task) return m;
+    return {};
+}
+
+}  // namespace dari

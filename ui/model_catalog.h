@@ -1,0 +1,44 @@
+#pragma once
+// Finding model bundles on disk and summarising them (without loading weights).
+
+#include <QList>
+#include <QString>
+
+namespace dari {
+
+struct ModelInfo {
+    QString dir;            // absolute folder of the bundle
+    QString name;           // folder name: "ko-en", "chat-ko", ...
+    QString task;           // "translate" | "chat" (meta.json), empty if unreadable
+    QString srcLang, tgtLang;
+    QString cell;           // rnn | gru | lstm (config.yaml)
+    QString attention;
+    int embedding = 0, encoderHidden = 0, decoderHidden = 0;
+    qint64 parameters = 0;
+    double devBleu = 0.0, devChrf = 0.0, epochs = 0.0;
+    qint64 trainPairs = 0;
+    QString trainingData;   // run.json's training corpus, if known
+    QString created;
+    QString error;          // why the folder is not a usable bundle (empty: looks fine)
+
+    bool valid() const { return error.isEmpty(); }
+    // A few lines of rich text for the model summary.
+    QString summaryHtml() const;
+    QString shortLabel() const;  // "ko-en (GRU, 1.2 M params, BLEU 12.3)"
+};
+
+class ModelCatalog {
+public:
+    // The folder to look in: `configured` (settings) if set, else $DARI_MODELS, else
+    // <repo>/models next to the executable, else AppDataLocation/models.
+    static QString modelsFolder(const QString& configured);
+    // Every sub-folder holding a meta.json, sorted by name.
+    static QList<ModelInfo> scan(const QString& folder);
+    // Reads one folder's meta.json and config.yaml; `error` says what is missing.
+    static ModelInfo inspect(const QString& dir);
+    // "ko-en" for translate and "chat-ko" for chat if present and valid, else the
+    // first valid bundle of that task; empty dir if none.
+    static ModelInfo defaultFor(const QList<ModelInfo>& models, const QString& task);
+};
+
+}  // namespace dari
