@@ -94,8 +94,8 @@ int main(int argc, char** argv) {
         const auto batch = makeBatch(examples, batches[step % batches.size()]);
         const auto start = Clock::now();
         adam.zero_grad();
-        const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
-        sequenceLoss(result.logits, batch.tgtOut, config.train.labelSmoothing).backward();
+        const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn, 1.0, false);
+        trainingLoss(model, result, batch.tgtOut, config.train.labelSmoothing).backward();
         torch::nn::utils::clip_grad_norm_(model->parameters(), config.train.clipNorm);
         adam.step();
         if (step >= 5) {  // warm-up excluded
@@ -108,8 +108,8 @@ int main(int argc, char** argv) {
         for (int step = 0; step < 10; ++step) {
             const auto batch = makeBatch(examples, batches[step]);
             adam.zero_grad();
-            const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
-            sequenceLoss(result.logits, batch.tgtOut, config.train.labelSmoothing).backward();
+            const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn, 1.0, false);
+            trainingLoss(model, result, batch.tgtOut, config.train.labelSmoothing).backward();
             torch::nn::utils::clip_grad_norm_(model->parameters(), config.train.clipNorm);
             adam.step();
         }

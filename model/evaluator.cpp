@@ -16,6 +16,15 @@ torch::Tensor sequenceLoss(const torch::Tensor& logits, const torch::Tensor& tar
     return total / targets.ne(kPadId).sum().clamp_min(1);
 }
 
+torch::Tensor trainingLoss(Seq2Seq& model, const ForwardResult& result, const torch::Tensor& targets,
+                           double labelSmoothing) {
+    if (!result.outputs.defined()) return sequenceLoss(result.logits, targets, labelSmoothing);
+    const auto flat = targets.reshape({-1});
+    const auto real = flat.ne(kPadId).nonzero().squeeze(1);
+    const auto outputs = result.outputs.reshape({-1, result.outputs.size(-1)}).index_select(0, real);
+    return sequenceLoss(model->decoder->logits(outputs), flat.index_select(0, real), labelSmoothing);
+}
+
 DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
                    const std::vector<std::string>& references, const Vocabulary& tgt, int batchSize) {
     torch::InferenceMode inference;

@@ -85,9 +85,14 @@ void configureThreads(int threads) {
     using SetThreadsFn = void (*)(int);
     auto setBlasThreads =
         reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    // DARI_BLAS_THREADS / DARI_TORCH_THREADS override the split, for measuring it.
+    auto fromEnv = [](const char* name, int fallback) {
+        const char* value = std::getenv(name);
+        return value && std::atoi(value) > 0 ? std::atoi(value) : fallback;
+    };
     if (setBlasThreads) {
-        setBlasThreads(threads);
-        torch::set_num_threads(1);
+        setBlasThreads(fromEnv("DARI_BLAS_THREADS", threads));
+        torch::set_num_threads(fromEnv("DARI_TORCH_THREADS", 1));
     } else {
         torch::set_num_threads(threads);
     }

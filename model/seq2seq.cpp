@@ -9,13 +9,13 @@ Seq2SeqImpl::Seq2SeqImpl(const ModelConfig& config, int64_t srcVocab, int64_t tg
 }
 
 ForwardResult Seq2SeqImpl::forward(const torch::Tensor& src, const torch::Tensor& lengths,
-                                   const torch::Tensor& tgtIn, double teacherForcing) {
+                                   const torch::Tensor& tgtIn, double teacherForcing, bool logits) {
     ForwardResult result;
     result.encoded = encoder(src, lengths);
     const auto memory = decoder->prepare(result.encoded);
     auto state = decoder->initialState(result.encoded);
     const int64_t steps = tgtIn.size(1);
-    std::vector<torch::Tensor> outputs, weights, logits;
+    std::vector<torch::Tensor> outputs, weights, stepLogits;
     outputs.reserve(steps);
     if (teacherForcing >= 1.0) {
         // All inputs are known: embed and project them in one GEMM, then only the
@@ -33,27 +33,27 @@ ForwardResult Seq2SeqImpl::forward(const torch::Tensor& src, const torch::Tensor
             if (out.weights.defined()) weights.push_back(out.weights);
             state = std::move(out.state);
         }
-        const auto stacked = outputs.empty()
+        result.outputs = outputs.empty()
                                  ? decoder->combine(torch::stack(hiddens, 1),
                                                     contexts.empty() ? torch::Tensor() : torch::stack(contexts, 1), e)
                                  : torch::stack(outputs, 1);
-        result.logits = decoder->logits(stacked);
+        if (logits) result.logits = decoder->logits(result.outputs);
     } else {
         auto input = tgtIn.select(1, 0);
         for (int64_t t = 0; t < steps; ++t) {
             const auto [e, pe] = decoder->embed(input);
             auto out = decoder->step(e, pe, state, memory);
-            logits.push_back(decoder->logits(decoder->output(out, e)));
+            stepLogits.push_back(decoder->logits(decoder->output(out, e)));
             if (out.weights.defined()) weights.push_back(out.weights);
             state = std::move(out.state);
             if (t + 1 < steps) {
                 const auto gold = tgtIn.select(1, t + 1);
-                const auto own = logits.back().argmax(1).detach();
+                const auto own = stepLogits.back().argmax(1).detach();
                 const auto useGold = torch::rand({gold.size(0)}).lt(teacherForcing).to(gold.device());
                 input = torch::where(useGold, gold, own);
             }
         }
-        result.logits = torch::stack(logits, 1);
+        result.logits = torch::stack(stepLogits, 1);
     }
     if (!weights.empty()) result.attention = torch::stack(weights, 1);
     return result;

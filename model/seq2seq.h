@@ -10,7 +10,8 @@
 namespace dari {
 
 struct ForwardResult {
-    torch::Tensor logits;     // [B, T, V]
+    torch::Tensor outputs;    // [B, T, O]: o_t before the output layer (teacher forcing only)
+    torch::Tensor logits;     // [B, T, V] (undefined if not asked for and outputs are given)
     torch::Tensor attention;  // [B, T, S] (undefined without attention)
     EncoderOutput encoded;
 };
@@ -23,7 +24,7 @@ public:
     // teacherForcing < 1 feeds the model's own argmax instead of the gold piece
     // with probability 1 - teacherForcing per position (scheduled sampling).
     ForwardResult forward(const torch::Tensor& src, const torch::Tensor& lengths,
-                          const torch::Tensor& tgtIn, double teacherForcing = 1.0);
+                          const torch::Tensor& tgtIn, double teacherForcing = 1.0, bool logits = true);
 
     int64_t parameterCount() const;
     const ModelConfig& config() const { return config_; }

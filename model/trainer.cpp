@@ -210,8 +210,8 @@ void Trainer::trainStep(const Batch& batch) {
     const double fraction = std::clamp(budgetFraction(batchesPerEpoch_), 0.0, 1.0);
     const double forcing = t.teacherForcing + (t.teacherForcingEnd - t.teacherForcing) * fraction;
     optimizer_->zero_grad();
-    const auto result = bundle_.model->forward(batch.src, batch.lengths, batch.tgtIn, forcing);
-    const auto loss = sequenceLoss(result.logits, batch.tgtOut, t.labelSmoothing);
+    const auto result = bundle_.model->forward(batch.src, batch.lengths, batch.tgtIn, forcing, /*logits=*/false);
+    const auto loss = trainingLoss(bundle_.model, result, batch.tgtOut, t.labelSmoothing);
     loss.backward();
     // The norm before clipping: its spikes are the exploding gradients of BPTT.
     const double maxNorm = t.clipNorm > 0 ? t.clipNorm : std::numeric_limits<double>::infinity();

@@ -20,8 +20,7 @@ if [[ ! -f $models/ko-en/model.pt ]]; then
   "$bin/dari" train --train "$models/ko-en.tsv" --out "$models/ko-en" "${small[@]}" </dev/null
 fi
 if [[ ! -f $models/chat-ko/model.pt ]]; then
-  # Chat pairs: each Korean sentence answered by the next one (just to have a chat bundle).
-  head -n 3001 "$data/train.tsv" | cut -f1 | awk 'NR>1 {print prev "\t" $0} {prev=$0}' > "$models/chat-ko.tsv"
+  head -n 4000 "$data/../chatbot-ko/train.tsv" > "$models/chat-ko.tsv"
   rm -rf "$models/chat-ko"
   "$bin/dari" train --train "$models/chat-ko.tsv" --out "$models/chat-ko" --task chat --langs ko,ko \
     --set data.shared_vocab=true "${small[@]}" </dev/null
