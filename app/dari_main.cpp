@@ -26,7 +26,7 @@ commands:
 options:
   -h, --help     show this help (also: dari <command> --help)
   --version      show the versions of Dari and the libraries it runs on
-  --threads N    compute threads (default: all cores; env DARI_THREADS)
+  --threads N    (after a command) compute threads; default all cores, or env DARI_THREADS
 
 examples:
   dari train --train ../shared/data/tatoeba-ko-en/train.tsv --out models/my-ko-en --minutes 10
