@@ -3,6 +3,7 @@
 #   ./run.sh          set up whatever is missing, then open the chat window
 #   ./run.sh test     set up whatever is missing, then run every test
 #   ./run.sh setup    only the set-up (apt packages, SentencePiece, Release build)
+#   ./run.sh models   train the default models that are missing (models/ko-en, models/chat-ko)
 # Set-up is idempotent: a second run changes nothing and takes seconds.
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")"
@@ -75,8 +76,30 @@ setup() {
   build
 }
 
+train_default_models() {
+  local data=${DARI_SHARED_DATA:-../shared/data}
+  local -A corpus=([ko-en]=tatoeba-ko-en [chat-ko]=chatbot-ko)
+  for name in ko-en chat-ko; do
+    # A finished run logged a "done" event; an interrupted one is continued, not restarted.
+    grep -qs '"event":"done"' "models/$name/train_log.jsonl" && continue
+    if [ -f "models/$name/checkpoint.pt" ]; then
+      say "Continuing the interrupted training of models/$name"
+      "$BUILD_DIR/bin/dari" train --resume "models/$name"
+      continue
+    fi
+    say "Training the default model models/$name (configs/$name.yaml)"
+    rm -rf "models/$name"
+    "$BUILD_DIR/bin/dari" train --config "configs/$name.yaml" --train "$data/${corpus[$name]}/train.tsv" \
+      --dev "$data/${corpus[$name]}/dev.tsv" --out "models/$name"
+  done
+}
+
 case "${1:-run}" in
   setup) setup ;;
+  models)
+    setup
+    train_default_models
+    ;;
   test)
     setup
     say "Running the tests"
@@ -91,5 +114,5 @@ case "${1:-run}" in
     fi
     exec "$BUILD_DIR/bin/dari-chat" "${@:2}"
     ;;
-  *) echo "usage: ./run.sh [run|test|setup]" >&2; exit 2 ;;
+  *) echo "usage: ./run.sh [run|test|setup|models]" >&2; exit 2 ;;
 esac

@@ -76,6 +76,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
         auto out = model->decoder->step(e, pe, state, memory);
         auto logProbs = model->decoder->logits(model->decoder->output(out, e)).log_softmax(1).contiguous();
         std::vector<float> scores(batch * K);
+        banSpecialPieces(logProbs);
         {
             auto acc = logProbs.accessor<float, 2>();
             for (int64_t r = 0; r < batch * K; ++r) {

@@ -40,6 +40,9 @@ std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& s
 std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sources,
                                                 const DecodeOptions& options);
 
+// <pad> and <s> are never outputs, even of an untrained model.
+void banSpecialPieces(torch::Tensor& logProbs);
+
 // The repetition guard: pieces that would repeat an n-gram already produced, or
 // repeat the same piece a third time in a row (small models loop: "Tom Tom Tom").
 // noRepeatNgram <= 0 turns both rules off.

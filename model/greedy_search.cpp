@@ -12,6 +12,7 @@ constexpr float kBanned = -std::numeric_limits<float>::infinity();
 
 void applyGuard(torch::Tensor& logProbs, const std::vector<std::vector<int64_t>>& histories,
                 const std::vector<bool>& finished, int noRepeatNgram) {
+    banSpecialPieces(logProbs);
     auto acc = logProbs.accessor<float, 2>();
     for (size_t r = 0; r < histories.size(); ++r) {
         if (finished[r]) continue;
@@ -37,6 +38,11 @@ torch::Tensor samplePieces(const torch::Tensor& logProbs, const DecodeOptions& o
 }
 
 }  // namespace
+
+void banSpecialPieces(torch::Tensor& logProbs) {
+    logProbs.select(1, kPadId).fill_(kBanned);
+    logProbs.select(1, kBosId).fill_(kBanned);
+}
 
 std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& sources,
                                                   const DecodeOptions& options) {

@@ -97,7 +97,9 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
             const auto& best = hypotheses[k - start].front();
             t.text = t.nbest.front();
             for (auto id : best.ids) t.outputPieces.push_back(bundle_->tgt.piece(id));
-            t.outputPieces.push_back("</s>");
+            // </s> has its own attention row, unless the length limit ended the output.
+            if (!best.attention.defined() || best.attention.size(0) > static_cast<int64_t>(best.ids.size()))
+                t.outputPieces.push_back("</s>");
             t.attention = best.attention;
         }
     }

@@ -167,6 +167,27 @@ private Q_SLOTS:
         QCOMPARE(run.out.trimmed(), QStringLiteral("BLEU = 48.12 chrF = 66.75"));
     }
 
+    void fineTuneKeepsVocabularyAndNetwork() {
+        const QString base = dir_.filePath("base"), tuned = dir_.filePath("tuned");
+        QVERIFY(trainTiny(base, {"--epochs", "1"}).code == 0);
+        const QString other = dir_.filePath("other.tsv");
+        writeFile(other, sharedPairs(400).mid(sharedPairs(300).size()));  // 100 pairs it has not seen
+        // Model overrides are ignored when fine-tuning: the network comes from the base bundle.
+        const Run run = runDari({"train", "--train", other, "--out", tuned, "--init-from", base, "--epochs", "1",
+                                 "--hidden", "64", "--validate-every", "4", "--threads", "1"});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("fine-tuning"), qPrintable(run.err));
+        for (const QString file : {"src.spm", "tgt.spm"}) {
+            QFile a(base + "/" + file), b(tuned + "/" + file);
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            QCOMPARE(a.readAll(), b.readAll());
+        }
+        const auto before = dari::Bundle::load(base.toStdString());
+        const auto after = dari::Bundle::load(tuned.toStdString());
+        QCOMPARE(after.config.model.encoderHidden, before.config.model.encoderHidden);
+        QVERIFY(!sameWeights(before.model->parameters(), after.model->parameters()));  // it learned
+    }
+
     void resumedRunEqualsUninterrupted() {
         const QString whole = dir_.filePath("whole"), parts = dir_.filePath("parts");
         QVERIFY(trainTiny(whole, {"--epochs", "3"}).code == 0);

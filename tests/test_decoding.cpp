@@ -229,7 +229,10 @@ void TestDecoding::emptySourceGivesEmptyTranslation() {
             QVERIFY(out[i].outputPieces.empty() && out[i].sourcePieces.empty());
         }
         QVERIFY(!out[1].outputPieces.empty());
-        QCOMPARE(out[1].outputPieces.back(), std::string("</s>"));
+        // One attention row per output piece; </s> only when the model ended the output
+        // (an untrained model runs into the length limit instead).
+        QVERIFY(out[1].attention.defined());
+        QCOMPARE(out[1].attention.size(0), static_cast<int64_t>(out[1].outputPieces.size()));
         QCOMPARE(translator.translateText("", o), std::string());
     }
 }
