@@ -106,7 +106,7 @@ private:
     Progress progress_;
     size_t batchesPerEpoch_ = 1;
     double lastLoss_ = 0.0, lastNorm_ = 0.0, windowLoss_ = 0.0;
-    int64_t windowTokens_ = 0, windowSteps_ = 0;
+    int64_t windowTokens_ = 0;
     Clock::time_point windowStart_ = Clock::now();
     double tokensPerSecond_ = 0.0;
 };
@@ -222,7 +222,6 @@ void Trainer::trainStep(const Batch& batch) {
     progress_.tokens += batch.targetTokens;
     windowLoss_ += lastLoss_ * batch.targetTokens;
     windowTokens_ += batch.targetTokens;
-    ++windowSteps_;
 }
 
 void Trainer::showProgress(size_t batchesPerEpoch) {
@@ -244,7 +243,6 @@ void Trainer::showProgress(size_t batchesPerEpoch) {
                 {"seconds", progress_.seconds}, {"progress", budgetFraction(batchesPerEpoch)}});
     windowLoss_ = 0;
     windowTokens_ = 0;
-    windowSteps_ = 0;
     windowStart_ = Clock::now();
 }
 
