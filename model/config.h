@@ -42,6 +42,7 @@ struct TrainConfig {
     int batchTokens = 0;              // ... or, if > 0, a token budget per batch instead
     double learningRate = 1e-3;
     double labelSmoothing = 0.1;
+    double wordDropout = 0.0;         // probability of replacing an input piece by <unk> while training
     double clipNorm = 1.0;            // gradient-norm clipping (exploding gradients)
     double teacherForcing = 1.0;      // probability of feeding the gold token at the start ...
     double teacherForcingEnd = 1.0;   // ... decaying linearly to this at the end of the budget
@@ -53,6 +54,8 @@ struct TrainConfig {
     double lrDecay = 0.5;             // multiply the learning rate by this on a plateau ...
     int lrPatience = 2;               // ... of this many validations without a better dev loss
     double minLearningRate = 1e-5;
+    std::string lrSchedule = "plateau";  // plateau (decay on a dev-loss plateau) | cosine (over the budget)
+    double emaDecay = 0.0;            // > 0: validate and save an exponential moving average of the weights
     uint64_t seed = 1;
     int threads = 0;                  // 0: all cores
 };

@@ -13,6 +13,7 @@
 #include "model/bundle.h"
 #include "model/evaluator.h"
 #include "model/runtime.h"
+#include "model/weight_average.h"
 
 namespace dari {
 namespace {
@@ -88,6 +89,7 @@ private:
                (options_.stopAfterSteps > 0 && progress_.step >= options_.stopAfterSteps);
     }
     void trainStep(const Batch& batch);
+    torch::Tensor dropWords(const torch::Tensor& ids) const;
     bool validate();  // true: stop early
     void setLearningRate(double lr);
     void saveCheckpoint();
@@ -103,6 +105,7 @@ private:
     std::vector<Example> examples_, devExamples_;
     std::vector<std::string> devReferences_;
     std::unique_ptr<torch::optim::Adam> optimizer_;
+    std::unique_ptr<WeightAverage> average_;  // null unless train.ema_decay > 0
     Progress progress_;
     size_t batchesPerEpoch_ = 1;
     double lastLoss_ = 0.0, lastNorm_ = 0.0, windowLoss_ = 0.0;
@@ -137,6 +140,7 @@ void Trainer::prepare() {
     optimizer_ = std::make_unique<torch::optim::Adam>(bundle_.model->parameters(),
                                                       torch::optim::AdamOptions(cfg.train.learningRate));
     progress_.learningRate = cfg.train.learningRate;
+    if (cfg.train.emaDecay > 0) average_ = std::make_unique<WeightAverage>(*bundle_.model, cfg.train.emaDecay);
 
     bundle_.meta.task = cfg.data.task;
     bundle_.meta.srcLang = cfg.data.srcLang;
@@ -209,19 +213,32 @@ void Trainer::trainStep(const Batch& batch) {
     const auto& t = config().train;
     const double fraction = std::clamp(budgetFraction(batchesPerEpoch_), 0.0, 1.0);
     const double forcing = t.teacherForcing + (t.teacherForcingEnd - t.teacherForcing) * fraction;
+    if (t.lrSchedule == "cosine")
+        setLearningRate(t.minLearningRate +
+                        (t.learningRate - t.minLearningRate) * 0.5 * (1.0 + std::cos(M_PI * fraction)));
     optimizer_->zero_grad();
-    const auto result = bundle_.model->forward(batch.src, batch.lengths, batch.tgtIn, forcing, /*logits=*/false);
+    const auto result = bundle_.model->forward(dropWords(batch.src), batch.lengths, dropWords(batch.tgtIn),
+                                               forcing, /*logits=*/false);
     const auto loss = trainingLoss(bundle_.model, result, batch.tgtOut, t.labelSmoothing);
     loss.backward();
     // The norm before clipping: its spikes are the exploding gradients of BPTT.
     const double maxNorm = t.clipNorm > 0 ? t.clipNorm : std::numeric_limits<double>::infinity();
     lastNorm_ = torch::nn::utils::clip_grad_norm_(bundle_.model->parameters(), maxNorm);
     optimizer_->step();
+    if (average_) average_->update();
     lastLoss_ = loss.item<double>();
     ++progress_.step;
     progress_.tokens += batch.targetTokens;
     windowLoss_ += lastLoss_ * batch.targetTokens;
     windowTokens_ += batch.targetTokens;
+}
+
+// Word dropout: the network learns not to lean on any single input piece.
+torch::Tensor Trainer::dropWords(const torch::Tensor& ids) const {
+    const double p = config().train.wordDropout;
+    if (p <= 0) return ids;
+    const auto drop = torch::rand(ids.sizes()).lt(p).logical_and(ids.gt(kEosId));
+    return ids.masked_fill(drop, kUnkId);
 }
 
 void Trainer::showProgress(size_t batchesPerEpoch) {
@@ -255,6 +272,8 @@ void Trainer::setLearningRate(double lr) {
 bool Trainer::validate() {
     const auto& t = config().train;
     if (devExamples_.empty()) return false;
+    // Scored and saved with the averaged weights (if any); the live ones go on training.
+    AveragedWeights averaged(average_.get());
     const auto scores = evaluate(bundle_.model, devExamples_, devReferences_, bundle_.tgt);
     const double epochs = progress_.epoch + static_cast<double>(progress_.batchInEpoch) / batchesPerEpoch_;
     json samples = json::array();
@@ -276,10 +295,11 @@ bool Trainer::validate() {
     } else {
         ++progress_.badBleu;
     }
+    averaged.restore();
     if (scores.loss < progress_.bestLoss) {
         progress_.bestLoss = scores.loss;
         progress_.badLoss = 0;
-    } else if (++progress_.badLoss >= t.lrPatience) {
+    } else if (++progress_.badLoss >= t.lrPatience && t.lrSchedule == "plateau") {
         setLearningRate(std::max(t.minLearningRate, progress_.learningRate * t.lrDecay));
         progress_.badLoss = 0;
     }
@@ -320,6 +340,11 @@ void Trainer::saveCheckpoint() {
     optimizer_->save(optimizer);
     archive.write("model", model);
     archive.write("optimizer", optimizer);
+    if (average_) {
+        torch::serialize::OutputArchive average;
+        average_->save(average);
+        archive.write("average", average);
+    }
     const auto& p = progress_;
     for (const auto& [key, value] : std::initializer_list<std::pair<const char*, double>>{
              {"step", p.step}, {"epoch", p.epoch}, {"batch_in_epoch", p.batchInEpoch}, {"tokens", p.tokens},
@@ -341,6 +366,11 @@ void Trainer::loadCheckpoint() {
         archive.read("optimizer", optimizer);
         bundle_.model->load(model);
         optimizer_->load(optimizer);
+        if (average_) {
+            torch::serialize::InputArchive average;
+            archive.read("average", average);
+            average_->load(average);
+        }
         auto& p = progress_;
         p.step = readScalar(archive, "step");
         p.epoch = readScalar(archive, "epoch");
@@ -380,7 +410,10 @@ void Trainer::finish(TrainResult& result) {
                      "; continue with: dari train --resume " + options_.outDir);
         return;
     }
-    if (progress_.bestBleu < 0) bundle_.saveWeights(options_.outDir);  // no dev set: keep the last
+    if (progress_.bestBleu < 0) {  // no dev set: keep the last (averaged) weights
+        AveragedWeights averaged(average_.get());
+        bundle_.saveWeights(options_.outDir);
+    }
     bundle_.meta.trainingSeconds = progress_.seconds;
     bundle_.saveMeta(options_.outDir);
     log_.event({{"event", "done"}, {"step", progress_.step}, {"epoch", progress_.epoch},
