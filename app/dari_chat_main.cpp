@@ -10,6 +10,7 @@
 #include "dari/version.h"
 #include "model/runtime.h"
 #include "ui/main_window.h"
+#include "ui/process_memory.h"
 #include "ui/reply_details.h"
 
 namespace {
@@ -53,6 +54,7 @@ void runDemo(dari::MainWindow& window, const QStringList& lines, std::function<v
 }  // namespace
 
 int main(int argc, char** argv) {
+    dari::limitMallocArenas(dari::kWindowMallocArenas);  // before any thread starts
     QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("dari-chat"));
