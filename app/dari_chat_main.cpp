@@ -10,6 +10,7 @@
 #include "dari/version.h"
 #include "model/runtime.h"
 #include "ui/main_window.h"
+#include "ui/process_memory.h"
 #include "ui/reply_details.h"
 
 namespace {
@@ -23,23 +24,26 @@ bool saveScreenshot(QWidget& window, const QString& file) {
 }
 
 // --demo "line1|line2|/chat|line3": sends each line after the previous reply
-// ("/chat" and "/translate" switch the mode), selects the last reply, then calls `done`.
+// ("/chat" and "/translate" switch the mode), selects the last reply and shows its
+// attention ("/alternatives" anywhere: its alternatives), then calls `done`.
 void runDemo(dari::MainWindow& window, const QStringList& lines, std::function<void()> done) {
     auto next = std::make_shared<std::function<void()>>();
     auto index = std::make_shared<int>(0);
-    *next = [&window, lines, index, next, done] {
+    const bool alternatives = lines.contains(QStringLiteral("/alternatives"));
+    *next = [&window, lines, index, next, done, alternatives] {
         while (*index < lines.size()) {
             const QString line = lines.at((*index)++).trimmed();
             if (line == QLatin1String("/chat")) window.setMode(dari::MainWindow::Mode::Chat);
             else if (line == QLatin1String("/translate")) window.setMode(dari::MainWindow::Mode::Translate);
-            else if (!line.isEmpty()) {
+            else if (!line.isEmpty() && !line.startsWith(QLatin1Char('/'))) {
                 const bool noModel = window.modelDir(window.mode()).isEmpty();
                 window.sendMessage(line);
                 if (!noModel) return;  // continue when the reply (or an error) arrives
             }
         }
         window.selectLastReply();
-        window.details()->showAttentionTab();
+        if (alternatives) window.details()->showAlternativesTab();
+        else window.details()->showAttentionTab();
         QTimer::singleShot(400, &window, done);
     };
     QObject::connect(&window, &dari::MainWindow::replyShown, &window, [next] { QTimer::singleShot(0, *next); });
@@ -50,6 +54,7 @@ void runDemo(dari::MainWindow& window, const QStringList& lines, std::function<v
 }  // namespace
 
 int main(int argc, char** argv) {
+    dari::limitMallocArenas(dari::kWindowMallocArenas);  // before any thread starts
     QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("dari-chat"));

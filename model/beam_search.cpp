@@ -21,6 +21,7 @@ struct Beam {
 struct Ended {
     double normalised;
     Beam beam;
+    bool stopped = false;  // cut short by DecodeOptions::shouldStop
 };
 
 Beam extend(const Beam& parent, int64_t piece, double score, const torch::Tensor& weights) {
@@ -45,6 +46,14 @@ bool searchIsOver(const std::vector<Ended>& ended, const Beam* live, int64_t cou
     for (int64_t k = 0; k < count; ++k)
         if (normalise(live[k].score, live[k].ids.size(), alpha) > scores[K - 1]) return false;
     return true;
+}
+
+// Out of length (or stopped): the live beams end where they are (beams not started
+// yet score -inf and are skipped).
+void endLiveBeams(std::vector<Ended>& ended, const Beam* live, int64_t count, double alpha, bool stopped) {
+    for (int64_t k = 0; k < count; ++k)
+        if (!std::isinf(live[k].score))
+            ended.push_back({normalise(live[k].score, live[k].ids.size(), alpha), live[k], stopped});
 }
 
 }  // namespace
@@ -72,6 +81,11 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
 
     auto input = torch::full({batch * K}, kBosId, torch::kLong);
     for (int64_t t = 0; t < maxSteps; ++t) {
+        if (options.stopRequested()) {  // the live beams end here, as at the length limit
+            for (int64_t b = 0; b < batch; ++b)
+                if (!done[b]) endLiveBeams(ended[b], &beams[b * K], K, options.lengthPenalty, true);
+            break;
+        }
         const auto [e, pe] = model->decoder->embed(input);
         auto out = model->decoder->step(e, pe, state, memory);
         auto logProbs = model->decoder->logits(model->decoder->output(out, e)).log_softmax(1).contiguous();
@@ -104,7 +118,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
                 Beam extended = extend(beams[parent], piece, score, weights);
                 if (piece == kEosId) {
                     const double n = normalise(score, extended.ids.size() + 1, options.lengthPenalty);
-                    ended[b].push_back({n, std::move(extended)});
+                    ended[b].push_back({n, std::move(extended), false});
                     continue;
                 }
                 const int64_t row = b * K + filled++;
@@ -112,12 +126,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
                 pieces[row] = piece;
                 next[row] = std::move(extended);
             }
-            if (t + 1 >= limit[b]) {  // out of length: the live beams end here
-                for (int64_t k = 0; k < filled; ++k) {
-                    auto& beam = next[b * K + k];
-                    ended[b].push_back({normalise(beam.score, beam.ids.size(), options.lengthPenalty), beam});
-                }
-            }
+            if (t + 1 >= limit[b]) endLiveBeams(ended[b], &next[b * K], filled, options.lengthPenalty, false);
             if (t + 1 >= limit[b] || filled == 0 ||
                 searchIsOver(ended[b], &next[b * K], filled, K, options.lengthPenalty)) {
                 done[b] = true;
@@ -140,6 +149,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
             Hypothesis h;
             h.ids = list[i].beam.ids;
             h.score = list[i].normalised;
+            h.stopped = list[i].stopped;
             if (!list[i].beam.attention.empty())
                 h.attention = torch::stack(list[i].beam.attention).slice(1, 0, lengths[b]);
             result[b].push_back(std::move(h));

@@ -4,6 +4,7 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "data/batch.h"
@@ -13,7 +14,7 @@ namespace dari {
 
 struct DecodeOptions {
     int beam = 1;                // 1: greedy
-    int nbest = 1;               // hypotheses returned per source (<= beam)
+    int nbest = 1;               // hypotheses returned per source (<= beam; sampling: draws ranked)
     double lengthPenalty = 1.0;  // beam: score / length^alpha
     double maxLengthRatio = 2.0; // at most ratio * source length + 10 pieces
     int noRepeatNgram = 3;       // 0: the whole repetition guard off
@@ -22,12 +23,19 @@ struct DecodeOptions {
     int topK = 0;
     double topP = 1.0;
     uint64_t seed = 0;
+    // Cooperative stop, polled once per decoding step (and between batches by the
+    // Translator) on the decoding thread: true ends the search early. What was
+    // decoded so far is returned, marked `stopped`. Empty: never stops.
+    std::function<bool()> shouldStop;
+
+    bool stopRequested() const { return shouldStop && shouldStop(); }
 };
 
 struct Hypothesis {
     std::vector<int64_t> ids;  // without </s>
-    double score = 0.0;        // log-probability (beam: length-normalised)
+    double score = 0.0;        // log-probability (beam, ranked draws: length-normalised)
     torch::Tensor attention;   // [T, S] weights for each output piece (incl. </s>), or undefined
+    bool stopped = false;      // shouldStop ended the search before this output was complete
 };
 
 // One list of hypotheses (best first) per source in the batch. Runs under
@@ -36,6 +44,10 @@ std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources
                                             const DecodeOptions& options);
 
 std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& sources,
+                                                  const DecodeOptions& options);
+// Sample-and-rank: options.nbest draws per source (one batch row each), ranked by
+// length-normalised log-probability, identical draws merged.
+std::vector<std::vector<Hypothesis>> sampleDecode(Seq2Seq& model, const Batch& sources,
                                                   const DecodeOptions& options);
 std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sources,
                                                 const DecodeOptions& options);

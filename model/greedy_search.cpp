@@ -1,5 +1,6 @@
 // Greedy decoding and sampling: one hypothesis per source, the whole batch at once.
 
+#include <algorithm>
 #include <cmath>
 
 #include "data/vocabulary.h"
@@ -65,7 +66,9 @@ std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& s
     }
     auto input = torch::full({batch}, kBosId, torch::kLong);
     int64_t alive = batch;
+    bool stopped = false;
     for (int64_t t = 0; t < maxSteps && alive > 0; ++t) {
+        if ((stopped = options.stopRequested())) break;
         const auto [e, pe] = model->decoder->embed(input);
         auto out = model->decoder->step(e, pe, state, memory);
         state = std::move(out.state);
@@ -93,9 +96,35 @@ std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& s
         Hypothesis h;
         h.ids = std::move(histories[b]);
         h.score = scores[b];
+        h.stopped = stopped && !finished[b];
         if (!attention[b].empty())
             h.attention = torch::stack(attention[b]).slice(1, 0, lengths[b]);
         result[b].push_back(std::move(h));
+    }
+    return result;
+}
+
+std::vector<std::vector<Hypothesis>> sampleDecode(Seq2Seq& model, const Batch& sources,
+                                                  const DecodeOptions& options) {
+    const int64_t batch = sources.src.size(0), draws = std::max(1, options.nbest);
+    Batch rows;  // row b*draws + d is draw d of source b
+    rows.src = sources.src.repeat_interleave(draws, 0);
+    rows.lengths = sources.lengths.repeat_interleave(draws);
+    auto drawn = greedyDecode(model, rows, options);
+    std::vector<std::vector<Hypothesis>> result(batch);
+    for (int64_t b = 0; b < batch; ++b) {
+        auto& list = result[b];
+        for (int64_t d = 0; d < draws; ++d) {
+            Hypothesis& h = drawn[b * draws + d].front();
+            const auto same = [&](const Hypothesis& x) { return x.ids == h.ids; };
+            if (std::any_of(list.begin(), list.end(), same)) continue;
+            // Like beam search: normalised over the pieces scored, </s> included.
+            const double length = std::max<double>(1.0, static_cast<double>(h.ids.size() + 1));
+            h.score /= std::pow(length, options.lengthPenalty);
+            list.push_back(std::move(h));
+        }
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Hypothesis& x, const Hypothesis& y) { return x.score > y.score; });
     }
     return result;
 }
@@ -104,7 +133,10 @@ std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources
                                             const DecodeOptions& options) {
     torch::InferenceMode inference;
     model->eval();
-    if (options.beam > 1 && !options.sample) return beamDecode(model, sources, options);
+    if (options.sample) {
+        return options.nbest > 1 ? sampleDecode(model, sources, options) : greedyDecode(model, sources, options);
+    }
+    if (options.beam > 1) return beamDecode(model, sources, options);
     return greedyDecode(model, sources, options);
 }
 

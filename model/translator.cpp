@@ -85,6 +85,10 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
                      [&](size_t a, size_t b) { return encoded[a].size() < encoded[b].size(); });
     for (size_t start = 0; start < order.size(); start += std::max(1, batchSize)) {
         const size_t end = std::min(order.size(), start + std::max(1, batchSize));
+        if (options.stopRequested()) {
+            for (size_t k = start; k < order.size(); ++k) result[order[k]].stopped = true;
+            break;
+        }
         std::vector<std::vector<int64_t>> sources;
         for (size_t k = start; k < end; ++k) sources.push_back(encoded[order[k]]);
         auto hypotheses = decode(bundle_->model, makeSourceBatch(sources), options);
@@ -96,6 +100,7 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
             }
             const auto& best = hypotheses[k - start].front();
             t.text = t.nbest.front();
+            for (const auto& h : hypotheses[k - start]) t.stopped = t.stopped || h.stopped;
             for (auto id : best.ids) t.outputPieces.push_back(bundle_->tgt.piece(id));
             // </s> has its own attention row, unless the length limit ended the output.
             if (!best.attention.defined() || best.attention.size(0) > static_cast<int64_t>(best.ids.size()))

@@ -18,6 +18,7 @@ struct Translation {
     std::vector<std::string> outputPieces; // best output's pieces, then </s>
     torch::Tensor attention;               // [outputPieces, sourcePieces + </s>] or undefined
     bool truncated = false;                // the input was longer than the model's limit
+    bool stopped = false;                  // options.shouldStop cut it short (or it never started)
 };
 
 class Translator {
@@ -28,7 +29,8 @@ public:
     DecodeOptions defaultOptions() const;
 
     // One Translation per sentence, in order; batches of similar length inside.
-    // An empty (or all-space) sentence gives an empty translation.
+    // An empty (or all-space) sentence gives an empty translation. options.shouldStop
+    // is also polled between batches: sentences not reached come back empty, `stopped`.
     std::vector<Translation> translate(const std::vector<std::string>& sentences,
                                        const DecodeOptions& options, int batchSize = 32) const;
 

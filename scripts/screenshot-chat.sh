@@ -2,12 +2,14 @@
 # Screenshot of dari-chat with a short scripted conversation: screenshots/chat.png.
 # Trains two small models once (cached in build/screenshot-models, ~1-2 minutes),
 # then runs the window under Xvfb with its own history and settings.
+# DARI_SCREENSHOT_MODELS=DIR uses the ko-en and chat-ko bundles in DIR instead
+# (e.g. the default models of ./run.sh models); they are only read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 bin=$root/build/bin
 data=${DARI_SHARED_DATA:-$root/../shared/data}/tatoeba-ko-en
-models=$root/build/screenshot-models
+models=${DARI_SCREENSHOT_MODELS:-$root/build/screenshot-models}
 out=${1:-$root/screenshots/chat.png}
 [[ -x $bin/dari && -x $bin/dari-chat ]] || { echo "build dari and dari-chat first" >&2; exit 1; }
 mkdir -p "$models" "$(dirname "$out")"
@@ -31,6 +33,6 @@ trap 'rm -rf "$tmp"' EXIT
 rm -f "$out"
 XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data DARI_HISTORY_DB=$tmp/history.sqlite DARI_MODELS=$models \
   xvfb-run -a -s "-screen 0 1280x800x24" \
-  "$bin/dari-chat" --demo "/chat|안녕하세요!|/translate|나는 학생이다.|오늘은 날씨가 좋네요.|고마워요, 내일 봐요." \
+  "$bin/dari-chat" --demo "/chat|안녕하세요!|/translate|나는 학생이다.|오늘은 날씨가 좋네요. 고마워요, 내일 봐요." \
   --screenshot "$out"
 echo "wrote $out"

@@ -3,26 +3,19 @@
 
 #include <QAbstractItemView>
 #include <QClipboard>
-#include <QElapsedTimer>
-#include <QSettings>
 #include <QComboBox>
-#include <QInputMethodEvent>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QtTest>
 
-#include <memory>
-
-#include "data/corpus.h"
 #include "model/runtime.h"
-#include "model/trainer.h"
 #include "ui/attention_heatmap.h"
 #include "ui/conversation_model.h"
 #include "ui/history_store.h"
@@ -30,107 +23,28 @@
 #include "ui/model_catalog.h"
 #include "ui/message_input.h"
 #include "ui/reply_details.h"
+#include "window_fixture.h"
 
 using dari::MainWindow;
 using dari::Message;
-
-namespace {
-
-dari::Config tinyConfig(const std::string& task) {
-    dari::Config c;
-    c.data.task = task;
-    c.data.srcLang = "ko";
-    c.data.tgtLang = task == "chat" ? "ko" : "en";
-    c.data.sharedVocab = task == "chat";
-    c.data.srcVocabSize = c.data.tgtVocabSize = 500;
-    c.data.maxPieces = 400;  // a high input limit: the responsiveness test sends a long input
-    c.model.cell = "gru";
-    c.model.embeddingSize = c.model.encoderHidden = c.model.decoderHidden = c.model.attentionSize = 32;
-    c.model.dropout = 0.0;
-    c.train.epochs = 2;
-    c.train.batchSentences = 32;
-    c.train.validateEvery = 1000;
-    c.train.logEvery = 1000;
-    c.train.threads = 1;
-    c.decode.beam = 4;
-    return c;
-}
-
-void trainBundle(const dari::Config& config, std::vector<dari::SentencePair> train, std::vector<dari::SentencePair> dev,
-                 const QString& out) {
-    dari::TrainInputs inputs{std::move(train), std::move(dev), "test"};
-    dari::TrainOptions options;
-    options.outDir = out.toStdString();
-    dari::TrainLog log(out.toStdString() + ".log.jsonl", false, false);
-    dari::train(config, inputs, options, log);
-}
-
-// Types like a Hangul input method does: one committed syllable at a time
-// (QTest::keyClicks only knows ASCII).
-void typeText(QWidget* widget, const QString& text) {
-    for (const QChar c : text) {
-        QInputMethodEvent event;
-        event.setCommitString(QString(c));
-        QApplication::sendEvent(widget, &event);
-    }
-}
-
-}  // namespace
+using fixture::typeText;
 
 class TestChatWindow : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    QString models_, settings_, db_;
+    fixture::Window fx_;
+    QTemporaryDir& dir_ = fx_.dir;
+    QString& models_ = fx_.models;
+    QString& settings_ = fx_.settings;
 
-    std::unique_ptr<MainWindow> makeWindow() {
-        dari::WindowOptions o;
-        o.historyDb = db_;
-        o.settingsFile = settings_;
-        o.dialogs = false;
-        auto w = std::make_unique<MainWindow>(o);
-        w->show();
-        return w;
-    }
-
-    // Types `text` into the input and presses Enter; returns the reply's row once it is in.
-    int sendAndWait(MainWindow& w, const QString& text) {
-        auto* input = w.findChild<dari::MessageInput*>(QStringLiteral("input"));
-        input->setFocus();
-        typeText(input, text);
-        const int before = w.conversation()->rowCount();
-        QTest::keyClick(input, Qt::Key_Return);
-        if (w.conversation()->rowCount() != before + 2) return -1;  // user bubble + pending reply
-        const int row = before + 1;
-        if (!QTest::qWaitFor([&] { return !w.conversation()->at(row).pending; }, 30000)) return -1;
-        return row;
-    }
+    std::unique_ptr<MainWindow> makeWindow() { return fx_.makeWindow(); }
+    int sendAndWait(MainWindow& w, const QString& text) { return fixture::Window::sendAndWait(w, text); }
 
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(dir_.isValid());
         dari::configureThreads(1);
-        models_ = dir_.filePath(QStringLiteral("models"));
-        settings_ = dir_.filePath(QStringLiteral("settings.ini"));
-        db_ = dir_.filePath(QStringLiteral("history.sqlite"));
-        QVERIFY(QDir().mkpath(models_));
-        QSettings s(settings_, QSettings::IniFormat);
-        s.setValue(QStringLiteral("models/folder"), models_);
-        s.sync();
-
-        dari::Corpus corpus = dari::readTsv(DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv", {true});
-        QVERIFY(corpus.pairs.size() >= 330);
-        std::vector<dari::SentencePair> train(corpus.pairs.begin(), corpus.pairs.begin() + 300);
-        std::vector<dari::SentencePair> dev(corpus.pairs.begin() + 300, corpus.pairs.begin() + 330);
-        trainBundle(tinyConfig("translate"), train, dev, models_ + QStringLiteral("/ko-en"));
-        // Chat: each Korean sentence answered by the next one.
-        std::vector<dari::SentencePair> chat, chatDev;
-        for (size_t i = 0; i + 1 < 330; ++i)
-            (i < 300 ? chat : chatDev).push_back({corpus.pairs[i].source, corpus.pairs[i + 1].source, 0});
-        trainBundle(tinyConfig("chat"), chat, chatDev, models_ + QStringLiteral("/chat-ko"));
-        QVERIFY(QFile::exists(models_ + QStringLiteral("/ko-en/model.pt")));
-        QVERIFY(QFile::exists(models_ + QStringLiteral("/chat-ko/meta.json")));
+        QVERIFY(fx_.setUp());
     }
 
     void findsModelsAndDefaults() {
@@ -169,11 +83,14 @@ private Q_SLOTS:
         const Message reply = w->conversation()->at(row);
         QCOMPARE(reply.sender, Message::Sender::Dari);
         QVERIFY(!reply.text.isEmpty());
-        QCOMPARE(reply.nbest.value(0), reply.text);
-        QVERIFY(reply.nbest.size() >= 2);  // beam 5: alternatives
-        QVERIFY(reply.rows > 0 && reply.cols > 0);
-        QCOMPARE(reply.cols, reply.sourcePieces.size());
-        QCOMPARE(reply.rows, reply.outputPieces.size());
+        QCOMPARE(reply.sentences.size(), 1);
+        const dari::SentenceDetail d = reply.sentences.at(0);
+        QCOMPARE(d.source, QStringLiteral("나는 학생이다."));
+        QCOMPARE(d.nbest.value(0), reply.text);
+        QVERIFY(d.nbest.size() >= 2);  // beam 5: alternatives
+        QVERIFY(d.rows > 0 && d.cols > 0);
+        QCOMPARE(d.cols, d.sourcePieces.size());
+        QCOMPARE(d.rows, d.outputPieces.size());
         QVERIFY(w->findChild<QLabel*>(QStringLiteral("speed"))->text().contains(QStringLiteral("ms/reply")));
         QVERIFY(w->findChild<QLabel*>(QStringLiteral("modelInUse"))->text().contains(QStringLiteral("ko-en")));
 
@@ -184,11 +101,12 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Down);
         QCOMPARE(view->currentIndex().row(), row);
         auto* alternatives = w->findChild<QListWidget*>(QStringLiteral("alternatives"));
-        QCOMPARE(alternatives->count(), reply.nbest.size());
+        QCOMPARE(alternatives->count(), d.nbest.size());
         QVERIFY(alternatives->item(0)->text().contains(reply.text));
+        QVERIFY(!w->details()->sentencePicker()->isVisible());  // one sentence: no picker
         auto* heatmap = w->findChild<dari::AttentionHeatmap*>(QStringLiteral("heatmap"));
-        QCOMPARE(heatmap->rows(), reply.rows);
-        QCOMPARE(heatmap->cols(), reply.cols);
+        QCOMPARE(heatmap->rows(), d.rows);
+        QCOMPARE(heatmap->cols(), d.cols);
         w->details()->showAttentionTab();
         QTRY_VERIFY(heatmap->isVisible());
         const QImage image = heatmap->grab().toImage();
@@ -217,8 +135,66 @@ private Q_SLOTS:
         QCOMPARE(reply.sender, Message::Sender::Dari);
         QCOMPARE(reply.mode, QStringLiteral("chat"));
         QCOMPARE(reply.model, QStringLiteral("chat-ko"));
+        // Alternatives: several sampled replies, ranked; the reply is the likeliest.
+        QCOMPARE(reply.sentences.size(), 1);
+        const dari::SentenceDetail d = reply.sentences.at(0);
+        QCOMPARE(d.nbest.value(0), reply.text);
+        QVERIFY2(d.nbest.size() >= 2, "five draws from a barely trained model differ");
+        QCOMPARE(d.scores.size(), d.nbest.size());
+        for (int i = 1; i < d.scores.size(); ++i) QVERIFY(d.scores.at(i - 1) >= d.scores.at(i));
+        QCOMPARE(QSet<QString>(d.nbest.begin(), d.nbest.end()).size(), d.nbest.size());
+        QVERIFY(d.rows > 0);
+        w->selectRow(row);
+        auto* alternatives = w->findChild<QListWidget*>(QStringLiteral("alternatives"));
+        QCOMPARE(alternatives->count(), d.nbest.size());
+        QVERIFY(alternatives->item(1)->text().contains(d.nbest.at(1)));
         w->setMode(MainWindow::Mode::Translate);
         QCOMPARE(w->mode(), MainWindow::Mode::Translate);
+    }
+
+    void everySentenceHasItsDetails() {
+        auto w = makeWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        w->setMode(MainWindow::Mode::Translate);
+        const QStringList sources = {QStringLiteral("고마워요."), QStringLiteral("나는 학생이다!"),
+                                     QStringLiteral("내일 봐요.")};
+        const int row = sendAndWait(*w, sources.mid(0, 2).join(QLatin1Char(' ')) + QLatin1Char(' ') + sources.at(2));
+        QVERIFY(row > 0);
+        const Message reply = w->conversation()->at(row);
+        QCOMPARE(reply.sentences.size(), 3);
+        QStringList best;
+        for (int i = 0; i < 3; ++i) {
+            const dari::SentenceDetail& d = reply.sentences.at(i);
+            QCOMPARE(d.source, sources.at(i));
+            QVERIFY(d.rows > 0 && d.cols == d.sourcePieces.size() && d.rows == d.outputPieces.size());
+            best << d.nbest.value(0);
+        }
+        QCOMPARE(reply.text, best.join(QLatin1Char(' ')));
+        // The details follow the sentence picked above the tabs.
+        w->selectRow(row);
+        w->details()->showAttentionTab();
+        auto* picker = w->details()->sentencePicker();
+        QTRY_VERIFY(picker->isVisible());
+        QCOMPARE(picker->count(), 3);
+        QVERIFY(picker->itemText(1).contains(sources.at(1)));
+        auto* heatmap = w->findChild<dari::AttentionHeatmap*>(QStringLiteral("heatmap"));
+        auto* alternatives = w->findChild<QListWidget*>(QStringLiteral("alternatives"));
+        for (int i : {0, 2, 1}) {
+            picker->setCurrentIndex(i);
+            QCOMPARE(w->details()->currentSentence(), i);
+            QCOMPARE(heatmap->rows(), reply.sentences.at(i).rows);
+            QCOMPARE(heatmap->cols(), reply.sentences.at(i).cols);
+            QCOMPARE(alternatives->count(), reply.sentences.at(i).nbest.size());
+            QVERIFY(alternatives->item(0)->text().contains(reply.sentences.at(i).nbest.value(0)));
+        }
+        // Stored per sentence in the history.
+        const Message stored = w->history()->all().constLast();
+        QCOMPARE(stored.sentences.size(), 3);
+        QCOMPARE(stored.sentences.at(2).source, sources.at(2));
+        QCOMPARE(stored.sentences.at(2).attention, reply.sentences.at(2).attention);
+        // Selecting the question (no details) hides the picker again.
+        w->selectRow(row - 1);
+        QVERIFY(!picker->isVisible());
     }
 
     void historyIsRestoredSearchedAndExported() {
@@ -233,7 +209,7 @@ private Q_SLOTS:
         auto w = makeWindow();  // a new window on the same database
         QCOMPARE(w->conversation()->rowCount(), rows);
         QCOMPARE(w->conversation()->at(rows - 1).text, lastText);
-        QVERIFY(w->conversation()->at(1).rows > 0);  // attention kept too
+        QVERIFY(w->conversation()->at(1).sentences.value(0).rows > 0);  // attention kept too
 
         auto* view = w->findChild<QListView*>(QStringLiteral("conversation"));
         w->searchHistory(QStringLiteral("학생"));
@@ -305,51 +281,6 @@ private Q_SLOTS:
         QVERIFY(w->conversation()->at(w->conversation()->rowCount() - 1).truncated);
         QVERIFY(errors.count() >= 1);
         QVERIFY(w->lastError().contains(QStringLiteral("longer than the model's limit")));
-    }
-
-    void staysResponsiveAndCancels() {
-        auto w = makeWindow();
-        w->setMode(MainWindow::Mode::Translate);
-        dari::AppSettings s = w->settings();
-        s.beam = 32;
-        s.maxLengthRatio = 4.0;
-        w->applySettings(s);
-        QString longText;
-        for (int i = 0; i < 60; ++i) longText += QStringLiteral("그는 어제 친구와 함께 도서관에서 공부했다 ");
-        int ticks = 0;
-        QTimer ticker;
-        ticker.setInterval(10);
-        connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
-        ticker.start();
-        auto* busy = w->findChild<QProgressBar*>(QStringLiteral("busy"));
-        w->sendMessage(longText);
-        QVERIFY(w->busy());
-        QVERIFY(busy->isVisible());
-        QElapsedTimer clock;
-        clock.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 120000);
-        const qint64 elapsed = clock.elapsed();
-        ticker.stop();
-        qInfo("reply took %lld ms; the GUI timer ticked %d times", elapsed, ticks);
-        QVERIFY2(elapsed >= 100, "the request was too short to measure responsiveness");
-        // A free event loop ticks every 10 ms; demand a quarter of that (and at least 5 ticks).
-        QVERIFY2(ticks >= std::max<qint64>(5, elapsed / 40), "the event loop stalled while the reply was computed");
-        QVERIFY(!busy->isVisible());
-
-        // Cancel: the running request's result is discarded, waiting ones dropped.
-        const int before = w->conversation()->rowCount();
-        w->sendMessage(longText + QStringLiteral("하나"));
-        w->sendMessage(longText + QStringLiteral("둘"));
-        QVERIFY(w->busy());
-        w->cancelRequest();
-        QVERIFY(!w->busy());
-        QTest::qWait(50);
-        QCOMPARE(w->conversation()->rowCount(), before + 4);
-        QCOMPARE(w->conversation()->at(before + 1).sender, Message::Sender::Notice);
-        QCOMPARE(w->conversation()->at(before + 3).sender, Message::Sender::Notice);
-        s.beam = 5;
-        s.maxLengthRatio = 2.0;
-        w->applySettings(s);
     }
 
     void translatesAsYouType() {

@@ -3,8 +3,11 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "data/vocabulary.h"
 #include "model/translator.h"
@@ -63,6 +66,10 @@ private Q_SLOTS:
     void samplingIsSeeded();
     void attentionPerOutputPiece();
     void emptySourceGivesEmptyTranslation();
+    void stopEndsTheSearchEarly();
+    void stopFromAnotherThread();
+    void sampledDrawsAreRanked();
+    void translatorStopsBetweenBatches();
 
 private:
     dari::Seq2Seq model_{nullptr};
@@ -234,6 +241,116 @@ void TestDecoding::emptySourceGivesEmptyTranslation() {
         QVERIFY(out[1].attention.defined());
         QCOMPARE(out[1].attention.size(0), static_cast<int64_t>(out[1].outputPieces.size()));
         QCOMPARE(translator.translateText("", o), std::string());
+    }
+}
+
+void TestDecoding::stopEndsTheSearchEarly() {
+    auto model = endlessModel();
+    const std::vector<Ids> srcs = {{4, 5, 6, 7}, {8}};
+    for (bool sample : {false, true}) {
+        for (int beam : {1, 3}) {
+            auto o = options(beam, 0);
+            o.sample = sample;
+            o.maxLengthRatio = 50.0;  // 60+ steps unless stopped
+            int polls = 0;
+            o.shouldStop = [&polls] { return ++polls > 5; };
+            const auto result = dari::decode(model, dari::makeSourceBatch(srcs), o);
+            QCOMPARE(polls, 6);  // once per step: five steps ran, the sixth poll stopped it
+            for (const auto& list : result) {
+                QVERIFY(!list.empty());
+                for (const auto& h : list) {
+                    QVERIFY(h.stopped);
+                    QCOMPARE(h.ids.size(), size_t{5});
+                    QCOMPARE(h.attention.size(0), int64_t{5});
+                }
+            }
+            // A stop that never fires changes nothing: the length limit ends the output.
+            o.shouldStop = [] { return false; };
+            o.maxLengthRatio = 0.5;
+            const auto unstopped = dari::decode(model, dari::makeSourceBatch({{8}}), o);
+            for (const auto& h : unstopped.front()) {
+                QVERIFY(!h.stopped);
+                QCOMPARE(h.ids.size(), size_t{11});
+            }
+        }
+    }
+}
+
+// A decode running on another thread, stopped through an atomic flag (the window's Cancel).
+void TestDecoding::stopFromAnotherThread() {
+    auto model = endlessModel();
+    auto o = options(3, 0);
+    o.maxLengthRatio = 10000.0;  // 50,000 steps: far longer than the test
+    std::atomic<bool> cancel{false};
+    std::promise<void> running;
+    bool first = true;
+    o.shouldStop = [&] {
+        if (first) {  // the decode is under way: let the test cancel it, wait for that
+            first = false;
+            running.set_value();
+            while (!cancel.load()) std::this_thread::yield();
+        }
+        return cancel.load();
+    };
+    std::vector<std::vector<dari::Hypothesis>> result;
+    std::thread decoder([&] { result = dari::decode(model, dari::makeSourceBatch({{4, 5, 6, 7}}), o); });
+    running.get_future().wait();
+    cancel.store(true);
+    decoder.join();
+    QCOMPARE(result.size(), size_t{1});
+    QVERIFY(!result.front().empty());
+    for (const auto& h : result.front()) {
+        QVERIFY(h.stopped);
+        QVERIFY(h.ids.size() < size_t{50010});
+    }
+}
+
+void TestDecoding::sampledDrawsAreRanked() {
+    torch::manual_seed(9);
+    dari::Seq2Seq model(tiny::config("gru", "dot", false), tiny::kVocab, tiny::kVocab);
+    auto o = options(1, 0);
+    o.sample = true;
+    o.seed = 11;
+    o.nbest = 6;
+    const auto srcs = mixedSources();
+    const auto result = dari::decode(model, dari::makeSourceBatch(srcs), o);
+    QCOMPARE(result.size(), srcs.size());
+    int several = 0;
+    for (const auto& list : result) {
+        QVERIFY(!list.empty() && list.size() <= size_t{6});
+        several += list.size() > 1 ? 1 : 0;
+        for (size_t i = 0; i < list.size(); ++i) {
+            QVERIFY(!list[i].stopped);
+            if (i > 0) QVERIFY(list[i - 1].score >= list[i].score);
+            for (size_t j = 0; j < i; ++j) QVERIFY(list[j].ids != list[i].ids);
+        }
+    }
+    QVERIFY(several > 0);  // an untrained model's draws differ
+}
+
+void TestDecoding::translatorStopsBetweenBatches() {
+    const std::vector<std::string> text = {"the cat sat on the mat", "a dog ran in the park", "tom is here"};
+    dari::VocabularyOptions vocabOptions;
+    vocabOptions.size = 40;
+    auto bundle = std::make_shared<dari::Bundle>();
+    bundle->src = dari::Vocabulary::train(text, vocabOptions);
+    bundle->tgt = dari::Vocabulary::train(text, vocabOptions);
+    bundle->config.model = tiny::config("gru", "bahdanau", true);
+    bundle->model = dari::Seq2Seq(bundle->config.model, bundle->src.size(), bundle->tgt.size());
+    const dari::Translator translator(bundle);
+    auto o = translator.defaultOptions();
+    o.beam = 1;
+    bool stop = false;
+    o.shouldStop = [&stop] { return stop; };
+    auto out = translator.translate(text, o, 1);
+    QCOMPARE(out.size(), size_t{3});
+    for (const auto& t : out) QVERIFY(!t.stopped && !t.outputPieces.empty());
+    stop = true;  // polled before the first batch: no sentence is started
+    out = translator.translate(text, o, 1);
+    QCOMPARE(out.size(), size_t{3});
+    for (const auto& t : out) {
+        QVERIFY(t.stopped);
+        QVERIFY(t.text.empty() && t.nbest.empty() && t.outputPieces.empty());
     }
 }
 

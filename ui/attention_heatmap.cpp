@@ -17,7 +17,7 @@ QString label(const QString& piece) {
 }  // namespace
 
 AttentionHeatmap::AttentionHeatmap(QWidget* parent) : QWidget(parent) {
-    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::MinimumExpanding, QSizePolicy::MinimumExpanding);
     setAccessibleName(tr("Attention heatmap"));
 }
 
@@ -57,7 +57,22 @@ QColor AttentionHeatmap::colorFor(float w) {
                             lo.blueF() + (hi.blueF() - lo.blueF()) * t);
 }
 
-int AttentionHeatmap::cell() const { return std::max(22, fontMetrics().height() + 6); }
+int AttentionHeatmap::minCell() const { return std::max(22, fontMetrics().height() + 6); }
+
+int AttentionHeatmap::cell() const {
+    const int c = minCell();
+    if (!hasData()) return c;
+    const int legendText = fontMetrics().horizontalAdvance(tr("attention weight")) + 2 * kPad;
+    const int fitWidth = (width() - leftMargin() - legendText) / rows_;
+    const int fitHeight = (height() - topMargin() - kLegendHeight - kPad) / cols_;
+    return qBound(c, std::min(fitWidth, fitHeight), 2 * c);
+}
+
+float AttentionHeatmap::maxWeight() const {
+    float m = 0.0f;
+    for (float w : weights_) m = std::max(m, w);
+    return m > 0.0f ? m : 1.0f;
+}
 
 int AttentionHeatmap::leftMargin() const {
     int w = 0;
@@ -73,7 +88,10 @@ int AttentionHeatmap::topMargin() const {
 
 QSize AttentionHeatmap::sizeHint() const {
     if (!hasData()) return {240, 120};
-    return {std::max(leftMargin() + std::max(rows_ * cell(), 200) + fontMetrics().horizontalAdvance(tr("attention weight")) + 2 * kPad, 260), topMargin() + cols_ * cell() + kLegendHeight + kPad};
+    const int c = minCell();
+    const int legendText = fontMetrics().horizontalAdvance(tr("attention weight")) + 2 * kPad;
+    return {std::max(leftMargin() + std::max(rows_ * c, 200) + legendText, 260),
+            topMargin() + cols_ * c + kLegendHeight + kPad};
 }
 
 void AttentionHeatmap::paintEvent(QPaintEvent*) {
@@ -88,6 +106,7 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
     // Source pieces (Korean) down the left so Hangul stays upright; output pieces
     // (English) across the top, rotated. Cell (row j, column i) = weight of source j for output i.
     const int c = cell(), left = leftMargin(), top = topMargin();
+    const float scale = maxWeight();
     for (int i = 0; i < rows_; ++i) {
         p.save();
         p.translate(left + i * c + c / 2 + fontMetrics().ascent() / 2 - 1, top - kPad / 2);
@@ -103,7 +122,7 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
         for (int j = 0; j < cols_; ++j) {
             const float w = weights_.at(i * cols_ + j);
             if (w > weights_.at(i * cols_ + best)) best = j;
-            p.fillRect(QRect(left + i * c, top + j * c, c - 1, c - 1), colorFor(w));
+            p.fillRect(QRect(left + i * c, top + j * c, c - 1, c - 1), colorFor(w / scale));
         }
         p.setPen(QPen(QColor(0xe6, 0x55, 0x0d), 1.5));
         p.drawRect(QRectF(left + i * c + 0.75, top + best * c + 0.75, c - 2.5, c - 2.5));
@@ -122,7 +141,8 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
     p.drawRect(QRect(left, ly, lw, 10));
     const QFontMetrics fm = fontMetrics();
     p.drawText(QPoint(left, ly + 12 + fm.ascent()), QStringLiteral("0"));
-    p.drawText(QPoint(left + lw - fm.horizontalAdvance(QStringLiteral("1")), ly + 12 + fm.ascent()), QStringLiteral("1"));
+    const QString maxLabel = QString::number(scale, 'f', 2);
+    p.drawText(QPoint(left + lw - fm.horizontalAdvance(maxLabel), ly + 12 + fm.ascent()), maxLabel);
     p.drawText(QPoint(left + lw + kPad, ly + 10), tr("attention weight"));
 }
 

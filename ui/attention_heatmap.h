@@ -1,6 +1,8 @@
 #pragma once
 // The attention of one reply: source pieces (down) against output pieces (across),
-// darker = more attention, with labels on both axes and a colour scale.
+// darker = more attention, with labels on both axes and a colour scale. The colours
+// span 0 to the largest weight shown (the scale says which); cells grow with the
+// space available, up to twice their minimum size.
 
 #include <QList>
 #include <QStringList>
@@ -29,7 +31,9 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
-    int cell() const;
+    int minCell() const;
+    int cell() const;  // for the current size
+    float maxWeight() const;
     int leftMargin() const;
     int topMargin() const;
     QStringList src_, out_;

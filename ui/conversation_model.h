@@ -6,6 +6,8 @@
 #include <QList>
 #include <QStringList>
 
+#include "ui/engine_types.h"
+
 namespace dari {
 
 struct Message {
@@ -21,11 +23,7 @@ struct Message {
     bool pending = false;       // Dari: waiting for the engine
     bool truncated = false;
     quint64 requestId = 0;
-    QStringList nbest;
-    QList<double> scores;
-    QStringList sourcePieces, outputPieces;
-    QList<float> attention;     // outputPieces x sourcePieces, row-major
-    int rows = 0, cols = 0;
+    QList<SentenceDetail> sentences;  // Dari: alternatives and attention, per sentence
 };
 
 class ConversationModel : public QAbstractListModel {

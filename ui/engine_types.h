@@ -21,25 +21,32 @@ struct EngineRequest {
     quint64 seed = 0;
 };
 
+// One sentence of a reply: its alternatives and how it was aligned to its input.
+struct SentenceDetail {
+    QString source;              // the sentence as read (one of several in a paragraph)
+    QStringList nbest;           // best first: beam n-best, or ranked chat draws
+    QList<double> scores;
+    QStringList sourcePieces;    // the encoder's input (+ "</s>"): heatmap columns
+    QStringList outputPieces;    // the best output (+ "</s>"): heatmap rows
+    QList<float> attention;      // rows x cols, row-major; empty without attention
+    int rows = 0, cols = 0;
+};
+
 struct EngineReply {
     quint64 id = 0;
     QString task, modelDir, modelName;
     bool preview = false;
     QString text;
     QString error;               // non-empty: the request failed (text is empty)
-    QStringList nbest;           // best first
-    QList<double> scores;
-    QStringList sourcePieces;    // the encoder's input (+ "</s>"): heatmap columns
-    QStringList outputPieces;    // the best output (+ "</s>"): heatmap rows
-    QList<float> attention;      // rows x cols, row-major; empty without attention
-    int rows = 0, cols = 0;
+    QList<SentenceDetail> sentences;  // in input order (chat: one)
     bool truncated = false;      // the input was longer than the model's limit
+    bool stopped = false;        // cancelled or replaced while decoding: text is partial
     bool cached = false;         // answered from the LRU cache
-    bool firstSentenceOnly = false;  // several sentences: details are those of the first
     double ms = 0.0;             // time to answer
 };
 
 }  // namespace dari
 
 Q_DECLARE_METATYPE(dari::EngineRequest)
+Q_DECLARE_METATYPE(dari::SentenceDetail)
 Q_DECLARE_METATYPE(dari::EngineReply)

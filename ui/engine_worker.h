@@ -20,8 +20,9 @@ public:
     explicit EngineWorker(QObject* parent = nullptr);
     ~EngineWorker() override;
 
-    // Thread-safe: requests with an id <= `id` that have not started are dropped.
-    void cancelUpTo(quint64 id) { cancelledUpTo_.store(id); }
+    // Thread-safe: requests with an id <= `id` that have not started are dropped, and
+    // one of them being decoded stops at its next step (finished with `stopped`).
+    void cancelUpTo(quint64 id);
 
 public Q_SLOTS:
     // Latest wins: a request replaces the one waiting (which is reported as dropped).
@@ -53,13 +54,16 @@ public:
     explicit Engine(QObject* parent = nullptr);
     ~Engine() override;
 
-    quint64 request(EngineRequest request);  // returns the request's id
+    // Returns the request's id. Latest wins: a waiting request is dropped and one being
+    // decoded is stopped (both reported by requestDropped).
+    quint64 request(EngineRequest request);
     void loadModel(const QString& dir, const QString& task);
     void setThreads(int threads);
     void cancel();                            // drop waiting requests, discard the running one's result
     bool busy() const { return !outstanding_.isEmpty(); }
 
 Q_SIGNALS:
+    void requestStarted(quint64 id);          // the worker began computing it
     void replyReady(const dari::EngineReply& reply);
     void requestDropped(quint64 id);          // replaced by a newer request, or cancelled
     void busyChanged(bool busy);

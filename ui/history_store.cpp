@@ -19,20 +19,29 @@ namespace {
 
 QJsonArray toArray(const QStringList& list) { return QJsonArray::fromStringList(list); }
 
-QString details(const Message& m) {
+QJsonObject sentenceJson(const SentenceDetail& d) {
     QJsonObject o;
-    if (!m.nbest.isEmpty()) o[QStringLiteral("nbest")] = toArray(m.nbest);
+    if (!d.source.isEmpty()) o[QStringLiteral("source")] = d.source;
+    if (!d.nbest.isEmpty()) o[QStringLiteral("nbest")] = toArray(d.nbest);
     QJsonArray scores, attention;
-    for (double s : m.scores) scores.append(s);
-    for (float a : m.attention) attention.append(static_cast<double>(a));
+    for (double s : d.scores) scores.append(s);
+    for (float a : d.attention) attention.append(static_cast<double>(a));
     if (!scores.isEmpty()) o[QStringLiteral("scores")] = scores;
-    if (!m.sourcePieces.isEmpty()) o[QStringLiteral("src")] = toArray(m.sourcePieces);
-    if (!m.outputPieces.isEmpty()) o[QStringLiteral("out")] = toArray(m.outputPieces);
+    if (!d.sourcePieces.isEmpty()) o[QStringLiteral("src")] = toArray(d.sourcePieces);
+    if (!d.outputPieces.isEmpty()) o[QStringLiteral("out")] = toArray(d.outputPieces);
     if (!attention.isEmpty()) {
         o[QStringLiteral("attention")] = attention;
-        o[QStringLiteral("rows")] = m.rows;
-        o[QStringLiteral("cols")] = m.cols;
+        o[QStringLiteral("rows")] = d.rows;
+        o[QStringLiteral("cols")] = d.cols;
     }
+    return o;
+}
+
+QString details(const Message& m) {
+    QJsonObject o;
+    QJsonArray sentences;
+    for (const SentenceDetail& d : m.sentences) sentences.append(sentenceJson(d));
+    if (!sentences.isEmpty()) o[QStringLiteral("sentences")] = sentences;
     if (m.truncated) o[QStringLiteral("truncated")] = true;
     if (m.cached) o[QStringLiteral("cached")] = true;
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -44,16 +53,27 @@ QStringList toStrings(const QJsonValue& v) {
     return out;
 }
 
+SentenceDetail readSentence(const QJsonObject& o) {
+    SentenceDetail d;
+    d.source = o.value(QStringLiteral("source")).toString();
+    d.nbest = toStrings(o.value(QStringLiteral("nbest")));
+    for (const auto& x : o.value(QStringLiteral("scores")).toArray()) d.scores << x.toDouble();
+    d.sourcePieces = toStrings(o.value(QStringLiteral("src")));
+    d.outputPieces = toStrings(o.value(QStringLiteral("out")));
+    for (const auto& x : o.value(QStringLiteral("attention")).toArray()) d.attention << static_cast<float>(x.toDouble());
+    d.rows = o.value(QStringLiteral("rows")).toInt();
+    d.cols = o.value(QStringLiteral("cols")).toInt();
+    if (d.attention.size() != qsizetype(d.rows) * d.cols) d.attention.clear(), d.rows = d.cols = 0;
+    return d;
+}
+
 void readDetails(const QString& json, Message& m) {
     const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
-    m.nbest = toStrings(o.value(QStringLiteral("nbest")));
-    for (const auto& x : o.value(QStringLiteral("scores")).toArray()) m.scores << x.toDouble();
-    m.sourcePieces = toStrings(o.value(QStringLiteral("src")));
-    m.outputPieces = toStrings(o.value(QStringLiteral("out")));
-    for (const auto& x : o.value(QStringLiteral("attention")).toArray()) m.attention << static_cast<float>(x.toDouble());
-    m.rows = o.value(QStringLiteral("rows")).toInt();
-    m.cols = o.value(QStringLiteral("cols")).toInt();
-    if (m.attention.size() != qsizetype(m.rows) * m.cols) m.attention.clear(), m.rows = m.cols = 0;
+    if (o.contains(QStringLiteral("sentences"))) {
+        for (const auto& x : o.value(QStringLiteral("sentences")).toArray()) m.sentences << readSentence(x.toObject());
+    } else if (o.contains(QStringLiteral("nbest")) || o.contains(QStringLiteral("src"))) {
+        m.sentences << readSentence(o);  // written before per-sentence details: one sentence
+    }
     m.truncated = o.value(QStringLiteral("truncated")).toBool();
     m.cached = o.value(QStringLiteral("cached")).toBool();
 }

@@ -286,13 +286,7 @@ void MainWindow::onReply(const EngineReply& reply) {
     m.ms = reply.ms;
     m.cached = reply.cached;
     m.truncated = reply.truncated;
-    m.nbest = reply.nbest;
-    m.scores = reply.scores;
-    m.sourcePieces = reply.sourcePieces;
-    m.outputPieces = reply.outputPieces;
-    m.attention = reply.attention;
-    m.rows = reply.rows;
-    m.cols = reply.cols;
+    m.sentences = reply.sentences;
     m.dbId = history_->add(m);
     conversation_->update(row, m);
     ++replies_;

@@ -132,7 +132,7 @@ void MainWindow::buildUi() {
     });
     cancelButton_ = new QPushButton(tr("Cancel"), this);
     cancelButton_->setObjectName(QStringLiteral("cancel"));
-    cancelButton_->setToolTip(tr("Stop waiting for the reply (Esc)"));
+    cancelButton_->setToolTip(tr("Stop computing the reply (Esc)"));
     cancelButton_->setShortcut(QKeySequence(Qt::Key_Escape));
     cancelButton_->setEnabled(false);
     connect(cancelButton_, &QPushButton::clicked, this, &MainWindow::cancelRequest);

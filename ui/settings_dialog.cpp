@@ -20,12 +20,14 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     auto* form = new QFormLayout;
 
     beam_ = new QSpinBox(this);
+    beam_->setObjectName(QStringLiteral("beam"));
     beam_->setRange(1, 32);
     beam_->setValue(s.beam);
     beam_->setToolTip(tr("Beam search width in Translate mode; 1 is greedy. Up to 5 alternatives are shown."));
     form->addRow(tr("&Beam size:"), beam_);
 
     ratio_ = new QDoubleSpinBox(this);
+    ratio_->setObjectName(QStringLiteral("maxLengthRatio"));
     ratio_->setRange(0.5, 10.0);
     ratio_->setSingleStep(0.1);
     ratio_->setValue(s.maxLengthRatio);
@@ -33,18 +35,21 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("Maximum &length ratio:"), ratio_);
 
     temperature_ = new QDoubleSpinBox(this);
+    temperature_->setObjectName(QStringLiteral("temperature"));
     temperature_->setRange(0.05, 5.0);
     temperature_->setSingleStep(0.05);
     temperature_->setValue(s.temperature);
     form->addRow(tr("Chat &temperature:"), temperature_);
 
     topK_ = new QSpinBox(this);
+    topK_->setObjectName(QStringLiteral("topK"));
     topK_->setRange(0, 1000);
     topK_->setSpecialValueText(tr("all pieces"));
     topK_->setValue(s.topK);
     form->addRow(tr("Chat top-&k:"), topK_);
 
     folder_ = new QLineEdit(s.modelsFolder, this);
+    folder_->setObjectName(QStringLiteral("modelsFolder"));
     folder_->setPlaceholderText(ModelCatalog::modelsFolder({}));
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -57,18 +62,21 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("&Models folder:"), row);
 
     fontSize_ = new QSpinBox(this);
+    fontSize_->setObjectName(QStringLiteral("fontSize"));
     fontSize_->setRange(6, 40);
     fontSize_->setSuffix(tr(" pt"));
     fontSize_->setValue(s.fontSize);
     form->addRow(tr("&Font size:"), fontSize_);
 
     threads_ = new QSpinBox(this);
+    threads_->setObjectName(QStringLiteral("threads"));
     threads_->setRange(0, std::max(1, QThread::idealThreadCount()) * 2);
     threads_->setSpecialValueText(tr("automatic"));
     threads_->setValue(s.threads);
     form->addRow(tr("&Threads:"), threads_);
 
     asYouType_ = new QCheckBox(tr("Translate as you &type"), this);
+    asYouType_->setObjectName(QStringLiteral("asYouType"));
     asYouType_->setChecked(s.translateAsYouType);
     form->addRow(QString(), asYouType_);
 
