@@ -73,6 +73,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent) : QMainWin
     rescanModels();
     setMode(mode_);
     view_->scrollToBottom();
+    QTimer::singleShot(0, this, &MainWindow::announceInterruptedRuns);
     resize(1120, 720);
 }
 
