@@ -29,13 +29,16 @@ RunFolder RunFolder::inspect(const QString& path) {
     run.trainingData = spec.value(QStringLiteral("train")).toObject().value(QStringLiteral("path")).toString();
     run.state = State::NotStarted;
     bool done = false;
+    qint64 pending = -1;
     for (const QJsonObject& e : events(path)) {
         const QString kind = e.value(QStringLiteral("event")).toString();
         const qint64 step = e.value(QStringLiteral("step")).toVariant().toLongLong();
         if (e.contains(QStringLiteral("step"))) run.loggedStep = step;
-        // A checkpoint follows every validation and ends every interrupted or finished run.
-        if (kind == QLatin1String("validation") || kind == QLatin1String("interrupted")
-            || kind == QLatin1String("resume") || kind == QLatin1String("done"))
+        // checkpoint.pt is written right after a validation event (a later event
+        // confirms it) and before an interrupted or finished run exits.
+        if (pending >= 0 && kind != QLatin1String("validation")) run.checkpointStep = pending;
+        pending = kind == QLatin1String("validation") ? step : -1;
+        if (kind == QLatin1String("interrupted") || kind == QLatin1String("resume") || kind == QLatin1String("done"))
             run.checkpointStep = step;
         if (kind == QLatin1String("done")) done = true;
         if (kind == QLatin1String("resume") || kind == QLatin1String("start")) done = false;

@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QJsonDocument>
 
+#include <csignal>
+
 namespace dari {
 
 namespace {
@@ -51,6 +53,7 @@ bool TrainingController::launch(const QStringList& args, const QString& outDir, 
     lastError_.clear();
     done_ = false;
     if (kind != Kind::Continue) step_ = checkpointStep_ = 0;
+    pendingCheckpoint_ = -1;
     setState(State::Running);
     Q_EMIT runStarted(outDir, kind);
     process_->start(executable_, args);
@@ -95,9 +98,12 @@ void TrainingController::readStderr() {
 void TrainingController::handleEvent(const QJsonObject& event) {
     const QString kind = event.value(QStringLiteral("event")).toString();
     if (event.contains(QStringLiteral("step"))) step_ = event.value(QStringLiteral("step")).toVariant().toLongLong();
-    // checkpoint.pt is written after every validation and when a run ends or resumes.
-    if (kind == QLatin1String("validation") || kind == QLatin1String("resume") || kind == QLatin1String("interrupted")
-        || kind == QLatin1String("done"))
+    // checkpoint.pt is written right after each validation event (so a later event
+    // confirms it), and before a run ends; a resume starts from one.
+    if (pendingCheckpoint_ >= 0 && kind != QLatin1String("validation")) checkpointStep_ = pendingCheckpoint_;
+    pendingCheckpoint_ = -1;
+    if (kind == QLatin1String("validation")) pendingCheckpoint_ = step_;
+    if (kind == QLatin1String("resume") || kind == QLatin1String("interrupted") || kind == QLatin1String("done"))
         checkpointStep_ = step_;
     if (kind == QLatin1String("done")) done_ = true;
     Q_EMIT eventReceived(event);
@@ -130,6 +136,8 @@ QString TrainingController::describeExit(int exitCode, QProcess::ExitStatus stat
     const QString resume = checkpointStep_ > 0
         ? tr("The last checkpoint (step %1) is kept: Resume continues from there.").arg(checkpointStep_)
         : tr("No checkpoint was written yet, so the run has to start again.");
+    if (status == QProcess::CrashExit && exitCode == SIGTERM && state_ == State::Stopping)
+        return tr("Stopped before training began (no checkpoint yet): start the run again.");
     if (status == QProcess::CrashExit) {
         const QString how = exitCode == 9 ? tr("was killed (signal 9: by hand, or by the system when memory ran out)")
                           : exitCode > 0  ? tr("crashed (signal %1)").arg(exitCode)

@@ -72,6 +72,7 @@ private:
     QByteArray stdoutBuffer_, stderrBuffer_;
     QStringList stderr_;  // the last lines the child wrote on stderr
     qint64 step_ = 0, checkpointStep_ = 0;
+    qint64 pendingCheckpoint_ = -1;  // a validation's step, until a later event confirms its checkpoint
     bool done_ = false;
     QString lastError_;
 };
