@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
         QApplication::exit(saveScreenshot(window, parser.value(screenshot)) ? 0 : 1);
     };
     if (parser.isSet(trainDemo)) {
-        dari::runTrainingDemo(window, parser.value(trainDemo), 8, [&] {
+        dari::runTrainingDemo(window, parser.value(trainDemo), 10, [&] {
             if (!parser.isSet(screenshot)) return;
             const bool saved = saveScreenshot(*window.trainingDashboard(), parser.value(screenshot));
             // Exit once the child has written its checkpoint (or at once if it is gone).

@@ -17,12 +17,13 @@ namespace dari {
 void runTrainingDemo(MainWindow& window, const QString& corpus, int validations, std::function<void()> done) {
     TrainingPlan plan;
     plan.train = {CorpusSource::guessFormat(corpus), corpus};
-    plan.settings.preset = TrainingSettings::Preset::Tiny;
-    plan.settings.vocabSize = 1000;
-    plan.settings.budget = TrainingSettings::Budget::Minutes;
-    plan.settings.minutes = 6;
-    plan.settings.validateEvery = 25;
-    plan.settings.logEvery = 5;
+    plan.settings.preset = TrainingSettings::Preset::Small;
+    plan.settings.vocabSize = 2000;
+    plan.settings.budget = TrainingSettings::Budget::Epochs;
+    plan.settings.epochs = 10;
+    plan.settings.learningRate = 0.002;
+    plan.settings.validateEvery = 50;
+    plan.settings.logEvery = 10;
     plan.settings.batchSize = 32;
     plan.settings.extraSets = {QStringLiteral("data.max_dev_pairs=100")};
     plan.outDir = TrainingPlan::freeFolder(window.modelsFolder(), QFileInfo(corpus).absoluteDir().dirName() + "-demo");
@@ -31,8 +32,8 @@ void runTrainingDemo(MainWindow& window, const QString& corpus, int validations,
     dashboard->raise();
     auto seen = std::make_shared<int>(0);
     auto finish = [dashboard, done] {
-        dashboard->stop();  // checkpoint and exit; the dashboard is grabbed before
-        done();
+        done();             // grabs the dashboard mid-training
+        dashboard->stop();  // then checkpoint and exit
     };
     QObject::connect(dashboard->controller(), &TrainingController::eventReceived, dashboard,
                      [seen, validations, finish](const QJsonObject& e) {

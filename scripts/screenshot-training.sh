@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Screenshot of the training dashboard mid-training: screenshots/training.png.
 # Runs dari-chat under Xvfb with an empty models folder of its own, imports the
-# Tatoeba training split and trains a tiny model until eight validations are
-# drawn (about 2-3 minutes), grabs the dashboard, then stops the run.
+# Tatoeba training split and trains a small model until ten validations are
+# drawn (about 2-4 minutes), grabs the dashboard, then stops the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

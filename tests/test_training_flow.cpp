@@ -19,6 +19,7 @@
 #include "ui/import_corpus_wizard.h"
 #include "ui/main_window.h"
 #include "ui/run_folder.h"
+#include "ui/text_table_model.h"
 #include "ui/training_charts.h"
 #include "ui/training_controller.h"
 #include "ui/training_dashboard.h"
@@ -35,7 +36,7 @@ const QString kNews = QStringLiteral(DARI_SHARED_DATA "/news-ko-en/dev.tsv");
 dari::TrainingSettings tinySettings() {
     dari::TrainingSettings s;
     s.preset = dari::TrainingSettings::Preset::Tiny;
-    s.vocabSize = 500;
+    s.vocabSize = 1500;  // the news corpus needs ~950 pieces for its characters alone
     s.attention = QStringLiteral("dot");
     s.batchSize = 32;
     s.budget = dari::TrainingSettings::Budget::Epochs;

@@ -59,6 +59,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
     gradNorm_ = makeSeries(tr("gradient norm"), QColor(0x94, 0x67, 0xbd));
     loss_ = makePlot(tr("Loss"), tr("cross-entropy"), {trainLoss_, devLoss_});
     bleuPlot_ = makePlot(tr("Dev BLEU"), tr("BLEU"), {bleu_});
+    bleuPlot_.y->setLabelFormat(QStringLiteral("%.1f"));
     normPlot_ = makePlot(tr("Gradient norm (before clipping)"), tr("L2 norm"), {gradNorm_});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -129,7 +130,8 @@ void TrainingCharts::rescale() {
     const auto setY = [](const Plot& plot, std::pair<double, double> r) { plot.y->setRange(r.first, r.second); };
     for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_}) plot->x->setRange(x0, x1);
     setY(loss_, range({trainLoss_, devLoss_}, false, false));
-    setY(bleuPlot_, range({bleu_}, false, true));
+    const auto bleu = range({bleu_}, false, true);
+    bleuPlot_.y->setRange(0.0, std::max(bleu.second, 1.0));  // BLEU starts at 0 for a while: keep a scale
     setY(normPlot_, range({gradNorm_}, false, true));
 }
 

@@ -84,11 +84,11 @@ void TrainingDashboard::buildUi() {
     samplesView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     samplesView_->setMinimumHeight(110);
 
-    stopButton_ = new QPushButton(tr("⏸ Pause / Stop"), this);
+    stopButton_ = new QPushButton(tr("Pause / Stop"), this);
     stopButton_->setObjectName(QStringLiteral("stopTraining"));
     stopButton_->setToolTip(tr("Saves a checkpoint at the next step and stops; Resume continues the same run"));
     connect(stopButton_, &QPushButton::clicked, this, &TrainingDashboard::stop);
-    resumeButton_ = new QPushButton(tr("▶ Resume"), this);
+    resumeButton_ = new QPushButton(tr("Resume"), this);
     resumeButton_->setObjectName(QStringLiteral("resumeTraining"));
     resumeButton_->setToolTip(tr("Continue the interrupted run from its last checkpoint: same data, counters kept"));
     connect(resumeButton_, &QPushButton::clicked, this, &TrainingDashboard::resume);
