@@ -8,6 +8,7 @@
 #include <csignal>
 
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -18,6 +19,7 @@
 #include "ui/corpus_report_page.h"
 #include "ui/import_corpus_wizard.h"
 #include "ui/main_window.h"
+#include "ui/model_catalog.h"
 #include "ui/run_folder.h"
 #include "ui/text_table_model.h"
 #include "ui/training_charts.h"
@@ -148,6 +150,52 @@ private Q_SLOTS:
         window.sendMessage(QStringLiteral("정부는 오늘 새로운 정책을 발표했다."));
         QVERIFY(replies.wait(60000));
         QVERIFY(window.lastError().isEmpty());
+        trained_ = QFileInfo(plan.outDir).absoluteFilePath();
+    }
+
+    // Fine-tune the model just trained on new data: the wizard offers it, the
+    // network settings come from it, the dashboard says so, and the base bundle
+    // is left as it was.
+    void fineTuneExistingModel() {
+        QVERIFY2(!trained_.isEmpty(), "needs the model of the previous test");
+        dari::MainWindow window(options());
+        QFile baseWeights(trained_ + QStringLiteral("/model.pt"));
+        QVERIFY(baseWeights.open(QIODevice::ReadOnly));
+        const QByteArray before = baseWeights.readAll();
+        baseWeights.close();
+        const QString tatoeba = QStringLiteral(DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv");
+        dari::ImportCorpusWizard wizard(window.modelsFolder(), nullptr, &window);
+        wizard.show();
+        wizard.filePage()->setSource({dari::CorpusSource::Format::Tsv, tatoeba});
+        QSignalSpy checked(wizard.reportPage(), &dari::CorpusReportPage::checked);
+        wizard.next();
+        QVERIFY(checked.wait(60000));
+        wizard.next();
+        wizard.settingsPage()->setSettings(tinySettings());
+        wizard.settingsPage()->setFineTuneFrom(trained_);
+        QCOMPARE(wizard.settingsPage()->fineTuneFrom(), trained_);
+        QVERIFY(!wizard.settingsPage()->findChild<QComboBox*>(QStringLiteral("cell"))->isEnabled());
+        QVERIFY(wizard.settingsPage()->findChild<QLabel*>(QStringLiteral("startNote"))->text().contains("start over"));
+        dari::TrainingPlan plan = wizard.plan();
+        plan.settings.epochs = 1;
+        QVERIFY(plan.fineTune());
+
+        dari::TrainingDashboard* dashboard = window.trainingDashboard();
+        dashboard->controller()->setExecutable(kDari);
+        QSignalSpy events(dashboard->controller(), &TrainingController::eventReceived);
+        QSignalSpy trained(dashboard, &dari::TrainingDashboard::modelTrained);
+        QVERIFY(dashboard->startPlan(plan));
+        QCOMPARE(dashboard->controller()->kind(), TrainingController::Kind::FineTune);
+        QVERIFY(dashboard->headline().contains(QStringLiteral("Fine-tune")));
+        QVERIFY(dashboard->headline().contains(QStringLiteral("new data")));
+        QVERIFY2(trained.wait(120000), qPrintable(dashboard->controller()->stderrTail()));
+        const auto start = eventsOf(events, "start");
+        QCOMPARE(start.size(), 1);
+        QVERIFY(start.front().value("fine_tune").toBool());
+        QCOMPARE(start.front().value("parameters").toVariant().toLongLong(),
+                 dari::ModelCatalog::inspect(trained_).parameters);  // the base network, not the preset
+        QVERIFY(baseWeights.open(QIODevice::ReadOnly));
+        QVERIFY(baseWeights.readAll() == before);
     }
 
     void killedChildLeavesWindowAliveAndResumes() {
@@ -212,6 +260,7 @@ private:
 
     QTemporaryDir dir_;
     QString models_;
+    QString trained_;  // the bundle the first test trained
 };
 
 QTEST_MAIN(TestTrainingFlow)

@@ -59,7 +59,6 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
     gradNorm_ = makeSeries(tr("gradient norm"), QColor(0x94, 0x67, 0xbd));
     loss_ = makePlot(tr("Loss"), tr("cross-entropy"), {trainLoss_, devLoss_});
     bleuPlot_ = makePlot(tr("Dev BLEU"), tr("BLEU"), {bleu_});
-    bleuPlot_.y->setLabelFormat(QStringLiteral("%.1f"));
     normPlot_ = makePlot(tr("Gradient norm (before clipping)"), tr("L2 norm"), {gradNorm_});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -87,7 +86,7 @@ TrainingCharts::Plot TrainingCharts::makePlot(const QString& title, const QStrin
     plot.x->setTickCount(5);
     plot.y = new QValueAxis;
     plot.y->setTitleText(yTitle);
-    plot.y->setLabelFormat(QStringLiteral("%.2f"));
+    plot.y->setLabelFormat(QStringLiteral("%.1f"));
     plot.y->setTickCount(5);
     plot.chart->addAxis(plot.x, Qt::AlignBottom);
     plot.chart->addAxis(plot.y, Qt::AlignLeft);
@@ -128,10 +127,14 @@ void TrainingCharts::rescale() {
     const QList<QLineSeries*> all{trainLoss_, devLoss_, bleu_, gradNorm_};
     const auto [x0, x1] = range(all, true, true);
     const auto setY = [](const Plot& plot, std::pair<double, double> r) { plot.y->setRange(r.first, r.second); };
-    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_}) plot->x->setRange(x0, x1);
+    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_}) {
+        plot->x->setRange(x0, x1);
+        plot->x->applyNiceNumbers();  // ticks at 0, 100, 200 rather than 0, 127, 255
+    }
     setY(loss_, range({trainLoss_, devLoss_}, false, false));
     const auto bleu = range({bleu_}, false, true);
     bleuPlot_.y->setRange(0.0, std::max(bleu.second, 1.0));  // BLEU starts at 0 for a while: keep a scale
+    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_}) plot->y->applyNiceNumbers();
     setY(normPlot_, range({gradNorm_}, false, true));
 }
 

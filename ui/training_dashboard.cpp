@@ -82,7 +82,8 @@ void TrainingDashboard::buildUi() {
     samplesView_->verticalHeader()->setVisible(false);
     samplesView_->setWordWrap(true);
     samplesView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    samplesView_->setMinimumHeight(110);
+    samplesView_->setMinimumHeight(90);
+    samplesView_->setMaximumHeight(150);  // three samples: the charts get the rest
 
     stopButton_ = new QPushButton(tr("Pause / Stop"), this);
     stopButton_->setObjectName(QStringLiteral("stopTraining"));
@@ -110,7 +111,7 @@ void TrainingDashboard::buildUi() {
     layout->addWidget(stats_);
     layout->addWidget(charts_, 3);
     layout->addWidget(new QLabel(tr("<b>Sample outputs</b> on dev sentences at the last validation:"), this));
-    layout->addWidget(samplesView_, 1);
+    layout->addWidget(samplesView_);
     layout->addWidget(status_);
     layout->addLayout(buttons);
     resize(1180, 760);
