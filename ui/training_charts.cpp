@@ -50,6 +50,23 @@ std::pair<double, double> range(const QList<QLineSeries*>& series, bool useX, bo
     return {fromZero ? lo : lo - pad, hi + pad};
 }
 
+// Ticks at round values (0, 100, 200 rather than 0, 127, 255), about five of them,
+// without changing the axis range.
+void setNiceTicks(QValueAxis* axis) {
+    const double span = axis->max() - axis->min();
+    if (!(span > 0)) return;
+    const double raw = span / 5, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(step);
+}
+
 }  // namespace
 
 TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
@@ -127,14 +144,12 @@ void TrainingCharts::rescale() {
     const QList<QLineSeries*> all{trainLoss_, devLoss_, bleu_, gradNorm_};
     const auto [x0, x1] = range(all, true, true);
     const auto setY = [](const Plot& plot, std::pair<double, double> r) { plot.y->setRange(r.first, r.second); };
-    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_}) {
-        plot->x->setRange(x0, x1);
-        plot->x->applyNiceNumbers();  // ticks at 0, 100, 200 rather than 0, 127, 255
-    }
+    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_}) plot->x->setRange(x0, x1);
     setY(loss_, range({trainLoss_, devLoss_}, false, false));
     const auto bleu = range({bleu_}, false, true);
     bleuPlot_.y->setRange(0.0, std::max(bleu.second, 1.0));  // BLEU starts at 0 for a while: keep a scale
-    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_}) plot->y->applyNiceNumbers();
+    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_})
+        for (QValueAxis* axis : {plot->x, plot->y}) setNiceTicks(axis);
     setY(normPlot_, range({gradNorm_}, false, true));
 }
 

@@ -83,7 +83,7 @@ void TrainingDashboard::buildUi() {
     samplesView_->setWordWrap(true);
     samplesView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     samplesView_->setMinimumHeight(90);
-    samplesView_->setMaximumHeight(150);  // three samples: the charts get the rest
+    samplesView_->setMaximumHeight(120);  // three samples: the charts get the rest
 
     stopButton_ = new QPushButton(tr("Pause / Stop"), this);
     stopButton_->setObjectName(QStringLiteral("stopTraining"));

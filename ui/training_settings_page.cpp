@@ -125,7 +125,7 @@ QWidget* TrainingSettingsPage::buildBasics() {
     form->addRow(tr("&Task:"), task_);
     form->addRow(tr("Languages:"), langs);
     form->addRow(tr("&Cell:"), cell_);
-    form->addRow(tr("Si&ze:"), size);
+    form->addRow(tr("Size:"), size);
     form->addRow(tr("&Vocabulary:"), vocab_);
     form->addRow(tr("Budget:"), budget);
     architecture_ = {task_, srcLang_, tgtLang_, cell_, preset_, vocab_};
@@ -138,6 +138,7 @@ QWidget* TrainingSettingsPage::buildBasics() {
 QWidget* TrainingSettingsPage::buildAdvanced() {
     auto* box = new QWidget(this);
     auto* form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     attention_ = combo(QStringLiteral("attention"),
                        {QStringLiteral("none"), QStringLiteral("bahdanau"), QStringLiteral("dot"), QStringLiteral("general")}, box);
     layers_ = spin(1, 4, 1, box);
@@ -162,7 +163,7 @@ QWidget* TrainingSettingsPage::buildAdvanced() {
     form->addRow(tr("&Dropout:"), dropout_);
     form->addRow(tr("Learning &rate:"), lr_);
     form->addRow(tr("&Batch size:"), batch_);
-    form->addRow(tr("Teacher &forcing:"), forcing);
+    form->addRow(tr("Teacher forcing:"), forcing);
     form->addRow(tr("Validate and checkpoint every:"), validateEvery_);
     architecture_ << attention_ << layers_ << bidirectional_ << dropout_;
     for (QWidget* w : std::initializer_list<QWidget*>{attention_, layers_, bidirectional_}) watch(w);
