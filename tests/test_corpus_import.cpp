@@ -148,6 +148,25 @@ private Q_SLOTS:
         QCOMPARE(args.mid(args.size() - 2), (QStringList{"--out", dir_.filePath("models/") + wizard.settingsPage()->modelName()}));
     }
 
+    // `dari train` reads aligned files as PREFIX.SRC + PREFIX.TGT: files of any
+    // other names are linked into the run folder, and the engine reads the links.
+    void alignedFilesReachTheEngine() {
+        dari::TrainingPlan plan;
+        plan.train = {CorpusSource::Format::Aligned, write(dir_, "korean side.txt", "하나\n둘\n")};
+        plan.train.targetPath = write(dir_, "english.dat", "one\ntwo\n");
+        plan.outDir = dir_.filePath("models/aligned");
+        QStringList args;
+        QString error;
+        QVERIFY2(plan.arguments(&args, &error), qPrintable(error));
+        const QString prefix = plan.outDir + QStringLiteral("/corpus/train");
+        QCOMPARE(args.mid(0, 4), (QStringList{"--train", prefix, "--langs", "src,tgt"}));
+        QVERIFY(args.join(' ').contains("--set data.src_lang=ko --set data.tgt_lang=en"));  // the real codes
+        const dari::Corpus corpus = dari::readCorpus({prefix.toStdString(), "src", "tgt"});
+        QCOMPARE(corpus.pairs.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(corpus.pairs.at(1).target), QStringLiteral("two"));
+        QVERIFY(plan.arguments(&args, &error));  // again (a second attempt): links are replaced
+    }
+
     void settingsMapToOptions() {
         dari::TrainingSettings s;
         s.cell = QStringLiteral("lstm");
@@ -167,6 +186,19 @@ private Q_SLOTS:
         dari::TrainingSettings small = s;
         small.preset = dari::TrainingSettings::Preset::Small;
         QVERIFY(small.parameterCount() > s.parameterCount());
+        // Remembered with QSettings, the languages with the task.
+        QSettings store(dir_.filePath("settings.ini"), QSettings::IniFormat);
+        dari::TrainingSettings chat = s;
+        chat.task = QStringLiteral("chat");
+        chat.tgtLang = QStringLiteral("ko");
+        chat.save(store);
+        dari::TrainingSettings loaded;
+        loaded.load(store);
+        QCOMPARE(loaded.task, QStringLiteral("chat"));
+        QCOMPARE(loaded.tgtLang, QStringLiteral("ko"));
+        QCOMPARE(loaded.cell, QStringLiteral("lstm"));
+        QCOMPARE(loaded.epochs, 3);
+        QCOMPARE(loaded.budget, dari::TrainingSettings::Budget::Epochs);
         dari::TrainingSettings gru = s;
         gru.cell = QStringLiteral("gru");
         QVERIFY(gru.parameterCount() < s.parameterCount());  // 3 gates instead of 4

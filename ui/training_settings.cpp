@@ -81,7 +81,10 @@ QStringList TrainingSettings::arguments(bool fineTune) const {
 void TrainingSettings::load(QSettings& s) {
     const TrainingSettings d;
     s.beginGroup(QStringLiteral("training"));
-    task = s.value(QStringLiteral("task"), d.task).toString();
+    task = s.value(QStringLiteral("task"), d.task).toString() == QLatin1String("chat") ? QStringLiteral("chat")
+                                                                                        : QStringLiteral("translate");
+    srcLang = s.value(QStringLiteral("srcLang"), d.srcLang).toString();
+    tgtLang = s.value(QStringLiteral("tgtLang"), task == QLatin1String("chat") ? d.srcLang : d.tgtLang).toString();
     cell = s.value(QStringLiteral("cell"), d.cell).toString();
     preset = Preset(qBound(0, s.value(QStringLiteral("preset"), int(d.preset)).toInt(), 2));
     vocabSize = qBound(100, s.value(QStringLiteral("vocabSize"), d.vocabSize).toInt(), 64000);
@@ -103,6 +106,8 @@ void TrainingSettings::load(QSettings& s) {
 void TrainingSettings::save(QSettings& s) const {
     s.beginGroup(QStringLiteral("training"));
     s.setValue(QStringLiteral("task"), task);
+    s.setValue(QStringLiteral("srcLang"), srcLang);
+    s.setValue(QStringLiteral("tgtLang"), tgtLang);
     s.setValue(QStringLiteral("cell"), cell);
     s.setValue(QStringLiteral("preset"), int(preset));
     s.setValue(QStringLiteral("vocabSize"), vocabSize);
