@@ -2,7 +2,7 @@
 // news-ko-en/dev.tsv with the wizard, train a tiny model through the
 // TrainingController (a `dari train` child), stop, resume, finish, and select
 // the new model in the window. Then kill -9 the child mid-run: the window stays
-// up, says what happened, and a resume (also from a fresh dashboard, as after a
+// up, says what happened, and a resume (from a new window, as after a
 // restart) starts from the last checkpoint, losing no checkpointed step.
 
 #include <csignal>
@@ -229,12 +229,17 @@ private Q_SLOTS:
         QVERIFY(run.checkpointStep >= checkpointed);
         QVERIFY(run.loggedStep > run.checkpointStep);  // steps after the checkpoint are lost, and only those
 
-        // As after a restart: a fresh dashboard finds the run and continues it.
-        dari::TrainingDashboard fresh;
-        fresh.controller()->setExecutable(kDari);
+        // As after a restart: in a new window, File ▸ Continue interrupted
+        // training… finds the run on disk and continues it from its checkpoint.
+        dari::MainWindow restarted(options());
+        restarted.show();
         QCOMPARE(dari::RunFolder::resumable(models_).size(), 1);
+        dari::TrainingDashboard& fresh = *restarted.trainingDashboard();
+        fresh.controller()->setExecutable(kDari);
         QSignalSpy events(fresh.controller(), &TrainingController::eventReceived);
-        QVERIFY(fresh.resumeRun(plan.outDir));
+        restarted.continueTraining();  // the only interrupted run: no question asked
+        QVERIFY(fresh.controller()->isRunning());
+        QCOMPARE(fresh.controller()->kind(), TrainingController::Kind::Continue);
         QVERIFY(fresh.charts()->trainPoints() > 0);  // the history, from train_log.jsonl
         QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(events, "resume").isEmpty() || !fresh.controller()->isRunning(), 60000);
         // No checkpointed step is lost: the run continues from the checkpoint
