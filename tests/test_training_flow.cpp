@@ -119,6 +119,7 @@ private Q_SLOTS:
         const qint64 stoppedAt = controller->step();
         QVERIFY(stoppedAt >= 10);
         QVERIFY(dari::RunFolder::inspect(plan.outDir).resumable());
+        QVERIFY(dari::ModelCatalog::inspect(plan.outDir).unfinished);
         QVERIFY(dashboard->charts()->trainPoints() > 0);
         QVERIFY(dashboard->charts()->validationPoints() >= 1);
         QVERIFY(dashboard->samples()->rowCount() > 0);
@@ -139,6 +140,7 @@ private Q_SLOTS:
         QCOMPARE(stepOf(resumed.front()), stoppedAt);
         QVERIFY(stepOf(eventsOf(events, "done").front()) > stoppedAt);
         QCOMPARE(dari::RunFolder::inspect(plan.outDir).state, dari::RunFolder::State::Finished);
+        QVERIFY(!dari::ModelCatalog::inspect(plan.outDir).unfinished);
 
         // The new bundle is in the picker and can be used at once.
         auto* picker = window.findChild<QComboBox*>(QStringLiteral("modelPicker"));

@@ -26,10 +26,10 @@ TrainingDashboard* MainWindow::trainingDashboard() {
 }
 
 void MainWindow::openTrainingWizard() {
-    if (training_ && training_->controller()->isRunning()) {
+    if (training_ && training_->controller()->isRunning()) {  // one run at a time: show it
         training_->show();
         training_->raise();
-        showError(tr("Training in progress"), tr("Only one model trains at a time; stop the current run first."));
+        statusBar()->showMessage(tr("A model is training; stop it before starting another."), 8000);
         return;
     }
     auto* wizard = new ImportCorpusWizard(modelsFolder_, qsettings_.get(), this);

@@ -245,7 +245,10 @@ void TrainingDashboard::onStateChanged() {
     useButton_->setEnabled(state == State::Finished);
     switch (state) {
     case State::Idle: setStatus(tr("Import a corpus to start (File ▸ Train a model…).")); break;
-    case State::Running: setStatus(tr("Training in a separate process — the window stays responsive.")); break;
+    case State::Running:
+        setStatus(tr("Training in a separate process — the window stays responsive. Closing Dari pauses the run "
+                     "with a checkpoint."));
+        break;
     case State::Stopping: setStatus(tr("Stopping: saving a checkpoint at the next step…")); break;
     case State::Interrupted:
         setStatus(tr("Paused at step %1 with a checkpoint. Resume continues this run (same data, counters kept) — "
