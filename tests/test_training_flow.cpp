@@ -6,6 +6,7 @@
 // restart) starts from the last checkpoint, losing no checkpointed step.
 
 #include <csignal>
+#include <memory>
 
 #include <QComboBox>
 #include <QLabel>
@@ -254,6 +255,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!fresh.controller()->isRunning(), 60000);
         QCOMPARE(fresh.controller()->state(), TrainingController::State::Interrupted);
         QVERIFY(fresh.controller()->step() >= checkpointed);
+    }
+
+    // Closing Dari mid-run stops the child with a checkpoint: the run can be continued.
+    void closingPausesTheRun() {
+        dari::TrainingPlan plan;
+        plan.train = {dari::CorpusSource::Format::Tsv, kNews};
+        plan.settings = tinySettings();
+        plan.outDir = models_ + QStringLiteral("/closed");
+        {
+            auto dashboard = std::make_unique<dari::TrainingDashboard>();
+            dashboard->controller()->setExecutable(kDari);
+            QVERIFY(dashboard->startPlan(plan));
+            QTRY_VERIFY_WITH_TIMEOUT(dashboard->controller()->step() > 0 || !dashboard->controller()->isRunning(), 90000);
+            QVERIFY(dashboard->controller()->isRunning());
+        }  // as when the window closes
+        const auto events = dari::RunFolder::events(plan.outDir);
+        QVERIFY(!events.isEmpty());
+        QCOMPARE(events.back().value(QStringLiteral("event")).toString(), QStringLiteral("interrupted"));
+        QVERIFY(dari::RunFolder::inspect(plan.outDir).resumable());
     }
 
 private:
