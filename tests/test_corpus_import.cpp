@@ -138,6 +138,13 @@ private Q_SLOTS:
         wizard.next();
         QCOMPARE(wizard.currentId(), int(dari::ImportCorpusWizard::SettingsPage));
         QCOMPARE(wizard.settingsPage()->modelName(), QFileInfo(dir_.path()).fileName() + QStringLiteral("-wizard"));
+        // The parameter count is worked out off the GUI thread and follows the preset.
+        const auto shown = [&wizard] { return QLocale().toString(wizard.settingsPage()->settings().parameterCount()); };
+        QTRY_COMPARE(wizard.settingsPage()->parameterText(), shown() + QStringLiteral(" parameters"));
+        dari::TrainingSettings base = wizard.settingsPage()->settings();
+        base.preset = dari::TrainingSettings::Preset::Base;
+        wizard.settingsPage()->setSettings(base);
+        QTRY_COMPARE(wizard.settingsPage()->parameterText(), shown() + QStringLiteral(" parameters"));
         const dari::TrainingPlan plan = wizard.plan();
         QVERIFY(plan.skipInvalid);
         QStringList args;

@@ -75,8 +75,6 @@ CorpusReportPage::CorpusReportPage(CorpusFilePage* files, QWidget* parent) : QWi
     connect(&watcher_, &QFutureWatcher<Result>::finished, this, &CorpusReportPage::showResult);
 }
 
-CorpusReportPage::~CorpusReportPage() { watcher_.waitForFinished(); }
-
 void CorpusReportPage::initializePage() {
     const CorpusSource train = files_->source(), dev = files_->devSource();
     hasDev_ = !dev.isEmpty();
@@ -88,7 +86,12 @@ void CorpusReportPage::initializePage() {
     busy_->show();
     skip_->hide();
     dedupe_->hide();
-    watcher_.waitForFinished();  // a previous check (Back, then Next) is never left running
+    Q_EMIT completeChanged();
+    if (watcher_.isRunning()) {  // Back, then Next: check again once the last check ends
+        recheck_ = true;
+        return;
+    }
+    // The task holds copies only: it never touches the page, which never waits for it.
     watcher_.setFuture(QtConcurrent::run([train, dev, maxChars] {
         Result r;
         r.train = CorpusCheck::run(train, maxChars);
@@ -99,6 +102,11 @@ void CorpusReportPage::initializePage() {
 }
 
 void CorpusReportPage::showResult() {
+    if (recheck_) {
+        recheck_ = false;
+        initializePage();
+        return;
+    }
     const Result r = watcher_.result();
     train_ = r.train;
     dev_ = r.dev;

@@ -23,7 +23,6 @@ class CorpusReportPage : public QWizardPage {
     Q_OBJECT
 public:
     explicit CorpusReportPage(CorpusFilePage* files, QWidget* parent = nullptr);
-    ~CorpusReportPage() override;
 
     void initializePage() override;
     bool isComplete() const override;
@@ -50,6 +49,7 @@ private:
     QFutureWatcher<Result> watcher_;
     CorpusCheck train_, dev_;
     bool hasDev_ = false;
+    bool recheck_ = false;  // the files changed while a check was running
     QLabel* report_ = nullptr;
     QProgressBar* busy_ = nullptr;
     QCheckBox* skip_ = nullptr;

@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace dari {
 
@@ -63,6 +64,7 @@ TrainingSettingsPage::TrainingSettingsPage(const QString& modelsFolder, QWidget*
     });
     layout->addWidget(advanced_);
     layout->addStretch();
+    connect(&counting_, &QFutureWatcher<qint64>::finished, this, &TrainingSettingsPage::showParameters);
     setSettings(TrainingSettings());
     onStartChanged();
 }
@@ -198,10 +200,29 @@ void TrainingSettingsPage::onTaskChanged() {
     tgtLang_->setText(chat ? QStringLiteral("ko") : QStringLiteral("en"));
 }
 
+// Building a base-size network to count its parameters takes ~0.1 s: never on the GUI thread.
 void TrainingSettingsPage::updateParameters() {
+    if (counting_.isRunning()) {
+        recount_ = true;
+        return;
+    }
     const QString base = fineTuneFrom();
-    const qint64 count = base.isEmpty() ? settings().parameterCount() : ModelCatalog::inspect(base).parameters;
-    parameters_->setText(tr("%1 parameters").arg(QLocale().toString(count)));
+    if (!base.isEmpty()) {
+        parameters_->setText(tr("%1 parameters").arg(QLocale().toString(ModelCatalog::inspect(base).parameters)));
+        return;
+    }
+    parameters_->setText(tr("counting parameters…"));
+    const TrainingSettings s = settings();
+    counting_.setFuture(QtConcurrent::run([s] { return s.parameterCount(); }));
+}
+
+void TrainingSettingsPage::showParameters() {
+    if (recount_) {
+        recount_ = false;
+        updateParameters();
+        return;
+    }
+    parameters_->setText(tr("%1 parameters").arg(QLocale().toString(counting_.result())));
 }
 
 QString TrainingSettingsPage::parameterText() const { return parameters_->text(); }

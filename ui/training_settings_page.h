@@ -3,6 +3,7 @@
 // size preset with its parameter count, vocabulary, budget, and an Advanced
 // section) or a fine-tune of an existing bundle on the imported data.
 
+#include <QFutureWatcher>
 #include <QWizardPage>
 
 #include "ui/model_catalog.h"
@@ -31,7 +32,7 @@ public:
     void setModelName(const QString& name);
     QString fineTuneFrom() const;  // empty: a new model
     void setFineTuneFrom(const QString& dir);
-    QString parameterText() const;
+    QString parameterText() const;  // "6,687,648 parameters" (counted off the GUI thread)
 
     bool isComplete() const override;
 
@@ -41,6 +42,7 @@ private:
     void onStartChanged();
     void onTaskChanged();
     void updateParameters();
+    void showParameters();
     void watch(QWidget* widget);
 
     QString modelsFolder_;
@@ -71,6 +73,8 @@ private:
     QDoubleSpinBox* forcingEnd_ = nullptr;
     QSpinBox* validateEvery_ = nullptr;
     QList<QWidget*> architecture_;  // disabled when fine-tuning: the base model decides
+    QFutureWatcher<qint64> counting_;
+    bool recount_ = false;  // settings changed while counting
     QStringList extraSets_;
     int logEvery_ = 50;
 };
