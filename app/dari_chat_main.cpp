@@ -7,11 +7,14 @@
 #include <functional>
 #include <memory>
 
+#include "app/training_demo.h"
 #include "dari/version.h"
 #include "model/runtime.h"
 #include "ui/main_window.h"
 #include "ui/process_memory.h"
 #include "ui/reply_details.h"
+#include "ui/training_controller.h"
+#include "ui/training_dashboard.h"
 
 namespace {
 
@@ -76,6 +79,12 @@ int main(int argc, char** argv) {
                             QStringLiteral("lines"));
     demo.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
+    QCommandLineOption trainDemo(QStringLiteral("train-demo"),
+                                 QApplication::translate("main", "Train briefly on this corpus; --screenshot "
+                                                                 "saves the training dashboard."),
+                                 QStringLiteral("corpus"));
+    trainDemo.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(trainDemo);
     parser.process(app);
 
     dari::configureThreads(0);
@@ -86,7 +95,18 @@ int main(int argc, char** argv) {
         if (!parser.isSet(screenshot)) return;
         QApplication::exit(saveScreenshot(window, parser.value(screenshot)) ? 0 : 1);
     };
-    if (parser.isSet(demo)) {
+    if (parser.isSet(trainDemo)) {
+        dari::runTrainingDemo(window, parser.value(trainDemo), 10, [&] {
+            if (!parser.isSet(screenshot)) return;
+            const bool saved = saveScreenshot(*window.trainingDashboard(), parser.value(screenshot));
+            // Exit once the child has written its checkpoint (or at once if it is gone).
+            auto* controller = window.trainingDashboard()->controller();
+            QObject::connect(controller, &dari::TrainingController::stateChanged, &window,
+                             [controller, saved] { if (!controller->isRunning()) QApplication::exit(saved ? 0 : 1); });
+            if (!controller->isRunning()) QApplication::exit(saved ? 0 : 1);
+        });
+        if (parser.isSet(screenshot)) QTimer::singleShot(300000, &window, [] { QApplication::exit(1); });
+    } else if (parser.isSet(demo)) {
         runDemo(window, parser.value(demo).split(QLatin1Char('|')), finish);
         if (parser.isSet(screenshot)) QTimer::singleShot(120000, &window, finish);  // never hang
     } else if (parser.isSet(screenshot)) {

@@ -73,6 +73,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent) : QMainWin
     rescanModels();
     setMode(mode_);
     view_->scrollToBottom();
+    QTimer::singleShot(0, this, &MainWindow::announceInterruptedRuns);
     resize(1120, 720);
 }
 
@@ -113,7 +114,8 @@ void MainWindow::refreshPicker() {
     const QString current = modelDir_[int(mode_)];
     for (const ModelInfo& m : models_) {
         const QString task = m.task == QLatin1String("chat") ? tr("chat") : tr("translate");
-        picker_->addItem(m.valid() ? tr("%1 — %2").arg(m.name, task) : tr("%1 — unusable").arg(m.name), m.dir);
+        const QString state = m.unfinished ? tr(" (training unfinished)") : QString();
+        picker_->addItem(m.valid() ? tr("%1 — %2%3").arg(m.name, task, state) : tr("%1 — unusable").arg(m.name), m.dir);
         picker_->setItemData(picker_->count() - 1, m.valid() ? m.shortLabel() : m.error, Qt::ToolTipRole);
     }
     if (!current.isEmpty() && picker_->findData(current) < 0)

@@ -32,6 +32,7 @@ class Engine;
 class HistoryStore;
 class MessageInput;
 class ReplyDetails;
+class TrainingDashboard;
 
 struct WindowOptions {
     QString historyDb;     // empty: $DARI_HISTORY_DB or AppDataLocation/history.sqlite
@@ -59,6 +60,7 @@ public:
     HistoryStore* history() const { return history_.get(); }
     ReplyDetails* details() const { return details_; }
     bool busy() const;
+    TrainingDashboard* trainingDashboard();  // the training window (created on first use)
 
 public Q_SLOTS:
     void setMode(dari::MainWindow::Mode mode);
@@ -75,6 +77,9 @@ public Q_SLOTS:
     void copySelected();
     void showModelSummary();
     void openSettings();
+    void openTrainingWizard();               // File ▸ Train a model…
+    void continueTraining();                 // File ▸ Continue interrupted training…
+    void useTrainedModel(const QString& dir, const QString& task);
 
 Q_SIGNALS:
     void replyShown(int row);
@@ -94,6 +99,8 @@ private:
     void requestPreview();
     int addMessage(const Message& message, bool persist);
     void applyFont();
+    void announceInterruptedRuns();
+    void onModelTrained(const QString& dir, const QString& task);
 
     WindowOptions options_;
     std::unique_ptr<QSettings> qsettings_;
@@ -126,6 +133,7 @@ private:
     QLabel* modelLabel_ = nullptr;
     ReplyDetails* details_ = nullptr;
     QTimer* debounce_ = nullptr;
+    TrainingDashboard* training_ = nullptr;
 };
 
 }  // namespace dari

@@ -58,6 +58,8 @@ void MainWindow::buildUi() {
     auto* summary = bar->addAction(tr("ⓘ Summary"), this, &MainWindow::showModelSummary);
     summary->setToolTip(tr("Cell type, size, dev BLEU and training data of the model (Ctrl+I)"));
     summary->setShortcut(QKeySequence(tr("Ctrl+I")));
+    bar->addAction(tr("🎓 Train…"), this, &MainWindow::openTrainingWizard)
+        ->setToolTip(tr("Train or fine-tune a model on your own corpus (Ctrl+T)"));
     bar->addSeparator();
     asYouType_ = bar->addAction(tr("As you type"));
     asYouType_->setCheckable(true);
@@ -192,6 +194,9 @@ void MainWindow::buildMenus() {
         if (!dir.isEmpty()) useModelFolder(dir);
     });
     file->addAction(tr("&Rescan models folder"), this, &MainWindow::rescanModels);
+    file->addSeparator();
+    file->addAction(tr("&Train a model…"), QKeySequence(tr("Ctrl+T")), this, &MainWindow::openTrainingWizard);
+    file->addAction(tr("Co&ntinue interrupted training…"), this, &MainWindow::continueTraining);
     file->addSeparator();
     file->addAction(tr("&Export history…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export history"), QStringLiteral("dari-history.md"),

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "model/config.h"
+#include "ui/run_folder.h"
 
 namespace dari {
 
@@ -37,10 +38,11 @@ QJsonObject readJson(const QString& path, QString* error) {
 
 QString ModelInfo::shortLabel() const {
     if (!valid()) return QCoreApplication::translate("ModelCatalog", "%1 (unusable)").arg(name);
-    return QCoreApplication::translate("ModelCatalog", "%1 (%2, %3 M params, BLEU %4)")
+    return QCoreApplication::translate("ModelCatalog", "%1 (%2, %3 M params, BLEU %4)%5")
         .arg(name, cell.toUpper())
         .arg(parameters / 1e6, 0, 'f', 1)
-        .arg(devBleu, 0, 'f', 1);
+        .arg(devBleu, 0, 'f', 1)
+        .arg(unfinished ? QCoreApplication::translate("ModelCatalog", " — training unfinished") : QString());
 }
 
 QString ModelInfo::summaryHtml() const {
@@ -118,6 +120,8 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
             return info;
         }
     }
+    const RunFolder::State state = RunFolder::inspect(info.dir).state;
+    info.unfinished = state == RunFolder::State::NotStarted || state == RunFolder::State::Interrupted;
     QString ignored;
     const QJsonObject run = readJson(dir.filePath(QStringLiteral("run.json")), &ignored);
     const QJsonValue train = run.value(QStringLiteral("train"));

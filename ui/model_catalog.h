@@ -20,6 +20,7 @@ struct ModelInfo {
     QString trainingData;   // run.json's training corpus, if known
     QString created;
     QString error;          // why the folder is not a usable bundle (empty: looks fine)
+    bool unfinished = false;  // its training run has not finished (model.pt: the best so far)
 
     bool valid() const { return error.isEmpty(); }
     // A few lines of rich text for the model summary.
