@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Dari's two commands:
-#   ./run.sh          set up whatever is missing, then open the chat window
+#   ./run.sh          set up whatever is missing, train the missing default models, open the chat window
 #   ./run.sh test     set up whatever is missing, then run every test
 #   ./run.sh setup    only the set-up (apt packages, SentencePiece, Release build)
 #   ./run.sh models   train the default models that are missing (models/ko-en, models/chat-ko)
@@ -112,6 +112,7 @@ case "${1:-run}" in
       echo "  xvfb-run -a $BUILD_DIR/bin/dari-chat --screenshot dari.png" >&2
       exit 1
     fi
+    train_default_models  # a second run finds them and opens the window at once
     exec "$BUILD_DIR/bin/dari-chat" "${@:2}"
     ;;
   *) echo "usage: ./run.sh [run|test|setup|models]" >&2; exit 2 ;;
