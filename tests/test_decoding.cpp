@@ -215,9 +215,12 @@ void TestDecoding::attentionPerOutputPiece() {
     }
 }
 
-void TestDecoding::emptySourceGivesEmptyTranslation() {
-    const std::vector<std::string> text = {"the cat sat on the mat", "a dog ran in the park",
-                                           "tom is here"};
+const std::vector<std::string> kThreeSentences = {"the cat sat on the mat", "a dog ran in the park",
+                                                  "tom is here"};
+
+// An untrained GRU + Bahdanau translator over the vocabulary of kThreeSentences.
+dari::Translator untrainedTranslator() {
+    const auto& text = kThreeSentences;
     dari::VocabularyOptions vocabOptions;
     vocabOptions.size = 40;
     auto bundle = std::make_shared<dari::Bundle>();
@@ -225,7 +228,11 @@ void TestDecoding::emptySourceGivesEmptyTranslation() {
     bundle->tgt = dari::Vocabulary::train(text, vocabOptions);
     bundle->config.model = tiny::config("gru", "bahdanau", true);
     bundle->model = dari::Seq2Seq(bundle->config.model, bundle->src.size(), bundle->tgt.size());
-    const dari::Translator translator(bundle);
+    return dari::Translator(bundle);
+}
+
+void TestDecoding::emptySourceGivesEmptyTranslation() {
+    const dari::Translator translator = untrainedTranslator();
     for (int beam : {1, 3}) {
         auto o = translator.defaultOptions();
         o.beam = beam;
@@ -329,24 +336,16 @@ void TestDecoding::sampledDrawsAreRanked() {
 }
 
 void TestDecoding::translatorStopsBetweenBatches() {
-    const std::vector<std::string> text = {"the cat sat on the mat", "a dog ran in the park", "tom is here"};
-    dari::VocabularyOptions vocabOptions;
-    vocabOptions.size = 40;
-    auto bundle = std::make_shared<dari::Bundle>();
-    bundle->src = dari::Vocabulary::train(text, vocabOptions);
-    bundle->tgt = dari::Vocabulary::train(text, vocabOptions);
-    bundle->config.model = tiny::config("gru", "bahdanau", true);
-    bundle->model = dari::Seq2Seq(bundle->config.model, bundle->src.size(), bundle->tgt.size());
-    const dari::Translator translator(bundle);
+    const dari::Translator translator = untrainedTranslator();
     auto o = translator.defaultOptions();
     o.beam = 1;
     bool stop = false;
     o.shouldStop = [&stop] { return stop; };
-    auto out = translator.translate(text, o, 1);
+    auto out = translator.translate(kThreeSentences, o, 1);
     QCOMPARE(out.size(), size_t{3});
     for (const auto& t : out) QVERIFY(!t.stopped && !t.outputPieces.empty());
     stop = true;  // polled before the first batch: no sentence is started
-    out = translator.translate(text, o, 1);
+    out = translator.translate(kThreeSentences, o, 1);
     QCOMPARE(out.size(), size_t{3});
     for (const auto& t : out) {
         QVERIFY(t.stopped);
