@@ -58,7 +58,7 @@ void MainWindow::buildUi() {
     auto* summary = bar->addAction(tr("ⓘ Summary"), this, &MainWindow::showModelSummary);
     summary->setToolTip(tr("Cell type, size, dev BLEU and training data of the model (Ctrl+I)"));
     summary->setShortcut(QKeySequence(tr("Ctrl+I")));
-    bar->addAction(tr("🎓 Train…"), this, &MainWindow::openTrainingWizard)
+    bar->addAction(tr("Train…"), this, &MainWindow::openTrainingWizard)
         ->setToolTip(tr("Train or fine-tune a model on your own corpus (Ctrl+T)"));
     bar->addSeparator();
     asYouType_ = bar->addAction(tr("As you type"));
