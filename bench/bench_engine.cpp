@@ -14,8 +14,10 @@
 #include "data/batch.h"
 #include "data/corpus.h"
 #include "model/config.h"
+#include "model/data_parallel.h"
 #include "model/decoding.h"
 #include "model/evaluator.h"
+#include "model/fused_adam.h"
 #include "model/runtime.h"
 #include "model/seq2seq.h"
 
@@ -81,41 +83,39 @@ int main(int argc, char** argv) {
 
     torch::manual_seed(config.train.seed);
     Seq2Seq model(config.model, srcVocab.size(), tgtVocab.size());
-    torch::optim::Adam adam(model->parameters(), torch::optim::AdamOptions(config.train.learningRate));
+    FusedAdam adam(model->parameters(), torch::optim::AdamOptions(config.train.learningRate));
     std::printf("config %s: %s + %s, %lld parameters, %d threads, BLAS %s\n", configPath.c_str(),
                 config.model.cell.c_str(), config.model.attention.c_str(),
                 static_cast<long long>(model->parameterCount()), configuredThreads(), activeBlas().name.c_str());
 
     const auto batches = bucketBatches(examples, config.train.batchSentences, config.train.batchTokens, 1);
+    // The same step as dari train: one data-parallel shard per thread.
+    const int shards = configuredThreads();
+    if (shards > 1) setBlasThreads(1);
+    const auto trainStep = [&](const std::vector<size_t>& indices) {
+        const auto step = batchGradients(model, examples, indices, 1.0, config.train.labelSmoothing);
+        torch::nn::utils::clip_grad_norm_(model->parameters(), config.train.clipNorm);
+        adam.step();
+        return step.targetTokens;
+    };
     int64_t tokens = 0;
     double seconds = 0;
     model->train();
     for (int step = 0; step < steps; ++step) {
-        const auto batch = makeBatch(examples, batches[step % batches.size()]);
         const auto start = Clock::now();
-        adam.zero_grad();
-        const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn, 1.0, false);
-        trainingLoss(model, result, batch.tgtOut, config.train.labelSmoothing).backward();
-        torch::nn::utils::clip_grad_norm_(model->parameters(), config.train.clipNorm);
-        adam.step();
+        const int64_t stepTokens = trainStep(batches[step % batches.size()]);
         if (step >= 5) {  // warm-up excluded
             seconds += since(start);
-            tokens += batch.targetTokens;
+            tokens += stepTokens;
         }
     }
     if (const char* trace = std::getenv("DARI_PROFILE")) {  // chrome://tracing file of 10 steps
         torch::autograd::profiler::RecordProfile profile(trace);
-        for (int step = 0; step < 10; ++step) {
-            const auto batch = makeBatch(examples, batches[step]);
-            adam.zero_grad();
-            const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn, 1.0, false);
-            trainingLoss(model, result, batch.tgtOut, config.train.labelSmoothing).backward();
-            torch::nn::utils::clip_grad_norm_(model->parameters(), config.train.clipNorm);
-            adam.step();
-        }
+        for (int step = 0; step < 10; ++step) trainStep(batches[(step * 7) % batches.size()]);  // a spread of lengths
     }
-    std::printf("training        %8.0f target tokens/s  (%d steps of %d sentences, %.1f ms/step)\n",
-                tokens / seconds, steps - 5, config.train.batchSentences, 1e3 * seconds / (steps - 5));
+    if (shards > 1) setBlasThreads(shards);  // decoding: one sentence at a time, BLAS threads help
+    std::printf("training        %8.0f target tokens/s  (%d steps of %d sentences in %d shards, %.1f ms/step)\n",
+                tokens / seconds, steps - 5, config.train.batchSentences, shards, 1e3 * seconds / (steps - 5));
     const double trainPeak = peakMiB();
 
     const size_t n1 = std::min<size_t>(200, devExamples.size()), n64 = devExamples.size();

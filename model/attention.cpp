@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "model/step_linear.h"
+
 namespace dari {
 
 AttentionMemory AttentionMemory::indexSelect(const torch::Tensor& rows) const {
@@ -39,7 +41,7 @@ std::pair<torch::Tensor, torch::Tensor> AttentionImpl::forward(const torch::Tens
     torch::Tensor scores;  // [B, S]
     if (kind_ == "bahdanau") {
         // v . tanh(K + W q): a multiply-and-sum, as a GEMV with one column is slow here.
-        scores = (torch::tanh(memory.keys + queryLayer_(query).unsqueeze(1)) * energy_).sum(2);
+        scores = (torch::tanh(memory.keys + stepLinear(*queryLayer_, query).unsqueeze(1)) * energy_).sum(2);
     } else {
         scores = torch::bmm(memory.keys, query.unsqueeze(2)).squeeze(2);
     }

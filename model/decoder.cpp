@@ -1,6 +1,8 @@
 #include "model/decoder.h"
 
 #include "data/vocabulary.h"
+#include "model/shard_random.h"
+#include "model/step_linear.h"
 
 namespace dari {
 
@@ -64,7 +66,7 @@ DecoderState DecoderImpl::initialState(const EncoderOutput& encoded) {
 }
 
 std::pair<torch::Tensor, torch::Tensor> DecoderImpl::embed(const torch::Tensor& ids) {
-    const auto e = dropout_(embedding_(ids));
+    const auto e = drop(embedding_(ids));
     return {e, inputGates_(e)};
 }
 
@@ -75,15 +77,15 @@ StepOutput DecoderImpl::step(const torch::Tensor& e, const torch::Tensor& pe, co
     auto gates = pe;
     if (bahdanau) {
         std::tie(context, weights) = attention_(state.rnn.h[-1], memory);
-        gates = gates + contextGates_(context);
+        gates = gates + stepLinear(*contextGates_, context);
     } else if (state.feed.defined()) {
-        gates = gates + contextGates_(state.feed);
+        gates = gates + stepLinear(*contextGates_, state.feed);
     }
     const bool lstm = state.rnn.c.defined();
     std::vector<torch::Tensor> hs, cs;
     torch::Tensor below;
     for (size_t l = 0; l < cells_.size(); ++l) {
-        if (l > 0) gates = upperGates_[l - 1]->as<torch::nn::Linear>()->forward(dropout_(below));
+        if (l > 0) gates = stepLinear(*upperGates_[l - 1]->as<torch::nn::Linear>(), drop(below));
         auto [h, c] = cells_[l]->forward(gates, state.rnn.h[l], lstm ? state.rnn.c[l] : torch::Tensor());
         hs.push_back(h);
         if (lstm) cs.push_back(c);
@@ -112,7 +114,7 @@ torch::Tensor DecoderImpl::combine(const torch::Tensor& hidden, const torch::Ten
 }
 
 torch::Tensor DecoderImpl::logits(const torch::Tensor& outputs) {
-    return torch::nn::functional::linear(dropout_(outputs), outputWeight_, outputBias_);
+    return torch::nn::functional::linear(drop(outputs), outputWeight_, outputBias_);
 }
 
 }  // namespace dari

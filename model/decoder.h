@@ -15,6 +15,7 @@
 
 #include "model/attention.h"
 #include "model/config.h"
+#include "model/shard_random.h"
 #include "model/encoder.h"
 #include "model/recurrent_cell.h"
 
@@ -65,7 +66,8 @@ public:
 private:
     ModelConfig config_;
     torch::nn::Embedding embedding_{nullptr};
-    torch::nn::Dropout dropout_{nullptr};
+    torch::nn::Dropout dropout_{nullptr};  // holds p; applied by drop() with the shard generator
+    torch::Tensor drop(const torch::Tensor& x) { return shardDropout(x, dropout_->options.p(), is_training()); }
     torch::nn::Linear bridge_{nullptr};       // encoder final -> initial decoder state
     torch::nn::Linear inputGates_{nullptr};   // e_t -> first layer's gates (with bias)
     torch::nn::Linear contextGates_{nullptr}; // c_t (bahdanau) or o_{t-1} (feeding) -> gates

@@ -1,6 +1,7 @@
 #include "model/encoder.h"
 
 #include "data/vocabulary.h"
+#include "model/shard_random.h"
 
 namespace dari {
 
@@ -37,7 +38,7 @@ EncoderImpl::EncoderImpl(const ModelConfig& config, int64_t vocabSize)
 }
 
 EncoderOutput EncoderImpl::forward(const torch::Tensor& src, const torch::Tensor& lengths) {
-    const auto embedded = dropout_(embedding(src));
+    const auto embedded = drop(embedding(src));
     const auto packed = rnn_utils::pack_padded_sequence(embedded, lengths, /*batch_first=*/true,
                                                         /*enforce_sorted=*/false);
     torch::Tensor hidden;  // [layers * directions, B, H]
@@ -63,7 +64,7 @@ EncoderOutput EncoderImpl::forward(const torch::Tensor& src, const torch::Tensor
     const auto top = hidden.slice(0, hidden.size(0) - directions);
     auto final = top.transpose(0, 1).reshape({src.size(0), outputSize_});
     const auto mask = src.ne(kPadId);
-    return {dropout_(outputs), final, mask};
+    return {drop(outputs), final, mask};
 }
 
 }  // namespace dari

@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "model/config.h"
+#include "model/shard_random.h"
 #include "model/recurrent_cell.h"
 
 namespace dari {
@@ -29,7 +30,8 @@ private:
     std::string cell_;
     int64_t outputSize_;
     bool bidirectional_;
-    torch::nn::Dropout dropout_{nullptr};
+    torch::nn::Dropout dropout_{nullptr};  // holds p; applied by drop() with the shard generator
+    torch::Tensor drop(const torch::Tensor& x) { return shardDropout(x, dropout_->options.p(), is_training()); }
     torch::nn::RNN rnn_{nullptr};
     torch::nn::GRU gru_{nullptr};
     torch::nn::LSTM lstm_{nullptr};

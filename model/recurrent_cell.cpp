@@ -1,5 +1,7 @@
 #include "model/recurrent_cell.h"
 
+#include "model/step_linear.h"
+
 namespace dari {
 
 RnnState RnnState::indexSelect(const torch::Tensor& rows) const {
@@ -20,7 +22,7 @@ RecurrentCellImpl::RecurrentCellImpl(const std::string& cell, int64_t hidden)
 std::pair<torch::Tensor, torch::Tensor> RecurrentCellImpl::forward(const torch::Tensor& gatesX,
                                                                    const torch::Tensor& h,
                                                                    const torch::Tensor& c) {
-    const auto gatesH = recurrent_(h);
+    const auto gatesH = stepLinear(*recurrent_, h);
     if (cell_ == "rnn") return {torch::tanh(gatesX + gatesH), {}};
     if (cell_ == "gru") {
         // PyTorch's GRU: n = tanh(x_n + r * (W_hn h + b_hn)).

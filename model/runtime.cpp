@@ -103,6 +103,11 @@ void configureThreads(int threads) {
 
 int configuredThreads() { return g_threads; }
 
+void setBlasThreads(int threads) {
+    using SetThreadsFn = void (*)(int);
+    if (auto set = reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(threads);
+}
+
 std::string versionReport() {
     const BlasInfo blas = activeBlas();
     std::ostringstream out;

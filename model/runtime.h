@@ -22,6 +22,10 @@ void warnIfSlowBlas();
 void configureThreads(int threads);
 int configuredThreads();
 
+// OpenBLAS's own thread count (no-op on other BLAS). Data-parallel training
+// (model/data_parallel.h) sets 1: each shard's thread runs its own GEMMs.
+void setBlasThreads(int threads);
+
 // One line per component: Dari, LibTorch, SentencePiece, Qt (as built), BLAS.
 std::string versionReport();
 

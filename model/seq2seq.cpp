@@ -1,5 +1,8 @@
 #include "model/seq2seq.h"
 
+#include "model/shard_random.h"
+#include "model/step_linear.h"
+
 namespace dari {
 
 Seq2SeqImpl::Seq2SeqImpl(const ModelConfig& config, int64_t srcVocab, int64_t tgtVocab)
@@ -10,6 +13,7 @@ Seq2SeqImpl::Seq2SeqImpl(const ModelConfig& config, int64_t srcVocab, int64_t tg
 
 ForwardResult Seq2SeqImpl::forward(const torch::Tensor& src, const torch::Tensor& lengths,
                                    const torch::Tensor& tgtIn, double teacherForcing, bool logits) {
+    StepLinearScope stepLoop;  // the decoder's per-step weights get one gradient GEMM each
     ForwardResult result;
     result.encoded = encoder(src, lengths);
     const auto memory = decoder->prepare(result.encoded);
@@ -49,7 +53,7 @@ ForwardResult Seq2SeqImpl::forward(const torch::Tensor& src, const torch::Tensor
             if (t + 1 < steps) {
                 const auto gold = tgtIn.select(1, t + 1);
                 const auto own = stepLogits.back().argmax(1).detach();
-                const auto useGold = torch::rand({gold.size(0)}).lt(teacherForcing).to(gold.device());
+                const auto useGold = uniform({gold.size(0)}).lt(teacherForcing).to(gold.device());
                 input = torch::where(useGold, gold, own);
             }
         }

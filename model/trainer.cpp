@@ -11,7 +11,9 @@
 #include "data/atomic_file.h"
 #include "data/batch.h"
 #include "model/bundle.h"
+#include "model/data_parallel.h"
 #include "model/evaluator.h"
+#include "model/fused_adam.h"
 #include "model/runtime.h"
 #include "model/weight_average.h"
 
@@ -52,7 +54,7 @@ public:
                 batches = epochBatches(progress_.epoch);
                 continue;
             }
-            trainStep(makeBatch(examples_, batches[progress_.batchInEpoch]));
+            trainStep(batches[progress_.batchInEpoch]);
             ++progress_.batchInEpoch;
             progress_.seconds = secondsBefore + std::chrono::duration<double>(Clock::now() - started).count();
             showProgress(batches.size());
@@ -88,7 +90,7 @@ private:
         return (options_.stop && options_.stop->load()) ||
                (options_.stopAfterSteps > 0 && progress_.step >= options_.stopAfterSteps);
     }
-    void trainStep(const Batch& batch);
+    void trainStep(const std::vector<size_t>& indices);
     torch::Tensor dropWords(const torch::Tensor& ids) const;
     bool validate();  // true: stop early
     void setLearningRate(double lr);
@@ -104,7 +106,7 @@ private:
     Bundle bundle_;
     std::vector<Example> examples_, devExamples_;
     std::vector<std::string> devReferences_;
-    std::unique_ptr<torch::optim::Adam> optimizer_;
+    std::unique_ptr<FusedAdam> optimizer_;
     std::unique_ptr<WeightAverage> average_;  // null unless train.ema_decay > 0
     Progress progress_;
     size_t batchesPerEpoch_ = 1;
@@ -137,7 +139,7 @@ void Trainer::prepare() {
     devExamples_ = encode(inputs_.dev, false);
     for (const auto& p : inputs_.dev) devReferences_.push_back(p.target);
     if (examples_.empty()) throw std::runtime_error("no training pairs left (all longer than data.max_pieces?)");
-    optimizer_ = std::make_unique<torch::optim::Adam>(bundle_.model->parameters(),
+    optimizer_ = std::make_unique<FusedAdam>(bundle_.model->parameters(),
                                                       torch::optim::AdamOptions(cfg.train.learningRate));
     progress_.learningRate = cfg.train.learningRate;
     if (cfg.train.emaDecay > 0) average_ = std::make_unique<WeightAverage>(*bundle_.model, cfg.train.emaDecay);
@@ -160,6 +162,7 @@ void Trainer::prepare() {
                     {"tgt_vocab", bundle_.tgt.size()}, {"fine_tune", !options_.initFrom.empty()}});
     }
     batchesPerEpoch_ = epochBatches(0).size();
+    if (configuredThreads() > 1) setBlasThreads(1);  // one shard per thread instead
     bundle_.model->train();
 }
 
@@ -209,28 +212,29 @@ bool Trainer::budgetSpent() const {
     return progress_.epoch >= t.epochs;
 }
 
-void Trainer::trainStep(const Batch& batch) {
+void Trainer::trainStep(const std::vector<size_t>& indices) {
     const auto& t = config().train;
     const double fraction = std::clamp(budgetFraction(batchesPerEpoch_), 0.0, 1.0);
     const double forcing = t.teacherForcing + (t.teacherForcingEnd - t.teacherForcing) * fraction;
     if (t.lrSchedule == "cosine")
         setLearningRate(t.minLearningRate +
                         (t.learningRate - t.minLearningRate) * 0.5 * (1.0 + std::cos(M_PI * fraction)));
-    optimizer_->zero_grad();
-    const auto result = bundle_.model->forward(dropWords(batch.src), batch.lengths, dropWords(batch.tgtIn),
-                                               forcing, /*logits=*/false);
-    const auto loss = trainingLoss(bundle_.model, result, batch.tgtOut, t.labelSmoothing);
-    loss.backward();
+    auto& model = bundle_.model;
+    const auto step = batchGradients(model, examples_, indices, forcing, t.labelSmoothing, [this](Batch& b) {
+        b.src = dropWords(b.src);
+        b.tgtIn = dropWords(b.tgtIn);
+    });
+    lastLoss_ = step.loss;
+    const int64_t targetTokens = step.targetTokens;
     // The norm before clipping: its spikes are the exploding gradients of BPTT.
     const double maxNorm = t.clipNorm > 0 ? t.clipNorm : std::numeric_limits<double>::infinity();
-    lastNorm_ = torch::nn::utils::clip_grad_norm_(bundle_.model->parameters(), maxNorm);
+    lastNorm_ = torch::nn::utils::clip_grad_norm_(model->parameters(), maxNorm);
     optimizer_->step();
     if (average_) average_->update();
-    lastLoss_ = loss.item<double>();
     ++progress_.step;
-    progress_.tokens += batch.targetTokens;
-    windowLoss_ += lastLoss_ * batch.targetTokens;
-    windowTokens_ += batch.targetTokens;
+    progress_.tokens += targetTokens;
+    windowLoss_ += lastLoss_ * targetTokens;
+    windowTokens_ += targetTokens;
 }
 
 // Word dropout: the network learns not to lean on any single input piece.
