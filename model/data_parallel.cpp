@@ -2,24 +2,18 @@
 
 #include <exception>
 #include <limits>
-#include <thread>
 
 #include "model/evaluator.h"
 #include "model/runtime.h"
 #include "model/shard_random.h"
+#include "model/worker_pool.h"
 
 namespace dari {
 
 std::vector<std::vector<size_t>> splitIndices(const std::vector<size_t>& indices, int shards) {
     const size_t count = std::max<size_t>(1, std::min<size_t>(indices.size(), std::max(1, shards)));
-    std::vector<std::vector<size_t>> groups;
-    size_t begin = 0;
-    for (size_t k = 0; k < count; ++k) {
-        const size_t end = begin + (indices.size() - begin) / (count - k);
-        groups.emplace_back(indices.begin() + static_cast<std::ptrdiff_t>(begin),
-                            indices.begin() + static_cast<std::ptrdiff_t>(end));
-        begin = end;
-    }
+    std::vector<std::vector<size_t>> groups(count);
+    for (size_t i = 0; i < indices.size(); ++i) groups[i % count].push_back(indices[i]);
     return groups;
 }
 
@@ -54,16 +48,12 @@ double dataParallelGradients(torch::nn::Module& model, const std::vector<Batch>&
     int64_t tokens = 0;
     for (const auto& s : shards) tokens += s.targetTokens;
     std::vector<ShardGradients> results(shards.size());
-    std::vector<std::thread> threads;
-    for (size_t k = 1; k < shards.size(); ++k) {
+    std::vector<std::function<void()>> tasks;
+    for (size_t k = 0; k < shards.size(); ++k) {
         const double weight = static_cast<double>(shards[k].targetTokens) / std::max<int64_t>(1, tokens);
-        threads.emplace_back(runShard, std::cref(parameters), std::cref(shards[k]), weight, std::cref(lossOf),
-                             seed + k, std::ref(results[k]));
+        tasks.push_back([&, k, weight] { runShard(parameters, shards[k], weight, lossOf, seed + k, results[k]); });
     }
-    if (!shards.empty())
-        runShard(parameters, shards[0], static_cast<double>(shards[0].targetTokens) / std::max<int64_t>(1, tokens),
-                 lossOf, seed, results[0]);
-    for (auto& t : threads) t.join();
+    WorkerPool::shared().run(tasks);
     for (const auto& r : results)
         if (r.error) std::rethrow_exception(r.error);
 
@@ -75,7 +65,8 @@ double dataParallelGradients(torch::nn::Module& model, const std::vector<Batch>&
         for (const auto& r : results) {
             const auto& g = r.grads[i];
             if (!g.defined()) continue;
-            sum = !sum.defined() ? (results.size() > 1 ? g.clone() : g) : sum.add_(g);
+            // The shards' gradients are ours to overwrite (contiguous: not an expanded view).
+            sum = !sum.defined() ? g.contiguous() : sum.add_(g);
         }
         auto p = parameters[i];
         p.mutable_grad() = sum.defined() ? sum : torch::zeros_like(p);

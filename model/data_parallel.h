@@ -22,7 +22,9 @@ namespace dari {
 // The mean token loss of one shard (a scalar with a graph to the parameters).
 using ShardLoss = std::function<torch::Tensor(const Batch& shard)>;
 
-// Splits `indices` into at most `shards` contiguous groups of near-equal size.
+// Deals `indices` into at most `shards` groups of near-equal size, like cards:
+// a bucketed batch is sorted by length, and halves would give one shard all the
+// long sentences (the other then waits for it: 30% of a step).
 std::vector<std::vector<size_t>> splitIndices(const std::vector<size_t>& indices, int shards);
 
 // Runs `lossOf` on every shard, shard k on its own thread (the first on the

@@ -2,69 +2,82 @@
 
 #include "data/vocabulary.h"
 #include "model/shard_random.h"
+#include "model/step_linear.h"
 
 namespace dari {
-
-namespace rnn_utils = torch::nn::utils::rnn;
 
 EncoderImpl::EncoderImpl(const ModelConfig& config, int64_t vocabSize)
     : cell_(config.cell),
       outputSize_(config.encoderHidden * (config.bidirectional ? 2 : 1)),
-      bidirectional_(config.bidirectional) {
+      bidirectional_(config.bidirectional),
+      layers_(config.encoderLayers),
+      betweenLayers_(config.encoderLayers > 1 ? config.dropout : 0.0) {
     embedding = register_module(
         "embedding", torch::nn::Embedding(torch::nn::EmbeddingOptions(vocabSize, config.embeddingSize)
                                               .padding_idx(kPadId)));
     dropout_ = register_module("dropout", torch::nn::Dropout(config.dropout));
-    const double between = config.encoderLayers > 1 ? config.dropout : 0.0;
-    if (cell_ == "gru") {
-        gru_ = register_module("rnn", torch::nn::GRU(torch::nn::GRUOptions(config.embeddingSize, config.encoderHidden)
-                                                          .num_layers(config.encoderLayers)
-                                                          .bidirectional(config.bidirectional)
-                                                          .batch_first(true)
-                                                          .dropout(between)));
-    } else if (cell_ == "lstm") {
-        lstm_ = register_module("rnn", torch::nn::LSTM(torch::nn::LSTMOptions(config.embeddingSize, config.encoderHidden)
-                                                            .num_layers(config.encoderLayers)
-                                                            .bidirectional(config.bidirectional)
-                                                            .batch_first(true)
-                                                            .dropout(between)));
-    } else {
-        rnn_ = register_module("rnn", torch::nn::RNN(torch::nn::RNNOptions(config.embeddingSize, config.encoderHidden)
-                                                          .num_layers(config.encoderLayers)
-                                                          .bidirectional(config.bidirectional)
-                                                          .batch_first(true)
-                                                          .dropout(between)));
+    const auto size = config.embeddingSize, hidden = config.encoderHidden;
+    const auto layers = config.encoderLayers;
+    const bool bi = config.bidirectional;
+    if (cell_ == "gru")
+        rnn_ = register_module("rnn", torch::nn::GRU(torch::nn::GRUOptions(size, hidden).num_layers(layers)
+                                                         .bidirectional(bi).batch_first(true)));
+    else if (cell_ == "lstm")
+        rnn_ = register_module("rnn", torch::nn::LSTM(torch::nn::LSTMOptions(size, hidden).num_layers(layers)
+                                                          .bidirectional(bi).batch_first(true)));
+    else
+        rnn_ = register_module("rnn", torch::nn::RNN(torch::nn::RNNOptions(size, hidden).num_layers(layers)
+                                                         .bidirectional(bi).batch_first(true)));
+}
+
+std::vector<torch::Tensor> EncoderImpl::run(const torch::Tensor& x, const torch::Tensor& mask, int layer,
+                                            bool reverse) {
+    const std::string suffix = "_l" + std::to_string(layer) + (reverse ? "_reverse" : "");
+    const auto params = rnn_->named_parameters(/*recurse=*/false);
+    const auto& wIh = params["weight_ih" + suffix];
+    const auto& wHh = params["weight_hh" + suffix];
+    const auto& bHh = params["bias_hh" + suffix];
+    const auto gatesX = torch::nn::functional::linear(x, wIh, params["bias_ih" + suffix]).unbind(1);
+    const auto steps = mask.size(1), hidden = wHh.size(1);
+    auto h = torch::zeros({x.size(0), hidden}, x.options());
+    auto c = cell_ == "lstm" ? torch::zeros_like(h) : torch::Tensor();
+    const auto real = mask.unsqueeze(2).unbind(1);  // S x [B, 1]
+    std::vector<torch::Tensor> states(steps);
+    for (int64_t i = 0; i < steps; ++i) {
+        const int64_t t = reverse ? steps - 1 - i : i;
+        auto [hNext, cNext] = cellUpdate(cell_, gatesX[t], stepLinear(h, wHh, bHh), h, c);
+        // Past the end: keep the state (the backward direction starts at the last real piece).
+        h = torch::where(real[t], hNext, h);
+        if (c.defined()) c = torch::where(real[t], cNext, c);
+        states[t] = h;
     }
+    return states;
 }
 
 EncoderOutput EncoderImpl::forward(const torch::Tensor& src, const torch::Tensor& lengths) {
-    const auto embedded = drop(embedding(src));
-    const auto packed = rnn_utils::pack_padded_sequence(embedded, lengths, /*batch_first=*/true,
-                                                        /*enforce_sorted=*/false);
-    torch::Tensor hidden;  // [layers * directions, B, H]
-    auto packedOut = [&] {
-        if (gru_) {
-            auto [seq, h] = gru_->forward_with_packed_input(packed);
-            hidden = h;
-            return seq;
+    (void)lengths;  // the mask carries them
+    StepLinearScope stepLoop;
+    EncoderOutput out;
+    out.mask = src.ne(kPadId);
+    const auto real = out.mask.unsqueeze(2).to(torch::kFloat);
+    auto x = drop(embedding(src));
+    torch::Tensor finalForward, finalBackward;
+    for (int layer = 0; layer < layers_; ++layer) {
+        if (layer > 0) x = shardDropout(x, betweenLayers_, is_training());
+        auto forwardStates = run(x, out.mask, layer, false);
+        finalForward = forwardStates.back();
+        auto outputs = torch::stack(forwardStates, 1);
+        if (bidirectional_) {
+            const auto backwardStates = run(x, out.mask, layer, true);
+            finalBackward = backwardStates.front();
+            outputs = torch::cat({outputs, torch::stack(backwardStates, 1)}, 2);
         }
-        if (lstm_) {
-            auto [seq, state] = lstm_->forward_with_packed_input(packed);
-            hidden = std::get<0>(state);
-            return seq;
-        }
-        auto [seq, h] = rnn_->forward_with_packed_input(packed);
-        hidden = h;
-        return seq;
-    }();
-    auto outputs = std::get<0>(rnn_utils::pad_packed_sequence(packedOut, /*batch_first=*/true,
-                                                               /*padding_value=*/0.0, src.size(1)));
-    // The last layer's final states: forward direction, then backward.
-    const auto directions = bidirectional_ ? 2 : 1;
-    const auto top = hidden.slice(0, hidden.size(0) - directions);
-    auto final = top.transpose(0, 1).reshape({src.size(0), outputSize_});
-    const auto mask = src.ne(kPadId);
-    return {drop(outputs), final, mask};
+        x = outputs * real;  // zeros past each sentence's end
+        if (layer + 1 == layers_) out.forwardStates = std::move(forwardStates);
+    }
+    out.outputs = drop(x);
+    out.final = bidirectional_ ? torch::cat({finalForward, finalBackward}, 1) : finalForward;
+    return out;
 }
 
 }  // namespace dari

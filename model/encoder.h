@@ -1,6 +1,13 @@
 #pragma once
-// The encoder: embeddings, then a (bi)directional RNN / GRU / LSTM over the
-// source, on packed sequences so that padding costs nothing.
+// The encoder: embeddings, then a (bi)directional RNN / GRU / LSTM over the source.
+//
+// The weights are those of torch::nn::GRU / LSTM / RNN (same names, so bundles
+// keep their layout), but the recurrence is written out: the input projections
+// of every position are one GEMM per layer and direction, the recurrent weight's
+// gradient is one GEMM per sequence (stepLinear), and the states of every
+// position are kept, so that the gradient reaching each one can be measured
+// (the vanishing gradient of the notes). A position past a sentence's end
+// leaves the state unchanged and outputs zeros, as packed sequences would.
 
 #include <torch/torch.h>
 
@@ -14,6 +21,7 @@ struct EncoderOutput {
     torch::Tensor outputs;  // [B, S, E]: every position's state (return_sequences=True)
     torch::Tensor final;    // [B, E]: the top layer's last state, both directions (return_sequences=False)
     torch::Tensor mask;     // [B, S] bool: true at real (non-padding) positions
+    std::vector<torch::Tensor> forwardStates;  // S x [B, H]: the top layer's forward-direction h_t
 };
 
 class EncoderImpl : public torch::nn::Module {
@@ -32,9 +40,12 @@ private:
     bool bidirectional_;
     torch::nn::Dropout dropout_{nullptr};  // holds p; applied by drop() with the shard generator
     torch::Tensor drop(const torch::Tensor& x) { return shardDropout(x, dropout_->options.p(), is_training()); }
-    torch::nn::RNN rnn_{nullptr};
-    torch::nn::GRU gru_{nullptr};
-    torch::nn::LSTM lstm_{nullptr};
+    int64_t layers_;
+    double betweenLayers_;  // dropout between stacked layers
+    std::shared_ptr<torch::nn::Module> rnn_;  // holds the weights: weight_ih_l0, weight_hh_l0_reverse, ...
+
+    // One direction of one layer over x [B, S, In]; returns S x [B, H] states.
+    std::vector<torch::Tensor> run(const torch::Tensor& x, const torch::Tensor& mask, int layer, bool reverse);
 };
 TORCH_MODULE(Encoder);
 

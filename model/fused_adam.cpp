@@ -1,9 +1,10 @@
 #include "model/fused_adam.h"
 
 #include <cmath>
-#include <thread>
+#include <functional>
 
 #include "model/runtime.h"
+#include "model/worker_pool.h"
 
 namespace dari {
 namespace {
@@ -92,11 +93,10 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
         }
     }
     const int threads = std::max(1, std::min<int>(configuredThreads(), static_cast<int>(total / 65536)));
-    std::vector<std::thread> helpers;
-    for (int k = 1; k < threads; ++k)
-        helpers.emplace_back(updateRange, std::cref(slabs), total * k / threads, total * (k + 1) / threads);
-    updateRange(slabs, 0, total / threads);
-    for (auto& h : helpers) h.join();
+    std::vector<std::function<void()>> tasks;
+    for (int k = 0; k < threads; ++k)
+        tasks.push_back([&, k] { updateRange(slabs, total * k / threads, total * (k + 1) / threads); });
+    WorkerPool::shared().run(tasks);
     return loss;
 }
 

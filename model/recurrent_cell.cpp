@@ -22,10 +22,14 @@ RecurrentCellImpl::RecurrentCellImpl(const std::string& cell, int64_t hidden)
 std::pair<torch::Tensor, torch::Tensor> RecurrentCellImpl::forward(const torch::Tensor& gatesX,
                                                                    const torch::Tensor& h,
                                                                    const torch::Tensor& c) {
-    const auto gatesH = stepLinear(*recurrent_, h);
-    if (cell_ == "rnn") return {torch::tanh(gatesX + gatesH), {}};
-    if (cell_ == "gru") {
-        // PyTorch's GRU: n = tanh(x_n + r * (W_hn h + b_hn)).
+    return cellUpdate(cell_, gatesX, stepLinear(*recurrent_, h), h, c);
+}
+
+std::pair<torch::Tensor, torch::Tensor> cellUpdate(const std::string& cell, const torch::Tensor& gatesX,
+                                                   const torch::Tensor& gatesH, const torch::Tensor& h,
+                                                   const torch::Tensor& c) {
+    if (cell == "rnn") return {torch::tanh(gatesX + gatesH), {}};
+    if (cell == "gru") {
         const auto x = gatesX.chunk(3, 1);
         const auto g = gatesH.chunk(3, 1);
         const auto r = torch::sigmoid(x[0] + g[0]);

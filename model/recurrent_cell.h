@@ -20,6 +20,12 @@ struct RnnState {
 // Number of gate blocks a cell's projections produce.
 int gateCount(const std::string& cell);
 
+// The cell's update from both projections, PyTorch's formulas (GRU:
+// n = tanh(x_n + r * (W_hn h + b_hn))). gatesX, gatesH: [B, G*H]; h, c: [B, H].
+std::pair<torch::Tensor, torch::Tensor> cellUpdate(const std::string& cell, const torch::Tensor& gatesX,
+                                                   const torch::Tensor& gatesH, const torch::Tensor& h,
+                                                   const torch::Tensor& c);
+
 class RecurrentCellImpl : public torch::nn::Module {
 public:
     RecurrentCellImpl(const std::string& cell, int64_t hidden);

@@ -60,20 +60,20 @@ StepLinearScope::StepLinearScope() : previous_(t_scope) { t_scope = this; }
 
 StepLinearScope::~StepLinearScope() { t_scope = previous_; }
 
-c10::intrusive_ptr<StepTape> StepLinearScope::tapeFor(const torch::nn::LinearImpl* layer) {
-    auto& tape = tapes_[layer];
+c10::intrusive_ptr<StepTape> StepLinearScope::tapeFor(const torch::Tensor& weight) {
+    auto& tape = tapes_[weight.unsafeGetTensorImpl()];
     if (!tape) tape = c10::make_intrusive<StepTape>();
     return tape;
 }
 
 void setStepLinearEnabled(bool enabled) { g_enabled = enabled; }
 
-torch::Tensor stepLinear(torch::nn::LinearImpl& layer, const torch::Tensor& x) {
+torch::Tensor stepLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
     if (!t_scope || !g_enabled || !torch::GradMode::is_enabled() || c10::InferenceMode::is_enabled() ||
-        !layer.weight.requires_grad())
-        return layer.forward(x);
-    const auto y = StepLinearFunction::apply(x, layer.weight, t_scope->tapeFor(&layer));
-    return layer.bias.defined() ? y + layer.bias : y;
+        !weight.requires_grad())
+        return torch::nn::functional::linear(x, weight, bias);
+    const auto y = StepLinearFunction::apply(x, weight, t_scope->tapeFor(weight));
+    return bias.defined() ? y + bias : y;
 }
 
 }  // namespace dari

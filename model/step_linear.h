@@ -31,10 +31,10 @@ public:
     StepLinearScope(const StepLinearScope&) = delete;
     StepLinearScope& operator=(const StepLinearScope&) = delete;
 
-    c10::intrusive_ptr<StepTape> tapeFor(const torch::nn::LinearImpl* layer);
+    c10::intrusive_ptr<StepTape> tapeFor(const torch::Tensor& weight);
 
 private:
-    std::unordered_map<const torch::nn::LinearImpl*, c10::intrusive_ptr<StepTape>> tapes_;
+    std::unordered_map<const void*, c10::intrusive_ptr<StepTape>> tapes_;
     StepLinearScope* previous_;
 };
 
@@ -42,7 +42,11 @@ private:
 // Linear everywhere): for the tests that compare the two and for measuring it.
 void setStepLinearEnabled(bool enabled);
 
-// layer(x) for x [B, In] -> [B, Out], recorded on the current scope's tape.
-torch::Tensor stepLinear(torch::nn::LinearImpl& layer, const torch::Tensor& x);
+// x W^T + b for x [B, In], W [Out, In], b [Out] or undefined -> [B, Out],
+// recorded on the current scope's tape for W.
+torch::Tensor stepLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias);
+inline torch::Tensor stepLinear(torch::nn::LinearImpl& layer, const torch::Tensor& x) {
+    return stepLinear(x, layer.weight, layer.bias);
+}
 
 }  // namespace dari
