@@ -10,6 +10,7 @@
 #include "data/corpus.h"
 #include "model/bleu.h"
 #include "model/chrf.h"
+#include "model/distinct.h"
 #include "model/runtime.h"
 
 namespace dari {
@@ -38,11 +39,15 @@ std::vector<std::string> readLines(const std::string& path) {
 int runEval(int argc, char** argv) {
     std::set<std::string> names = decodeOptionNames();
     names.insert({"model", "test", "out", "langs", "columns"});
-    const Arguments args(argc, argv, 2, names, {});
+    const Arguments args(argc, argv, 2, names, {"sample"});
     configureThreads(args.getInt("threads", 0, 0, 256));
     warnIfSlowBlas();
     const Translator translator = loadTranslator(args.require("model"));
-    const DecodeOptions options = decodeOptions(translator, args);
+    DecodeOptions options = decodeOptions(translator, args);
+    if (args.has("sample")) {  // replies drawn as dari chat draws them, to measure their variety
+        options.sample = true;
+        options.beam = options.nbest = 1;
+    }
     const Corpus test = readCorpus({args.require("test")});
     std::vector<std::string> sources, refs, hyps;
     for (const auto& p : test.pairs) {
@@ -56,7 +61,10 @@ int runEval(int argc, char** argv) {
         for (const auto& h : hyps) text += h + "\n";
         writeFileAtomically(args.get("out"), text);
     }
-    std::cout << test.pairs.size() << " pairs, beam " << options.beam << "\n" << scoreLine(hyps, refs) << "\n";
+    std::printf("%zu pairs, %s; distinct-1 = %.3f distinct-2 = %.3f\n", test.pairs.size(),
+                options.sample ? "sampled" : ("beam " + std::to_string(options.beam)).c_str(),
+                distinctN(hyps, 1), distinctN(hyps, 2));
+    std::cout << scoreLine(hyps, refs) << "\n";
     return 0;
 }
 

@@ -18,7 +18,7 @@ Korean -> English translation and chat with recurrent encoder-decoder networks.
 commands:
   train      train a model on a parallel corpus
   translate  translate lines from stdin
-  eval       translate a test set and score it (BLEU, chrF)
+  eval       translate a test set and score it (BLEU, chrF; distinct-n, --sample for chat)
   score      score a hypothesis file against a reference file
   chat       talk to a reply model
   info       summarise a model bundle

@@ -160,6 +160,26 @@ private Q_SLOTS:
         QCOMPARE(nbest.out.trimmed().count('\t'), 2);
     }
 
+    void evalScoresAndSamples() {
+        QVERIFY(trainTiny(dir_.filePath("evaluated"), {"--epochs", "1"}).code == 0);
+        const QString hyps = dir_.filePath("hyps.txt");
+        const Run run = runDari({"eval", "--model", dir_.filePath("evaluated"), "--test", corpus_, "--out", hyps});
+        QCOMPARE(run.code, 0);
+        const auto lines = run.out.trimmed().split('\n');
+        QVERIFY2(QRegularExpression("^BLEU = \\d+\\.\\d\\d chrF = \\d+\\.\\d\\d$").match(lines.back()).hasMatch(),
+                 qPrintable(run.out));
+        QVERIFY2(lines.front().contains("beam") && lines.front().contains("distinct-2 = "), qPrintable(run.out));
+        QFile written(hyps);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll().count('\n'), 300);
+        // Sampled replies, reproducible with a seed.
+        const QStringList sample{"eval", "--model", dir_.filePath("evaluated"), "--test", corpus_, "--sample", "--seed", "4"};
+        const Run a = runDari(sample), b = runDari(sample);
+        QCOMPARE(a.code, 0);
+        QVERIFY2(a.out.startsWith("300 pairs, sampled; distinct-1 = "), qPrintable(a.out));
+        QCOMPARE(a.out, b.out);
+    }
+
     void scoreMatchesEvalFormat() {
         const QString dir = QStringLiteral(DARI_SHARED_TESTDATA "/metrics/perturbed-dev");
         const Run run = runDari({"score", "--hyp", dir + "/hyp.txt", "--ref", dir + "/ref.txt"});

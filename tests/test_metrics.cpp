@@ -8,6 +8,7 @@
 
 #include "model/bleu.h"
 #include "model/chrf.h"
+#include "model/distinct.h"
 
 namespace {
 
@@ -110,6 +111,15 @@ private Q_SLOTS:
         const std::vector<std::string> two{"a", "b"}, one{"a"};
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, dari::corpusBleu(two, one));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, dari::corpusChrf(one, two));
+    }
+
+    void distinctCountsUniqueNgramsOverAllReplies() {
+        // "a b c" and "a b d": bigrams ab, bc, ab, bd -> 3 distinct of 4.
+        QCOMPARE(dari::distinctN({"a b c", "a b d"}, 2), 0.75);
+        QCOMPARE(dari::distinctN({"a b c", "a b d"}, 1), 4.0 / 6.0);
+        // One canned reply for every question: only its own bigrams.
+        QCOMPARE(dari::distinctN({"x y", "x y", "x y", "x y"}, 2), 0.25);
+        QCOMPARE(dari::distinctN({"one", ""}, 2), 0.0);  // no bigrams at all
     }
 
     void emptyCorpusScoresZero() {
