@@ -2,6 +2,7 @@
 // training target tokens/s, greedy and beam-5 decoding at batch 1 and 64, peak RSS.
 //
 //   bench_engine [--config bench/configs/reference.yaml] [--steps 150] [--data ../shared/data]
+//                [--model DIR]   (decode with this trained bundle, e.g. one trained on reference.yaml)
 
 #include <sys/resource.h>
 #include <torch/csrc/autograd/profiler_legacy.h>
@@ -13,6 +14,7 @@
 
 #include "data/batch.h"
 #include "data/corpus.h"
+#include "model/bundle.h"
 #include "model/config.h"
 #include "model/data_parallel.h"
 #include "model/decoding.h"
@@ -41,15 +43,18 @@ std::vector<Example> encode(const std::vector<SentencePair>& pairs, const Vocabu
     return out;
 }
 
-// Seconds per sentence decoding `sources` in batches of `batch`.
-double decodeSeconds(Seq2Seq& model, const std::vector<Example>& dev, int batch, int beam, size_t count) {
+// Seconds per sentence decoding `sources` in batches of `batch`; adds the output pieces to *pieces.
+double decodeSeconds(Seq2Seq& model, const std::vector<Example>& dev, int batch, int beam, size_t count,
+                     int64_t* pieces = nullptr) {
     DecodeOptions options;
     options.beam = beam;
     const auto start = Clock::now();
     for (size_t i = 0; i < count; i += batch) {
         std::vector<std::vector<int64_t>> sources;
         for (size_t k = i; k < std::min(count, i + batch); ++k) sources.push_back(dev[k].src);
-        decode(model, makeSourceBatch(sources), options);
+        const auto out = decode(model, makeSourceBatch(sources), options);
+        if (pieces)
+            for (const auto& list : out) *pieces += static_cast<int64_t>(list.front().ids.size()) + 1;
     }
     return since(start) / count;
 }
@@ -59,10 +64,12 @@ double decodeSeconds(Seq2Seq& model, const std::vector<Example>& dev, int batch,
 int main(int argc, char** argv) {
     std::string configPath = "bench/configs/reference.yaml", data = "../shared/data";
     int steps = 150;
+    std::string trained;  // --model DIR: measure decoding on this trained bundle instead
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--config")) configPath = argv[i + 1];
         else if (!std::strcmp(argv[i], "--steps")) steps = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--data")) data = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--model")) trained = argv[i + 1];
     }
     const Config config = Config::load(configPath);
     configureThreads(config.train.threads);
@@ -79,7 +86,7 @@ int main(int argc, char** argv) {
     vocab.size = config.data.tgtVocabSize;
     const auto tgtVocab = Vocabulary::train(targets, vocab);
     const auto examples = encode(train, srcVocab, tgtVocab);
-    const auto devExamples = encode(dev, srcVocab, tgtVocab);
+    auto devExamples = encode(dev, srcVocab, tgtVocab);
 
     torch::manual_seed(config.train.seed);
     Seq2Seq model(config.model, srcVocab.size(), tgtVocab.size());
@@ -118,9 +125,23 @@ int main(int argc, char** argv) {
                 tokens / seconds, steps - 5, config.train.batchSentences, shards, 1e3 * seconds / (steps - 5));
     const double trainPeak = peakMiB();
 
+    // A model trained for a few steps may decode to the length limit: --model gives real lengths.
+    if (!trained.empty()) {
+        auto bundle = Bundle::load(trained);
+        const auto& m = bundle.config.model;
+        std::printf("decoding with %s: %s %d bi=%d + %s, decoder %d, vocab %lld/%lld, %.1f epochs\n",
+                    trained.c_str(), m.cell.c_str(), m.encoderHidden, m.bidirectional, m.attention.c_str(),
+                    m.decoderHidden, static_cast<long long>(bundle.src.size()),
+                    static_cast<long long>(bundle.tgt.size()), bundle.meta.epochs);
+        model = bundle.model;
+        devExamples = encode(dev, bundle.src, bundle.tgt);
+    }
     const size_t n1 = std::min<size_t>(200, devExamples.size()), n64 = devExamples.size();
     decodeSeconds(model, devExamples, 1, 1, 10);  // warm-up
-    std::printf("greedy batch 1  %8.2f ms/sentence\n", 1e3 * decodeSeconds(model, devExamples, 1, 1, n1));
+    int64_t pieces = 0;
+    const double greedy1 = decodeSeconds(model, devExamples, 1, 1, n1, &pieces);
+    std::printf("greedy batch 1  %8.2f ms/sentence  (%.1f output pieces per sentence)\n", 1e3 * greedy1,
+                static_cast<double>(pieces) / n1);
     std::printf("beam-5 batch 1  %8.2f ms/sentence\n", 1e3 * decodeSeconds(model, devExamples, 1, 5, n1));
     std::printf("greedy batch 64 %8.1f sentences/s\n", 1.0 / decodeSeconds(model, devExamples, 64, 1, n64));
     std::printf("beam-5 batch 64 %8.1f sentences/s\n", 1.0 / decodeSeconds(model, devExamples, 64, 5, n64));
