@@ -82,16 +82,12 @@ void configureThreads(int threads) {
     // cores: torch 1/OpenBLAS 2 = 105 ms, torch 2/OpenBLAS 1 = 157 ms, both 2 =
     // 512 ms; bench/bench_threads). A recurrent model's time is in its GEMMs, so
     // OpenBLAS gets the threads and LibTorch runs its elementwise ops inline.
-    using SetThreadsFn = void (*)(int);
-    auto setBlasThreads =
-        reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
     // DARI_BLAS_THREADS / DARI_TORCH_THREADS override the split, for measuring it.
     auto fromEnv = [](const char* name, int fallback) {
         const char* value = std::getenv(name);
         return value && std::atoi(value) > 0 ? std::atoi(value) : fallback;
     };
-    if (setBlasThreads) {
-        setBlasThreads(fromEnv("DARI_BLAS_THREADS", threads));
+    if (setBlasThreads(fromEnv("DARI_BLAS_THREADS", threads))) {
         torch::set_num_threads(fromEnv("DARI_TORCH_THREADS", 1));
     } else {
         torch::set_num_threads(threads);
@@ -103,9 +99,11 @@ void configureThreads(int threads) {
 
 int configuredThreads() { return g_threads; }
 
-void setBlasThreads(int threads) {
+bool setBlasThreads(int threads) {
     using SetThreadsFn = void (*)(int);
-    if (auto set = reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(threads);
+    auto set = reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (set) set(threads);
+    return set != nullptr;
 }
 
 std::string versionReport() {

@@ -22,9 +22,9 @@ void warnIfSlowBlas();
 void configureThreads(int threads);
 int configuredThreads();
 
-// OpenBLAS's own thread count (no-op on other BLAS). Data-parallel training
-// (model/data_parallel.h) sets 1: each shard's thread runs its own GEMMs.
-void setBlasThreads(int threads);
+// OpenBLAS's own thread count; false (and nothing set) on other BLAS libraries.
+// Data-parallel training (model/data_parallel.h) sets 1: each shard's thread runs its own GEMMs.
+bool setBlasThreads(int threads);
 
 // One line per component: Dari, LibTorch, SentencePiece, Qt (as built), BLAS.
 std::string versionReport();
