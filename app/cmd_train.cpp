@@ -23,26 +23,6 @@ using nlohmann::json;
 std::atomic<bool> g_stop{false};
 void onSignal(int) { g_stop = true; }
 
-const char* kTrainHelp = R"(usage: dari train [--config FILE.yaml] --train CORPUS [--dev CORPUS] --out DIR [options]
-       dari train --resume DIR
-
-CORPUS is a .tsv file (source<TAB>target), a .csv file with a header (--columns SRC,TGT
-picks the columns, default the first two), or a prefix with --langs SRC,TGT meaning the
-aligned files PREFIX.SRC and PREFIX.TGT. Without --dev, a dev split is taken from --train.
-
-options:
-  --epochs N | --minutes M   training budget
-  --cell rnn|gru|lstm        --attention none|bahdanau|dot|general
-  --task translate|chat      --langs SRC,TGT       --columns SRC,TGT
-  --vocab-size N  --embedding N  --hidden N  --layers N  --dropout P
-  --batch-size N  --lr X  --seed N  --threads N  --validate-every N
-  --set KEY=VALUE            any config setting (e.g. --set train.label_smoothing=0.2)
-  --init-from BUNDLE         fine-tune an existing model (its vocabularies and network)
-  --skip-invalid             skip malformed pairs (reported by kind) instead of stopping
-  --json                     also print every log event as a JSON line on stdout
-  --stop-after-steps N       stop (resumably) after N steps, as if interrupted
-)";
-
 std::pair<std::string, std::string> splitPair(const std::string& text, const std::string& option) {
     const auto comma = text.find(',');
     if (comma == std::string::npos || comma == 0 || comma + 1 == text.size())
@@ -130,11 +110,7 @@ int runTrain(int argc, char** argv) {
                           "langs", "columns", "vocab-size", "embedding", "hidden", "layers", "dropout",
                           "batch-size", "lr", "seed", "threads", "validate-every", "set", "init-from",
                           "resume", "stop-after-steps"},
-                         {"skip-invalid", "json", "help"});
-    if (args.has("help")) {
-        std::cout << kTrainHelp;
-        return 0;
-    }
+                         {"skip-invalid", "json"});
     TrainOptions options;
     json run;
     Config config;

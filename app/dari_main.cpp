@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "app/command_help.h"
 #include "app/commands.h"
 #include "model/runtime.h"
 
@@ -42,6 +43,13 @@ int main(int argc, char** argv) {
         return argc < 2 ? 2 : 0;
     }
     const std::string command = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "-h") && std::strcmp(argv[i], "--help")) continue;
+        if (const char* help = dari::commandHelp(command)) {
+            std::cout << help;
+            return 0;
+        }
+    }
     try {
         dari::configureThreads(0);
         if (command == "--version") {

@@ -77,6 +77,23 @@ private Q_SLOTS:
         writeFile(corpus_, sharedPairs(300));
     }
 
+    void everyCommandHasHelp_data() {
+        QTest::addColumn<QString>("command");
+        for (const char* c : {"train", "translate", "eval", "score", "chat", "info"}) QTest::newRow(c) << c;
+    }
+    void everyCommandHasHelp() {
+        QFETCH(QString, command);
+        for (const QString& flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
+            const Run run = runDari({command, "--model", "/nonexistent", flag});
+            QCOMPARE(run.code, 0);
+            QVERIFY2(run.out.startsWith("usage: dari " + command + " "), qPrintable(run.out));
+            QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+        }
+        const Run unknown = runDari({"frobnicate", "--help"});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY(unknown.err.contains("unknown command"));
+    }
+
     void badInputs_data() {
         QTest::addColumn<QByteArray>("contents");
         QTest::addColumn<QString>("message");
