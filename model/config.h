@@ -50,6 +50,7 @@ struct TrainConfig {
     double minutes = 0.0;             // budget: wall-clock minutes
     int validateEvery = 500;          // steps between validations (and checkpoints)
     int logEvery = 50;                // steps between log events
+    int validationBeam = 1;           // dev BLEU with this beam (1: greedy); picks the best checkpoint
     int patience = 8;                 // early stop after this many validations without a better dev BLEU
     double lrDecay = 0.5;             // multiply the learning rate by this on a plateau ...
     int lrPatience = 2;               // ... of this many validations without a better dev loss

@@ -1,8 +1,11 @@
 #include "model/evaluator.h"
 
+#include <exception>
+
 #include "model/bleu.h"
 #include "model/chrf.h"
-#include "model/decoding.h"
+#include "model/runtime.h"
+#include "model/worker_pool.h"
 
 namespace dari {
 
@@ -25,31 +28,58 @@ torch::Tensor trainingLoss(Seq2Seq& model, const ForwardResult& result, const to
     return sequenceLoss(model->decoder->logits(outputs), flat.index_select(0, real), labelSmoothing);
 }
 
+DecodeOptions validationGreedy() {
+    DecodeOptions greedy;
+    greedy.noRepeatNgram = 0;
+    return greedy;
+}
+
 DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
-                   const std::vector<std::string>& references, const Vocabulary& tgt, int batchSize) {
-    torch::InferenceMode inference;
-    model->eval();
+                   const std::vector<std::string>& references, const Vocabulary& tgt,
+                   const DecodeOptions& options, int batchSize) {
+    std::vector<std::vector<size_t>> batches;
+    for (size_t start = 0; start < examples.size(); start += batchSize) {
+        batches.emplace_back();
+        for (size_t i = start; i < std::min(examples.size(), start + batchSize); ++i) batches.back().push_back(i);
+    }
+    const size_t shards = std::min<size_t>(batches.size(), static_cast<size_t>(std::max(1, configuredThreads())));
     DevScores scores;
     scores.hypotheses.resize(examples.size());
+    std::vector<double> lossSums(shards, 0.0);
+    std::vector<int64_t> tokens(shards, 0);
+    std::vector<std::exception_ptr> errors(shards);
+    std::vector<std::function<void()>> tasks;
+    for (size_t k = 0; k < shards; ++k)
+        tasks.push_back([&, k] {
+            try {
+                torch::InferenceMode inference;
+                for (size_t b = k; b < batches.size(); b += shards) {
+                    const auto batch = makeBatch(examples, batches[b]);
+                    const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
+                    lossSums[k] += sequenceLoss(result.logits, batch.tgtOut, 0.0).item<double>() * batch.targetTokens;
+                    tokens[k] += batch.targetTokens;
+                    const auto hypotheses = decode(model, batch, options);
+                    for (size_t i = 0; i < batches[b].size(); ++i)
+                        scores.hypotheses[batches[b][i]] = tgt.decode(hypotheses[i].front().ids);
+                }
+            } catch (...) {
+                errors[k] = std::current_exception();
+            }
+        });
+    model->eval();
+    WorkerPool::shared().run(tasks);
+    model->train();
+    for (const auto& error : errors)
+        if (error) std::rethrow_exception(error);
     double lossSum = 0.0;
-    int64_t tokens = 0;
-    DecodeOptions greedy;
-    greedy.noRepeatNgram = 0;  // validation measures the model itself
-    for (size_t start = 0; start < examples.size(); start += batchSize) {
-        std::vector<size_t> indices;
-        for (size_t i = start; i < std::min(examples.size(), start + batchSize); ++i) indices.push_back(i);
-        const auto batch = makeBatch(examples, indices);
-        const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
-        lossSum += sequenceLoss(result.logits, batch.tgtOut, 0.0).item<double>() * batch.targetTokens;
-        tokens += batch.targetTokens;
-        const auto hypotheses = greedyDecode(model, batch, greedy);
-        for (size_t k = 0; k < indices.size(); ++k)
-            scores.hypotheses[indices[k]] = tgt.decode(hypotheses[k].front().ids);
+    int64_t tokenCount = 0;
+    for (size_t k = 0; k < shards; ++k) {
+        lossSum += lossSums[k];
+        tokenCount += tokens[k];
     }
-    scores.loss = tokens > 0 ? lossSum / tokens : 0.0;
+    scores.loss = tokenCount > 0 ? lossSum / tokenCount : 0.0;
     scores.bleu = corpusBleu(scores.hypotheses, references).score;
     scores.chrf = corpusChrf(scores.hypotheses, references);
-    model->train();
     return scores;
 }
 

@@ -1,11 +1,12 @@
 #pragma once
-// Scoring a model on held-out pairs: loss (teacher-forced) and BLEU/chrF of greedy output.
+// Scoring a model on held-out pairs: loss (teacher-forced) and BLEU/chrF of its output.
 
 #include <string>
 #include <vector>
 
 #include "data/batch.h"
 #include "data/vocabulary.h"
+#include "model/decoding.h"
 #include "model/seq2seq.h"
 
 namespace dari {
@@ -23,8 +24,12 @@ struct DevScores {
     std::vector<std::string> hypotheses;
 };
 
+// Greedy, without the repetition guard: validation measures the model itself.
+DecodeOptions validationGreedy();
+
+// Batches are shared out over the worker pool's threads (one per configured core).
 DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
                    const std::vector<std::string>& references, const Vocabulary& tgt,
-                   int batchSize = 64);
+                   const DecodeOptions& options = validationGreedy(), int batchSize = 64);
 
 }  // namespace dari

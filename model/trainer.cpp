@@ -93,6 +93,7 @@ private:
     void trainStep(const std::vector<size_t>& indices);
     torch::Tensor dropWords(const torch::Tensor& ids) const;
     bool validate();  // true: stop early
+    DecodeOptions validationOptions() const;
     void setLearningRate(double lr);
     void saveCheckpoint();
     void loadCheckpoint();
@@ -273,12 +274,25 @@ void Trainer::setLearningRate(double lr) {
         static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 }
 
+DecodeOptions Trainer::validationOptions() const {
+    const int beam = config().train.validationBeam;
+    if (beam <= 1) return validationGreedy();
+    // The decoding users get (the bundle's settings), so the best checkpoint is best at it.
+    const auto& d = config().decode;
+    DecodeOptions o;
+    o.beam = beam;
+    o.lengthPenalty = d.lengthPenalty;
+    o.maxLengthRatio = d.maxLengthRatio;
+    o.noRepeatNgram = d.noRepeatNgram;
+    return o;
+}
+
 bool Trainer::validate() {
     const auto& t = config().train;
     if (devExamples_.empty()) return false;
     // Scored and saved with the averaged weights (if any); the live ones go on training.
     AveragedWeights averaged(average_.get());
-    const auto scores = evaluate(bundle_.model, devExamples_, devReferences_, bundle_.tgt);
+    const auto scores = evaluate(bundle_.model, devExamples_, devReferences_, bundle_.tgt, validationOptions());
     const double epochs = progress_.epoch + static_cast<double>(progress_.batchInEpoch) / batchesPerEpoch_;
     json samples = json::array();
     for (size_t i = 0; i < std::min<size_t>(3, devExamples_.size()); ++i)
