@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "data/atomic_file.h"
 
@@ -100,6 +101,26 @@ int64_t Vocabulary::size() const { return processor_->GetPieceSize(); }
 std::vector<int64_t> Vocabulary::encode(const std::string& text) const {
     const std::vector<int> ids = processor_->EncodeAsIds(text);
     return {ids.begin(), ids.end()};
+}
+
+std::vector<std::vector<int64_t>> Vocabulary::sampleEncode(const std::vector<std::string>& texts, double alpha,
+                                                               uint32_t seed) const {
+    std::vector<std::vector<int64_t>> out(texts.size());
+    std::string error;
+    // SentencePiece samples from a thread-local generator, seeded from the global seed
+    // when the thread first samples: only a fresh thread makes the draws repeatable.
+    sentencepiece::SetRandomGeneratorSeed(seed);
+    std::thread sampler([&] {
+        std::vector<int> ids;
+        for (size_t i = 0; i < texts.size() && error.empty(); ++i) {
+            const auto status = processor_->SampleEncode(texts[i], -1, static_cast<float>(alpha), &ids);
+            if (!status.ok()) error = status.ToString();
+            out[i].assign(ids.begin(), ids.end());
+        }
+    });
+    sampler.join();
+    if (!error.empty()) throw std::runtime_error("sampling segmentations: " + error);
+    return out;
 }
 
 std::vector<std::string> Vocabulary::pieces(const std::string& text) const {

@@ -46,6 +46,11 @@ public:
 
     int64_t size() const;
     std::vector<int64_t> encode(const std::string& text) const;
+    // Subword regularisation (Kudo 2018): each text segmented by a draw from all its
+    // segmentations, P ~ P(segmentation)^alpha (unigram; for bpe, alpha is the merge-dropout
+    // probability). The same seed gives the same segmentations.
+    std::vector<std::vector<int64_t>> sampleEncode(const std::vector<std::string>& texts, double alpha,
+                                                   uint32_t seed) const;
     std::vector<std::string> pieces(const std::string& text) const;
     std::string decode(const std::vector<int64_t>& ids) const;
     std::string piece(int64_t id) const;

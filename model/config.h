@@ -56,6 +56,7 @@ struct TrainConfig {
     int lrPatience = 2;               // ... of this many validations without a better dev loss
     double minLearningRate = 1e-5;
     std::string lrSchedule = "plateau";  // plateau (decay on a dev-loss plateau) | cosine (over the budget)
+    double subwordSampling = 0.0;     // > 0: each epoch samples new segmentations with this alpha
     double emaDecay = 0.0;            // > 0: validate and save an exponential moving average of the weights
     uint64_t seed = 1;
     int threads = 0;                  // 0: all cores

@@ -41,6 +41,7 @@ public:
 
     TrainResult run() {
         prepare();
+        resegment(progress_.epoch);
         const auto batches0 = epochBatches(progress_.epoch);
         log_.message(summary(batches0.size()));
         TrainResult result;
@@ -51,6 +52,7 @@ public:
             if (progress_.batchInEpoch >= static_cast<int64_t>(batches.size())) {
                 ++progress_.epoch;
                 progress_.batchInEpoch = 0;
+                resegment(progress_.epoch);
                 batches = epochBatches(progress_.epoch);
                 continue;
             }
@@ -79,7 +81,9 @@ private:
 
     void prepare();
     void buildVocabularies();
-    std::vector<Example> encode(const std::vector<SentencePair>& pairs, bool filter);
+    std::vector<Example> encode(const std::vector<SentencePair>& pairs, bool filter,
+                                std::vector<size_t>* kept = nullptr) const;
+    void resegment(int64_t epoch);
     std::vector<std::vector<size_t>> epochBatches(int64_t epoch) const {
         return bucketBatches(examples_, config().train.batchSentences, config().train.batchTokens,
                              config().train.seed * 1000003 + epoch);
@@ -106,6 +110,8 @@ private:
     TrainLog& log_;
     Bundle bundle_;
     std::vector<Example> examples_, devExamples_;
+    std::vector<Example> bestExamples_;                // best segmentations, when examples_ are sampled
+    std::vector<std::string> trainSources_, trainTargets_;  // the texts of examples_
     std::vector<std::string> devReferences_;
     std::unique_ptr<FusedAdam> optimizer_;
     std::unique_ptr<WeightAverage> average_;  // null unless train.ema_decay > 0
@@ -136,7 +142,15 @@ void Trainer::prepare() {
     torch::manual_seed(cfg.train.seed);
     bundle_.model = Seq2Seq(cfg.model, bundle_.src.size(), bundle_.tgt.size());
     if (!options_.initFrom.empty() && !options_.resume) loadModule(*bundle_.model, options_.initFrom + "/model.pt");
-    examples_ = encode(inputs_.train, true);
+    std::vector<size_t> kept;
+    examples_ = encode(inputs_.train, true, &kept);
+    if (cfg.train.subwordSampling > 0) {
+        bestExamples_ = examples_;
+        for (size_t i : kept) {
+            trainSources_.push_back(inputs_.train[i].source);
+            trainTargets_.push_back(inputs_.train[i].target);
+        }
+    }
     devExamples_ = encode(inputs_.dev, false);
     for (const auto& p : inputs_.dev) devReferences_.push_back(p.target);
     if (examples_.empty()) throw std::runtime_error("no training pairs left (all longer than data.max_pieces?)");
@@ -190,15 +204,31 @@ void Trainer::buildVocabularies() {
     bundle_.tgt = Vocabulary::train(targets, options);
 }
 
-std::vector<Example> Trainer::encode(const std::vector<SentencePair>& pairs, bool filter) {
+std::vector<Example> Trainer::encode(const std::vector<SentencePair>& pairs, bool filter,
+                                     std::vector<size_t>* kept) const {
     std::vector<Example> examples;
     const size_t limit = config().data.maxPieces;
-    for (const auto& p : pairs) {
-        Example e{bundle_.src.encode(p.source), bundle_.tgt.encode(p.target)};
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        Example e{bundle_.src.encode(pairs[i].source), bundle_.tgt.encode(pairs[i].target)};
         if (filter && (e.src.size() > limit || e.tgt.size() > limit || e.tgt.empty())) continue;
         examples.push_back(std::move(e));
+        if (kept) kept->push_back(i);
     }
     return examples;
+}
+
+void Trainer::resegment(int64_t epoch) {
+    const double alpha = config().train.subwordSampling;
+    if (alpha <= 0) return;
+    // Seeded by the epoch, so that --resume draws the same segmentations again.
+    const auto seed = static_cast<uint32_t>(config().train.seed * 1000003 + epoch);
+    const auto src = bundle_.src.sampleEncode(trainSources_, alpha, seed);
+    const auto tgt = bundle_.tgt.sampleEncode(trainTargets_, alpha, seed ^ 0x9e3779b9u);
+    const size_t limit = config().data.maxPieces;
+    for (size_t i = 0; i < examples_.size(); ++i) {
+        const bool fits = src[i].size() <= limit && tgt[i].size() <= limit && !tgt[i].empty();
+        examples_[i] = fits ? Example{src[i], tgt[i]} : bestExamples_[i];
+    }
 }
 
 double Trainer::budgetFraction(size_t batchesPerEpoch) const {
