@@ -225,10 +225,17 @@ private Q_SLOTS:
         QVERIFY(!sameWeights(before.model->parameters(), after.model->parameters()));  // it learned
     }
 
+    void resumedRunEqualsUninterrupted_data() {
+        QTest::addColumn<QStringList>("settings");
+        QTest::newRow("best segmentation") << QStringList{};
+        QTest::newRow("sampled segmentations") << QStringList{"--set", "train.subword_sampling=0.2"};
+    }
     void resumedRunEqualsUninterrupted() {
-        const QString whole = dir_.filePath("whole"), parts = dir_.filePath("parts");
-        QVERIFY(trainTiny(whole, {"--epochs", "3"}).code == 0);
-        const Run first = trainTiny(parts, {"--epochs", "3", "--stop-after-steps", "13"});
+        QFETCH(QStringList, settings);
+        const QString tag = QTest::currentDataTag()[0] == 'b' ? "best" : "sampled";
+        const QString whole = dir_.filePath("whole-" + tag), parts = dir_.filePath("parts-" + tag);
+        QVERIFY(trainTiny(whole, QStringList{"--epochs", "3"} + settings).code == 0);
+        const Run first = trainTiny(parts, QStringList{"--epochs", "3", "--stop-after-steps", "13"} + settings);
         QCOMPARE(first.code, 3);  // interrupted, resumable
         QVERIFY(first.err.contains("--resume"));
         const Run second = runDari({"train", "--resume", parts});
@@ -236,10 +243,12 @@ private Q_SLOTS:
         QVERIFY(sameWeights(finalWeights(whole), finalWeights(parts)));
         QVERIFY(sameWeights(dari::Bundle::load(whole.toStdString()).model->parameters(),
                             dari::Bundle::load(parts.toStdString()).model->parameters()));
+        if (tag == "sampled")  // the sampling really changed what was trained on
+            QVERIFY(!sameWeights(finalWeights(whole), finalWeights(dir_.filePath("whole-best"))));
     }
 
     void killNineThenResumeLosesNothing() {
-        const QString whole = dir_.filePath("whole"), killed = dir_.filePath("killed");
+        const QString whole = dir_.filePath("whole-best"), killed = dir_.filePath("killed");
         QProcess process;
         process.start(QStringLiteral(DARI_BINARY_DIR "/bin/dari"),
                       QStringList{"train", "--train", corpus_, "--out", killed, "--epochs", "3"} + tinyModel());
