@@ -9,6 +9,7 @@ namespace {
     "  --beam N                 beam size (1: greedy); default the model's decode.beam\n" \
     "  --nbest N                print the N best alternatives, tab-separated (N <= beam)\n" \
     "  --length-penalty X       beam score / length^X (0: none)\n" \
+    "  --word-reward X          beam: + X for each output piece (> 0: longer outputs)\n" \
     "  --no-repeat-ngram N      never repeat an n-gram of this size (0: off)\n" \
     "  --max-length-ratio X     output at most X pieces per source piece (+10)\n" \
     "  --temperature X  --top-k N  --top-p P  --seed N   sampling (chat models)\n" \

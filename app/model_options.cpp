@@ -6,7 +6,7 @@ namespace dari {
 
 const std::set<std::string>& decodeOptionNames() {
     static const std::set<std::string> names = {"beam", "nbest", "max-length-ratio", "no-repeat-ngram",
-                                                "length-penalty", "temperature", "top-k", "top-p", "seed",
+                                                "length-penalty", "word-reward", "temperature", "top-k", "top-p", "seed",
                                                 "threads", "batch"};
     return names;
 }
@@ -19,6 +19,7 @@ DecodeOptions decodeOptions(const Translator& translator, const Arguments& args)
     o.maxLengthRatio = args.getDouble("max-length-ratio", o.maxLengthRatio, 0.1, 100);
     o.noRepeatNgram = args.getInt("no-repeat-ngram", o.noRepeatNgram, 0, 100);
     o.lengthPenalty = args.getDouble("length-penalty", o.lengthPenalty, 0, 10);
+    o.wordReward = args.getDouble("word-reward", o.wordReward, -10, 10);
     o.temperature = args.getDouble("temperature", o.temperature, 0.01, 100);
     o.topK = args.getInt("top-k", o.topK, 0, 1000000);
     o.topP = args.getDouble("top-p", o.topP, 0.01, 1);

@@ -31,29 +31,34 @@ Beam extend(const Beam& parent, int64_t piece, double score, const torch::Tensor
     return next;
 }
 
-double normalise(double score, size_t length, double alpha) {
-    return score / std::pow(static_cast<double>(std::max<size_t>(length, 1)), alpha);
+// score / length^alpha, plus the word reward for each piece (which counters the
+// models' bias towards short outputs where length normalisation does not).
+double normalise(double score, size_t length, const DecodeOptions& o) {
+    const auto n = static_cast<double>(std::max<size_t>(length, 1));
+    return score / std::pow(n, o.lengthPenalty) + o.wordReward * n;
 }
 
 // Whether the search for one source is over: K beams have ended and no live beam
 // scores better than the K-th best of them (compared at the live beams' current
-// lengths: the usual heuristic, exact for alpha 0, where scores only fall).
-bool searchIsOver(const std::vector<Ended>& ended, const Beam* live, int64_t count, int64_t K, double alpha) {
+// lengths: the usual heuristic, exact for alpha 0 without a word reward, where
+// scores only fall).
+bool searchIsOver(const std::vector<Ended>& ended, const Beam* live, int64_t count, int64_t K,
+                  const DecodeOptions& o) {
     if (static_cast<int64_t>(ended.size()) < K) return false;
     std::vector<double> scores;
     for (const auto& e : ended) scores.push_back(e.normalised);
     std::nth_element(scores.begin(), scores.begin() + (K - 1), scores.end(), std::greater<double>());
     for (int64_t k = 0; k < count; ++k)
-        if (normalise(live[k].score, live[k].ids.size(), alpha) > scores[K - 1]) return false;
+        if (normalise(live[k].score, live[k].ids.size(), o) > scores[K - 1]) return false;
     return true;
 }
 
 // Out of length (or stopped): the live beams end where they are (beams not started
 // yet score -inf and are skipped).
-void endLiveBeams(std::vector<Ended>& ended, const Beam* live, int64_t count, double alpha, bool stopped) {
+void endLiveBeams(std::vector<Ended>& ended, const Beam* live, int64_t count, const DecodeOptions& o, bool stopped) {
     for (int64_t k = 0; k < count; ++k)
         if (!std::isinf(live[k].score))
-            ended.push_back({normalise(live[k].score, live[k].ids.size(), alpha), live[k], stopped});
+            ended.push_back({normalise(live[k].score, live[k].ids.size(), o), live[k], stopped});
 }
 
 }  // namespace
@@ -83,7 +88,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
     for (int64_t t = 0; t < maxSteps; ++t) {
         if (options.stopRequested()) {  // the live beams end here, as at the length limit
             for (int64_t b = 0; b < batch; ++b)
-                if (!done[b]) endLiveBeams(ended[b], &beams[b * K], K, options.lengthPenalty, true);
+                if (!done[b]) endLiveBeams(ended[b], &beams[b * K], K, options, true);
             break;
         }
         const auto [e, pe] = model->decoder->embed(input);
@@ -117,7 +122,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
                 const auto weights = out.weights.defined() ? out.weights[parent] : torch::Tensor();
                 Beam extended = extend(beams[parent], piece, score, weights);
                 if (piece == kEosId) {
-                    const double n = normalise(score, extended.ids.size() + 1, options.lengthPenalty);
+                    const double n = normalise(score, extended.ids.size() + 1, options);
                     ended[b].push_back({n, std::move(extended), false});
                     continue;
                 }
@@ -126,9 +131,9 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
                 pieces[row] = piece;
                 next[row] = std::move(extended);
             }
-            if (t + 1 >= limit[b]) endLiveBeams(ended[b], &next[b * K], filled, options.lengthPenalty, false);
+            if (t + 1 >= limit[b]) endLiveBeams(ended[b], &next[b * K], filled, options, false);
             if (t + 1 >= limit[b] || filled == 0 ||
-                searchIsOver(ended[b], &next[b * K], filled, K, options.lengthPenalty)) {
+                searchIsOver(ended[b], &next[b * K], filled, K, options)) {
                 done[b] = true;
                 for (int64_t k = 0; k < K; ++k) next[b * K + k] = Beam{};
             }

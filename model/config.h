@@ -64,7 +64,8 @@ struct TrainConfig {
 
 struct DecodeConfig {
     int beam = 5;
-    double lengthPenalty = 1.0;       // beam scores are divided by length^alpha
+    double lengthPenalty = 1.0;       // beam scores are divided by length^alpha ...
+    double wordReward = 0.0;          // ... plus this for each output piece (> 0: longer outputs)
     double maxLengthRatio = 2.0;      // output at most ratio * source length + 10 pieces
     int noRepeatNgram = 3;            // never repeat an n-gram of this size (0: off)
     double temperature = 0.8;         // chat sampling

@@ -15,7 +15,8 @@ namespace dari {
 struct DecodeOptions {
     int beam = 1;                // 1: greedy
     int nbest = 1;               // hypotheses returned per source (<= beam; sampling: draws ranked)
-    double lengthPenalty = 1.0;  // beam: score / length^alpha
+    double lengthPenalty = 1.0;  // beam: score / length^alpha ...
+    double wordReward = 0.0;     // ... + this for each output piece
     double maxLengthRatio = 2.0; // at most ratio * source length + 10 pieces
     int noRepeatNgram = 3;       // 0: the whole repetition guard off
     bool sample = false;         // draw each piece instead of taking the likeliest

@@ -120,7 +120,7 @@ std::vector<std::vector<Hypothesis>> sampleDecode(Seq2Seq& model, const Batch& s
             if (std::any_of(list.begin(), list.end(), same)) continue;
             // Like beam search: normalised over the pieces scored, </s> included.
             const double length = std::max<double>(1.0, static_cast<double>(h.ids.size() + 1));
-            h.score /= std::pow(length, options.lengthPenalty);
+            h.score = h.score / std::pow(length, options.lengthPenalty) + options.wordReward * length;
             list.push_back(std::move(h));
         }
         std::stable_sort(list.begin(), list.end(),

@@ -312,6 +312,7 @@ DecodeOptions Trainer::validationOptions() const {
     DecodeOptions o;
     o.beam = beam;
     o.lengthPenalty = d.lengthPenalty;
+    o.wordReward = d.wordReward;
     o.maxLengthRatio = d.maxLengthRatio;
     o.noRepeatNgram = d.noRepeatNgram;
     return o;

@@ -56,6 +56,7 @@ DecodeOptions Translator::defaultOptions() const {
     DecodeOptions o;
     o.beam = d.beam;
     o.lengthPenalty = d.lengthPenalty;
+    o.wordReward = d.wordReward;
     o.maxLengthRatio = d.maxLengthRatio;
     o.noRepeatNgram = d.noRepeatNgram;
     o.temperature = d.temperature;

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void stopFromAnotherThread();
     void sampledDrawsAreRanked();
     void translatorStopsBetweenBatches();
+    void wordRewardSetsTheLength();
 
 private:
     dari::Seq2Seq model_{nullptr};
@@ -355,3 +356,25 @@ void TestDecoding::translatorStopsBetweenBatches() {
 
 QTEST_GUILESS_MAIN(TestDecoding)
 #include "test_decoding.moc"
+
+void TestDecoding::wordRewardSetsTheLength() {
+    const auto srcs = mixedSources();
+    const auto batch = dari::makeSourceBatch(srcs);
+    auto o = options(4, 0);
+    const auto plain = tiny::best(dari::decode(model_, batch, o));
+    o.wordReward = 1000.0;  // each piece is worth more than any log-probability costs
+    const auto longer = tiny::best(dari::decode(model_, batch, o));
+    o.wordReward = -1000.0;  // each piece costs more: </s> as soon as the beam holds it
+    const auto shorter = tiny::best(dari::decode(model_, batch, o));
+    size_t plainPieces = 0, longerPieces = 0, shorterPieces = 0;
+    for (size_t i = 0; i < srcs.size(); ++i) {
+        if (i < tiny::pairs().size()) QCOMPARE(plain[i], tiny::pairs()[i].tgt);
+        QVERIFY(longer[i].size() >= plain[i].size());
+        QVERIFY(shorter[i].size() <= plain[i].size());
+        shorterPieces += shorter[i].size();
+        plainPieces += plain[i].size();
+        longerPieces += longer[i].size();
+    }
+    QVERIFY2(longerPieces > plainPieces && shorterPieces < plainPieces,
+             qPrintable(QString("%1, %2, %3").arg(shorterPieces).arg(plainPieces).arg(longerPieces)));
+}
