@@ -55,7 +55,8 @@ struct TrainConfig {
     double lrDecay = 0.5;             // multiply the learning rate by this on a plateau ...
     int lrPatience = 2;               // ... of this many validations without a better dev loss
     double minLearningRate = 1e-5;
-    std::string lrSchedule = "plateau";  // plateau (decay on a dev-loss plateau) | cosine (over the budget)
+    std::string lrSchedule = "plateau";  // plateau (decay on a dev-loss plateau) | cosine (over the budget) | tail
+    double lrTail = 0.2;              // tail: constant, then linear to min_learning_rate over this end of the budget
     double subwordSampling = 0.0;     // > 0: each epoch samples new segmentations with this alpha
     double emaDecay = 0.0;            // > 0: validate and save an exponential moving average of the weights
     uint64_t seed = 1;

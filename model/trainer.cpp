@@ -250,6 +250,10 @@ void Trainer::trainStep(const std::vector<size_t>& indices) {
     if (t.lrSchedule == "cosine")
         setLearningRate(t.minLearningRate +
                         (t.learningRate - t.minLearningRate) * 0.5 * (1.0 + std::cos(M_PI * fraction)));
+    if (t.lrSchedule == "tail") {
+        const double fall = std::clamp((fraction - (1.0 - t.lrTail)) / t.lrTail, 0.0, 1.0);
+        setLearningRate(t.learningRate + (t.minLearningRate - t.learningRate) * fall);
+    }
     auto& model = bundle_.model;
     const auto step = batchGradients(model, examples_, indices, forcing, t.labelSmoothing, [this](Batch& b) {
         b.src = dropWords(b.src);

@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -223,6 +225,36 @@ private Q_SLOTS:
         const auto after = dari::Bundle::load(tuned.toStdString());
         QCOMPARE(after.config.model.encoderHidden, before.config.model.encoderHidden);
         QVERIFY(!sameWeights(before.model->parameters(), after.model->parameters()));  // it learned
+    }
+
+    void learningRateSchedules_data() {
+        QTest::addColumn<QString>("schedule");
+        QTest::newRow("cosine") << "cosine";
+        QTest::newRow("tail") << "tail";
+    }
+    void learningRateSchedules() {
+        QFETCH(QString, schedule);
+        const QString out = dir_.filePath("lr-" + schedule);
+        QVERIFY(trainTiny(out, {"--epochs", "3", "--set", "train.lr_schedule=" + schedule}).code == 0);
+        QFile log(out + "/train_log.jsonl");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        int events = 0;
+        double last = 1.0;
+        while (!log.atEnd()) {
+            const auto event = QJsonDocument::fromJson(log.readLine()).object();
+            if (event["event"] != "train") continue;
+            // The step's rate was set from the budget spent before it: (step - 1) / total steps.
+            const double step = event["step"].toDouble(), total = std::round(step / event["progress"].toDouble());
+            const double f = (step - 1) / total, lr0 = 1e-3, min = 1e-5;
+            const double expected = schedule == "cosine"
+                                        ? min + (lr0 - min) * 0.5 * (1.0 + std::cos(M_PI * f))
+                                        : lr0 + (min - lr0) * std::clamp((f - 0.8) / 0.2, 0.0, 1.0);
+            QVERIFY2(std::abs(event["lr"].toDouble() - expected) < 1e-12,
+                     qPrintable(QString("step %1: %2 vs %3").arg(step).arg(event["lr"].toDouble()).arg(expected)));
+            last = f;
+            ++events;
+        }
+        QVERIFY(events >= 8 && last > 0.9);  // the test saw the end of the schedule
     }
 
     void resumedRunEqualsUninterrupted_data() {
