@@ -98,7 +98,9 @@ int runInfo(int argc, char** argv) {
                 static_cast<long long>(meta.trainPairs), static_cast<long long>(meta.devPairs),
                 static_cast<long long>(meta.steps), meta.epochs, meta.trainingSeconds,
                 meta.corpusFingerprint.c_str());
-    std::printf("dev scores  BLEU %.2f  chrF %.2f  loss %.3f (greedy)\n", meta.devBleu, meta.devChrf, meta.devLoss);
+    const int beam = bundle.config.train.validationBeam;
+    std::printf("dev scores  BLEU %.2f  chrF %.2f  loss %.3f (%s)\n", meta.devBleu, meta.devChrf, meta.devLoss,
+                beam > 1 ? ("beam " + std::to_string(beam)).c_str() : "greedy");
     std::printf("made by     dari %s on %s\n", meta.dariVersion.c_str(), meta.created.c_str());
     return 0;
 }

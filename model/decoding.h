@@ -32,6 +32,10 @@ struct DecodeOptions {
     bool stopRequested() const { return shouldStop && shouldStop(); }
 };
 
+struct DecodeConfig;
+// A model's decoding settings (config.yaml's decode section) as options.
+DecodeOptions decodeOptions(const DecodeConfig& config);
+
 struct Hypothesis {
     std::vector<int64_t> ids;  // without </s>
     double score = 0.0;        // log-probability (beam, ranked draws: length-normalised)

@@ -4,9 +4,23 @@
 #include <cmath>
 
 #include "data/vocabulary.h"
+#include "model/config.h"
 #include "model/decoding.h"
 
 namespace dari {
+
+DecodeOptions decodeOptions(const DecodeConfig& d) {
+    DecodeOptions o;
+    o.beam = d.beam;
+    o.lengthPenalty = d.lengthPenalty;
+    o.wordReward = d.wordReward;
+    o.maxLengthRatio = d.maxLengthRatio;
+    o.noRepeatNgram = d.noRepeatNgram;
+    o.temperature = d.temperature;
+    o.topK = d.topK;
+    o.topP = d.topP;
+    return o;
+}
 namespace {
 
 constexpr float kBanned = -std::numeric_limits<float>::infinity();

@@ -312,13 +312,8 @@ DecodeOptions Trainer::validationOptions() const {
     const int beam = config().train.validationBeam;
     if (beam <= 1) return validationGreedy();
     // The decoding users get (the bundle's settings), so the best checkpoint is best at it.
-    const auto& d = config().decode;
-    DecodeOptions o;
+    DecodeOptions o = decodeOptions(config().decode);
     o.beam = beam;
-    o.lengthPenalty = d.lengthPenalty;
-    o.wordReward = d.wordReward;
-    o.maxLengthRatio = d.maxLengthRatio;
-    o.noRepeatNgram = d.noRepeatNgram;
     return o;
 }
 

@@ -52,17 +52,7 @@ std::vector<std::string> splitSentences(const std::string& line) {
 Translator::Translator(std::shared_ptr<Bundle> bundle) : bundle_(std::move(bundle)) {}
 
 DecodeOptions Translator::defaultOptions() const {
-    const auto& d = bundle_->config.decode;
-    DecodeOptions o;
-    o.beam = d.beam;
-    o.lengthPenalty = d.lengthPenalty;
-    o.wordReward = d.wordReward;
-    o.maxLengthRatio = d.maxLengthRatio;
-    o.noRepeatNgram = d.noRepeatNgram;
-    o.temperature = d.temperature;
-    o.topK = d.topK;
-    o.topP = d.topP;
-    return o;
+    return decodeOptions(bundle_->config.decode);
 }
 
 int Translator::maxInputPieces() const { return 2 * bundle_->config.data.maxPieces; }

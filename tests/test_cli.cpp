@@ -227,6 +227,21 @@ private Q_SLOTS:
         QVERIFY(!sameWeights(before.model->parameters(), after.model->parameters()));  // it learned
     }
 
+    void infoSummarisesTheBundle() {
+        for (const QString beam : {"1", "3"}) {
+            const QString out = dir_.filePath("info-" + beam);
+            QVERIFY(trainTiny(out, {"--epochs", "1", "--set", "train.validation_beam=" + beam}).code == 0);
+            const Run info = runDari({"info", "--model", out});
+            QCOMPARE(info.code, 0);
+            QVERIFY2(info.out.contains(QRegularExpression("task +translate")), qPrintable(info.out));
+            QVERIFY(info.out.contains(QRegularExpression("parameters +[1-9][0-9]*\n")));
+            // Dev scores say how they were measured: the validation's decoding.
+            QVERIFY2(info.out.contains(QRegularExpression("dev scores +BLEU [0-9.]+ .*\\(" +
+                                                          QString(beam == "1" ? "greedy" : "beam 3") + "\\)")),
+                     qPrintable(info.out));
+        }
+    }
+
     void learningRateSchedules_data() {
         QTest::addColumn<QString>("schedule");
         QTest::newRow("cosine") << "cosine";
