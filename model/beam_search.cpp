@@ -31,13 +31,6 @@ Beam extend(const Beam& parent, int64_t piece, double score, const torch::Tensor
     return next;
 }
 
-// score / length^alpha, plus the word reward for each piece (which counters the
-// models' bias towards short outputs where length normalisation does not).
-double normalise(double score, size_t length, const DecodeOptions& o) {
-    const auto n = static_cast<double>(std::max<size_t>(length, 1));
-    return score / std::pow(n, o.lengthPenalty) + o.wordReward * n;
-}
-
 // Whether the search for one source is over: K beams have ended and no live beam
 // scores better than the K-th best of them (compared at the live beams' current
 // lengths: the usual heuristic, exact for alpha 0 without a word reward, where
@@ -49,7 +42,7 @@ bool searchIsOver(const std::vector<Ended>& ended, const Beam* live, int64_t cou
     for (const auto& e : ended) scores.push_back(e.normalised);
     std::nth_element(scores.begin(), scores.begin() + (K - 1), scores.end(), std::greater<double>());
     for (int64_t k = 0; k < count; ++k)
-        if (normalise(live[k].score, live[k].ids.size(), o) > scores[K - 1]) return false;
+        if (normalisedScore(live[k].score, live[k].ids.size(), o) > scores[K - 1]) return false;
     return true;
 }
 
@@ -58,7 +51,7 @@ bool searchIsOver(const std::vector<Ended>& ended, const Beam* live, int64_t cou
 void endLiveBeams(std::vector<Ended>& ended, const Beam* live, int64_t count, const DecodeOptions& o, bool stopped) {
     for (int64_t k = 0; k < count; ++k)
         if (!std::isinf(live[k].score))
-            ended.push_back({normalise(live[k].score, live[k].ids.size(), o), live[k], stopped});
+            ended.push_back({normalisedScore(live[k].score, live[k].ids.size(), o), live[k], stopped});
 }
 
 }  // namespace
@@ -122,7 +115,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
                 const auto weights = out.weights.defined() ? out.weights[parent] : torch::Tensor();
                 Beam extended = extend(beams[parent], piece, score, weights);
                 if (piece == kEosId) {
-                    const double n = normalise(score, extended.ids.size() + 1, options);
+                    const double n = normalisedScore(score, extended.ids.size() + 1, options);
                     ended[b].push_back({n, std::move(extended), false});
                     continue;
                 }

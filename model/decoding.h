@@ -57,6 +57,11 @@ std::vector<std::vector<Hypothesis>> sampleDecode(Seq2Seq& model, const Batch& s
 std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sources,
                                                 const DecodeOptions& options);
 
+// The score hypotheses are ranked by: logProb / length^lengthPenalty + wordReward * length
+// (length counts </s>). The reward counters the models' bias towards short outputs where
+// length normalisation does not.
+double normalisedScore(double logProb, size_t length, const DecodeOptions& options);
+
 // <pad> and <s> are never outputs, even of an untrained model.
 void banSpecialPieces(torch::Tensor& logProbs);
 

@@ -4,23 +4,10 @@
 #include <cmath>
 
 #include "data/vocabulary.h"
-#include "model/config.h"
 #include "model/decoding.h"
 
 namespace dari {
 
-DecodeOptions decodeOptions(const DecodeConfig& d) {
-    DecodeOptions o;
-    o.beam = d.beam;
-    o.lengthPenalty = d.lengthPenalty;
-    o.wordReward = d.wordReward;
-    o.maxLengthRatio = d.maxLengthRatio;
-    o.noRepeatNgram = d.noRepeatNgram;
-    o.temperature = d.temperature;
-    o.topK = d.topK;
-    o.topP = d.topP;
-    return o;
-}
 namespace {
 
 constexpr float kBanned = -std::numeric_limits<float>::infinity();
@@ -133,8 +120,7 @@ std::vector<std::vector<Hypothesis>> sampleDecode(Seq2Seq& model, const Batch& s
             const auto same = [&](const Hypothesis& x) { return x.ids == h.ids; };
             if (std::any_of(list.begin(), list.end(), same)) continue;
             // Like beam search: normalised over the pieces scored, </s> included.
-            const double length = std::max<double>(1.0, static_cast<double>(h.ids.size() + 1));
-            h.score = h.score / std::pow(length, options.lengthPenalty) + options.wordReward * length;
+            h.score = normalisedScore(h.score, h.ids.size() + 1, options);
             list.push_back(std::move(h));
         }
         std::stable_sort(list.begin(), list.end(),

@@ -110,8 +110,7 @@ private:
     TrainLog& log_;
     Bundle bundle_;
     std::vector<Example> examples_, devExamples_;
-    std::vector<Example> bestExamples_;                // best segmentations, when examples_ are sampled
-    std::vector<std::string> trainSources_, trainTargets_;  // the texts of examples_
+    std::vector<std::string> trainSources_, trainTargets_;  // the texts of examples_, when they are sampled
     std::vector<std::string> devReferences_;
     std::unique_ptr<FusedAdam> optimizer_;
     std::unique_ptr<WeightAverage> average_;  // null unless train.ema_decay > 0
@@ -145,7 +144,6 @@ void Trainer::prepare() {
     std::vector<size_t> kept;
     examples_ = encode(inputs_.train, true, &kept);
     if (cfg.train.subwordSampling > 0) {
-        bestExamples_ = examples_;
         for (size_t i : kept) {
             trainSources_.push_back(inputs_.train[i].source);
             trainTargets_.push_back(inputs_.train[i].target);
@@ -227,7 +225,9 @@ void Trainer::resegment(int64_t epoch) {
     const size_t limit = config().data.maxPieces;
     for (size_t i = 0; i < examples_.size(); ++i) {
         const bool fits = src[i].size() <= limit && tgt[i].size() <= limit && !tgt[i].empty();
-        examples_[i] = fits ? Example{src[i], tgt[i]} : bestExamples_[i];
+        // A draw too long for the limit: the best segmentation, which fitted when the pair was kept.
+        examples_[i] = fits ? Example{src[i], tgt[i]}
+                            : Example{bundle_.src.encode(trainSources_[i]), bundle_.tgt.encode(trainTargets_[i])};
     }
 }
 
