@@ -3,7 +3,6 @@
 // reference-sized GRU forward+backward and a 512x512 matmul under each split.
 // The default in model/runtime.cpp follows these figures.
 
-#include <dlfcn.h>
 #include <torch/torch.h>
 
 #include <chrono>
@@ -24,8 +23,7 @@ double secondsPer(int repeats, const std::function<void()>& work) {
 }  // namespace
 
 int main() {
-    using SetFn = void (*)(int);
-    auto setBlasThreads = reinterpret_cast<SetFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    const bool openblas = dari::setBlasThreads(1);  // false: not OpenBLAS, its thread count is not ours
     std::printf("BLAS: %s\n", dari::activeBlas().name.c_str());
     torch::manual_seed(0);
     torch::nn::GRU gru(torch::nn::GRUOptions(256, 256).batch_first(true).bidirectional(true));
@@ -34,8 +32,8 @@ int main() {
     std::printf("%-8s %-8s %16s %16s\n", "torch", "openblas", "GRU 64x30 f+b ms", "matmul GFLOP/s");
     for (int torchThreads : {1, 2}) {
         for (int blasThreads : {1, 2}) {
-            if (!setBlasThreads && blasThreads > 1) continue;
-            if (setBlasThreads) setBlasThreads(blasThreads);
+            if (!openblas && blasThreads > 1) continue;
+            dari::setBlasThreads(blasThreads);
             torch::set_num_threads(torchThreads);
             const double gruSeconds = secondsPer(5, [&] {
                 gru->zero_grad();
