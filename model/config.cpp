@@ -90,6 +90,7 @@ const std::vector<Field>& fields() {
         field("model.dropout", &Config::model, &ModelConfig::dropout, "dropout on embeddings and outputs"),
         field("model.input_feeding", &Config::model, &ModelConfig::inputFeeding, "dot/general: feed the attentional vector to the next step"),
         field("model.tie_embeddings", &Config::model, &ModelConfig::tieEmbeddings, "output layer shares the target embeddings"),
+        field("model.tied_init", &Config::model, &ModelConfig::tiedInit, "tied target embeddings start as: output (N(0, 1/sqrt(embedding_size)), like an output layer) | unit (N(0, 1), the usual embedding start)"),
         field("train.batch_sentences", &Config::train, &TrainConfig::batchSentences, "sentences per batch"),
         field("train.batch_tokens", &Config::train, &TrainConfig::batchTokens, "if > 0: token budget per batch instead"),
         field("train.learning_rate", &Config::train, &TrainConfig::learningRate, "Adam"),
@@ -159,6 +160,7 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
         {"model.cell", oneOf(model.cell, {"rnn", "gru", "lstm"}), "must be rnn, gru or lstm"},
         {"model.attention", oneOf(model.attention, {"none", "bahdanau", "dot", "general"}),
          "must be none, bahdanau, dot or general"},
+        {"model.tied_init", oneOf(model.tiedInit, {"output", "unit"}), "must be output or unit"},
         {"model.embedding_size", model.embeddingSize >= 1 && model.embeddingSize <= 8192, "must be 1..8192"},
         {"model.encoder_hidden", model.encoderHidden >= 1 && model.encoderHidden <= 8192, "must be 1..8192"},
         {"model.decoder_hidden", model.decoderHidden >= 1 && model.decoderHidden <= 8192, "must be 1..8192"},
@@ -206,6 +208,14 @@ void Config::set(const std::string& key, const std::string& value) {
     } catch (const std::invalid_argument& e) {
         throw std::runtime_error("setting " + key + ": '" + value + "': " + e.what());
     }
+}
+
+std::string Config::get(const std::string& key) const { return find(key).get(*this); }
+
+std::vector<std::string> Config::keys() {
+    std::vector<std::string> all;
+    for (const auto& f : fields()) all.push_back(f.key);
+    return all;
 }
 
 Config Config::fromYaml(const std::string& text, const std::string& origin) {

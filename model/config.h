@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace dari {
 
@@ -35,6 +36,7 @@ struct ModelConfig {
     double dropout = 0.3;
     bool inputFeeding = true;         // dot/general: feed the last attentional vector back in
     bool tieEmbeddings = false;       // share target embeddings with the output layer
+    std::string tiedInit = "output";  // tied embeddings start as an output layer would: N(0, 1/sqrt(E)) | unit: N(0, 1)
 };
 
 struct TrainConfig {
@@ -87,6 +89,9 @@ struct Config {
     std::string toYaml() const;
     // Sets one value by its dotted name ("model.cell"), as from a command-line override.
     void set(const std::string& key, const std::string& value);
+    // One value as config.yaml writes it, by its dotted name; every dotted name, in file order.
+    std::string get(const std::string& key) const;
+    static std::vector<std::string> keys();
     // Rejects absurd values with a message naming the key.
     void validate() const;
 };

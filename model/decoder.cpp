@@ -42,6 +42,13 @@ DecoderImpl::DecoderImpl(const ModelConfig& config, int64_t vocabSize, int64_t e
     if (config.attention == "none" || bahdanau) combined += emb;
     combine_ = register_module("combine", Linear(combined, emb));
     if (config.tieEmbeddings) {
+        if (config.tiedInit == "output") {
+            // Torch's N(0, 1) embeddings as the output layer give logits of std ~sqrt(E) at
+            // the start: a saturated softmax the first epochs are spent undoing.
+            torch::NoGradGuard noGrad;
+            embedding_->weight.normal_(0.0, 1.0 / std::sqrt(static_cast<double>(emb)));
+            embedding_->weight[kPadId].zero_();
+        }
         outputWeight_ = embedding_->weight;
     } else {
         const double bound = 1.0 / std::sqrt(static_cast<double>(emb));

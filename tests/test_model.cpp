@@ -2,6 +2,9 @@
 
 #include <QtTest>
 
+#include <cmath>
+#include <map>
+
 #include "data/vocabulary.h"
 #include "tiny_model.h"
 
@@ -51,6 +54,7 @@ private Q_SLOTS:
     void paddingDoesNotChangeOutputs();
     void stackedLayersAndScheduledSampling();
     void tiedEmbeddingsShareStorage();
+    void tiedEmbeddingsStartAsAnOutputLayer();
     void learnsToyPairsExactly();
 };
 
@@ -171,6 +175,29 @@ void TestModel::tiedEmbeddingsShareStorage() {
         untied->decoder->logits(o),
         torch::nn::functional::linear(o, untied->named_parameters()["decoder.embedding.weight"],
                                       untied->named_parameters()["decoder.output_bias"])));
+}
+
+void TestModel::tiedEmbeddingsStartAsAnOutputLayer() {
+    // An untrained network should be unsure of every piece: loss near log(V). Tied
+    // embeddings drawn N(0, 1), as embeddings usually are, make it sure and wrong.
+    auto config = tiny::config("gru", "bahdanau", true, 64);
+    config.tieEmbeddings = true;
+    const auto batch = mixedBatch();
+    const double uniform = std::log(static_cast<double>(tiny::kVocab));
+    std::map<std::string, double> loss;
+    for (const std::string init : {"output", "unit"}) {
+        config.tiedInit = init;
+        torch::manual_seed(3);
+        dari::Seq2Seq model(config, tiny::kVocab, tiny::kVocab);
+        model->eval();
+        torch::NoGradGuard noGrad;
+        loss[init] = dari::sequenceLoss(model->forward(batch.src, batch.lengths, batch.tgtIn).logits,
+                                        batch.tgtOut, 0.0).item<double>();
+        const auto& embedding = model->named_parameters()["decoder.embedding.weight"];
+        QCOMPARE(embedding[dari::kPadId].abs().sum().item<double>(), 0.0);  // padding stays zero
+    }
+    QVERIFY2(std::abs(loss["output"] - uniform) < 0.5, qPrintable(QString::number(loss["output"])));
+    QVERIFY2(loss["unit"] > uniform + 2.0, qPrintable(QString::number(loss["unit"])));
 }
 
 void TestModel::learnsToyPairsExactly() {
