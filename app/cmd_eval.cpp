@@ -91,14 +91,19 @@ int runInfo(int argc, char** argv) {
                 m.cell.c_str(), m.encoderLayers, m.encoderHidden, m.bidirectional ? " bidirectional" : "",
                 m.cell.c_str(), m.decoderLayers, m.decoderHidden, m.attention.c_str(), m.embeddingSize,
                 m.tieEmbeddings ? " (tied)" : "");
-    std::printf("parameters  %lld\n", static_cast<long long>(bundle.model->parameterCount()));
+    if (meta.members > 1)
+        std::printf("parameters  %lld (an ensemble of %lld networks of %lld)\n",
+                    static_cast<long long>(meta.parameters), static_cast<long long>(meta.members),
+                    static_cast<long long>(bundle.model->parameterCount()));
+    else
+        std::printf("parameters  %lld\n", static_cast<long long>(bundle.model->parameterCount()));
     std::printf("vocabulary  %lld source, %lld target pieces (%s)\n", static_cast<long long>(bundle.src.size()),
                 static_cast<long long>(bundle.tgt.size()), bundle.config.data.vocabType.c_str());
-    std::printf("training    %lld pairs (dev %lld), %lld steps, %.2f epochs, %.0f s; corpus %s\n",
+    std::printf("training    %lld pairs (dev %lld), %lld steps, %.2f epochs, %.0f s%s; corpus %s\n",
                 static_cast<long long>(meta.trainPairs), static_cast<long long>(meta.devPairs),
                 static_cast<long long>(meta.steps), meta.epochs, meta.trainingSeconds,
-                meta.corpusFingerprint.c_str());
-    const int beam = bundle.config.train.validationBeam;
+                meta.members > 1 ? " (all members together)" : "", meta.corpusFingerprint.c_str());
+    const int beam = meta.devBeam > 0 ? meta.devBeam : bundle.config.train.validationBeam;
     std::printf("dev scores  BLEU %.2f  chrF %.2f  loss %.3f (%s)\n", meta.devBleu, meta.devChrf, meta.devLoss,
                 beam > 1 ? ("beam " + std::to_string(beam)).c_str() : "greedy");
     std::printf("made by     dari %s on %s\n", meta.dariVersion.c_str(), meta.created.c_str());

@@ -109,7 +109,7 @@ int runTrain(int argc, char** argv) {
                          {"config", "train", "dev", "out", "epochs", "minutes", "cell", "attention", "task",
                           "langs", "columns", "vocab-size", "embedding", "hidden", "layers", "dropout",
                           "batch-size", "lr", "seed", "threads", "validate-every", "set", "init-from",
-                          "resume", "stop-after-steps"},
+                          "vocab-from", "resume", "stop-after-steps"},
                          {"skip-invalid", "json"});
     TrainOptions options;
     json run;
@@ -138,6 +138,10 @@ int runTrain(int argc, char** argv) {
         if (args.has("dev")) run["dev"] = specToJson(corpusSpec(args, args.get("dev")));
         run["skip_invalid"] = args.has("skip-invalid");
         if (args.has("init-from")) run["init_from"] = options.initFrom = fs::absolute(args.get("init-from")).string();
+        if (args.has("vocab-from")) {
+            if (args.has("init-from")) throw std::runtime_error("--vocab-from and --init-from exclude each other (fine-tuning keeps the vocabularies)");
+            run["vocab_from"] = options.vocabFrom = fs::absolute(args.get("vocab-from")).string();
+        }
     }
     options.stopAfterSteps = args.getInt("stop-after-steps", 0, 0, 1 << 30);
     configureThreads(config.train.threads);

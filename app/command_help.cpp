@@ -31,6 +31,8 @@ options:
   --batch-size N  --lr X  --seed N  --threads N  --validate-every N
   --set KEY=VALUE            any config setting (e.g. --set train.label_smoothing=0.2)
   --init-from BUNDLE         fine-tune an existing model (its vocabularies and network)
+  --vocab-from BUNDLE        a new network on an existing model's vocabularies (to join
+                             it in an ensemble: see dari ensemble --help)
   --skip-invalid             skip malformed pairs (reported by kind) instead of stopping
   --json                     also print every log event as a JSON line on stdout
   --stop-after-steps N       stop (resumably) after N steps, as if interrupted
@@ -63,12 +65,29 @@ const char* kInfo = R"(usage: dari info --model DIR
 Summarises a model bundle: task, network, parameters, vocabularies, training and dev scores.
 )";
 
+const char* kEnsemble = R"(usage: dari ensemble --out DIR --member BUNDLE --member BUNDLE [...] [--dev CORPUS]
+
+Joins models into one bundle whose networks decode together: at every output piece
+their probabilities are averaged, which is usually better than any one of them
+(independently trained networks make different mistakes). Members must share the
+task, the vocabularies and the network settings: train the first as usual, then
+the others with dari train --vocab-from FIRST (and another --seed). Decoding takes
+as many times longer as there are networks.
+
+options:
+  --member BUNDLE   a model to join (at least two; an ensemble brings all its networks)
+  --dev CORPUS      score the ensemble on this corpus with its decode settings; the
+                    scores go into meta.json (dari info shows them)
+  --threads N       compute threads (default all cores, or env DARI_THREADS)
+)";
+
 }  // namespace
 
 const char* commandHelp(const std::string& command) {
     static const std::map<std::string, const char*> help = {{"train", kTrain}, {"translate", kTranslate},
                                                             {"chat", kChat},   {"eval", kEval},
-                                                            {"score", kScore}, {"info", kInfo}};
+                                                            {"score", kScore}, {"info", kInfo},
+                                                            {"ensemble", kEnsemble}};
     const auto it = help.find(command);
     return it == help.end() ? nullptr : it->second;
 }

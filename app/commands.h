@@ -10,5 +10,6 @@ int runEval(int argc, char** argv);
 int runScore(int argc, char** argv);
 int runChat(int argc, char** argv);
 int runInfo(int argc, char** argv);
+int runEnsemble(int argc, char** argv);
 
 }  // namespace dari

@@ -23,6 +23,7 @@ commands:
   score      score a hypothesis file against a reference file
   chat       talk to a reply model
   info       summarise a model bundle
+  ensemble   join models trained on the same vocabularies into one that decodes with all
 
 options:
   -h, --help     show this help (also: dari <command> --help)
@@ -59,7 +60,8 @@ int main(int argc, char** argv) {
         using Command = int (*)(int, char**);
         const std::pair<const char*, Command> commands[] = {
             {"train", dari::runTrain}, {"translate", dari::runTranslate}, {"eval", dari::runEval},
-            {"score", dari::runScore}, {"chat", dari::runChat},           {"info", dari::runInfo}};
+            {"score", dari::runScore}, {"chat", dari::runChat},           {"info", dari::runInfo},
+            {"ensemble", dari::runEnsemble}};
         for (const auto& [name, run] : commands)
             if (command == name) return run(argc, argv);
         std::cerr << "dari: unknown command '" << command << "' (see dari --help)\n";

@@ -6,6 +6,7 @@
 
 #include "data/vocabulary.h"
 #include "model/decoding.h"
+#include "model/ensemble.h"
 
 namespace dari {
 namespace {
@@ -56,15 +57,11 @@ void endLiveBeams(std::vector<Ended>& ended, const Beam* live, int64_t count, co
 
 }  // namespace
 
-std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sources,
+std::vector<std::vector<Hypothesis>> beamDecode(const std::vector<Seq2Seq>& networks, const Batch& sources,
                                                 const DecodeOptions& options) {
     const int64_t batch = sources.src.size(0), K = options.beam;
     const auto lengths = sources.lengths.accessor<int64_t, 1>();
-    const auto encoded = model->encoder(sources.src, sources.lengths);
-    // Row b*K + k is beam k of source b.
-    const auto expand = torch::arange(batch).repeat_interleave(K);
-    const auto memory = model->decoder->prepare(encoded).indexSelect(expand);
-    auto state = model->decoder->initialState(encoded).indexSelect(expand);
+    Ensemble ensemble(networks, sources, K);  // row b*K + k is beam k of source b
 
     std::vector<Beam> beams(batch * K);
     for (int64_t b = 0; b < batch; ++b) beams[b * K].score = 0.0;  // start from one beam
@@ -84,9 +81,8 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
                 if (!done[b]) endLiveBeams(ended[b], &beams[b * K], K, options, true);
             break;
         }
-        const auto [e, pe] = model->decoder->embed(input);
-        auto out = model->decoder->step(e, pe, state, memory);
-        auto logProbs = model->decoder->logits(model->decoder->output(out, e)).log_softmax(1).contiguous();
+        auto out = ensemble.step(input);
+        auto& logProbs = out.logProbs;
         std::vector<float> scores(batch * K);
         banSpecialPieces(logProbs);
         {
@@ -134,7 +130,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sou
         if (std::all_of(done.begin(), done.end(), [](bool d) { return d; })) break;
         beams = std::move(next);
         const auto rows = torch::tensor(parents, torch::kLong);
-        state = out.state.indexSelect(rows);
+        ensemble.reorder(rows);
         input = torch::tensor(pieces, torch::kLong);
     }
 

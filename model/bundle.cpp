@@ -18,7 +18,8 @@ json BundleMeta::toJson() const {
             {"corpus_fingerprint", corpusFingerprint},            {"train_pairs", trainPairs},
             {"dev_pairs", devPairs},  {"training_seconds", trainingSeconds},
             {"steps", steps},         {"epochs", epochs},          {"dev_bleu", devBleu},
-            {"dev_chrf", devChrf},    {"dev_loss", devLoss},       {"parameters", parameters},
+            {"dev_chrf", devChrf},    {"dev_loss", devLoss},       {"dev_beam", devBeam},       {"parameters", parameters},
+            {"members", members},
             {"dari_version", dariVersion},                        {"created", created}};
 }
 
@@ -36,7 +37,10 @@ BundleMeta BundleMeta::fromJson(const json& j) {
     m.devBleu = j.value("dev_bleu", 0.0);
     m.devChrf = j.value("dev_chrf", 0.0);
     m.devLoss = j.value("dev_loss", 0.0);
+    m.devBeam = j.value("dev_beam", 0);
     m.parameters = j.value("parameters", int64_t{0});
+    m.members = j.value("members", int64_t{1});
+    if (m.members < 1 || m.members > 64) throw std::runtime_error("members must be 1 to 64");
     m.dariVersion = j.value("dari_version", "");
     m.created = j.value("created", "");
     return m;
@@ -48,9 +52,13 @@ BundleMeta BundleMeta::load(const std::string& dir) {
     if (!file) throw std::runtime_error(path + ": missing");
     try {
         return fromJson(json::parse(file));
-    } catch (const json::exception& e) {
+    } catch (const std::exception& e) {
         throw std::runtime_error(path + ": corrupt (" + e.what() + ")");
     }
+}
+
+std::string memberFile(const std::string& dir, int64_t member) {
+    return dir + (member == 1 ? "/model.pt" : "/member" + std::to_string(member) + ".pt");
 }
 
 std::string isoTimeNow() {
@@ -103,12 +111,27 @@ Bundle Bundle::load(const std::string& dir) {
     } catch (const std::exception& e) {
         throw std::runtime_error(dir + "/config.yaml: " + e.what());
     }
-    loadModule(*bundle.model, dir + "/model.pt");
+    loadModule(*bundle.model, memberFile(dir, 1));
     bundle.model->eval();
+    for (int64_t m = 2; m <= bundle.meta.members; ++m) {
+        Seq2Seq member(bundle.config.model, bundle.src.size(), bundle.tgt.size());
+        loadModule(*member, memberFile(dir, m));
+        member->eval();
+        bundle.moreMembers.push_back(member);
+    }
     return bundle;
 }
 
-void Bundle::saveWeights(const std::string& dir) const { saveModule(*model, dir + "/model.pt"); }
+std::vector<Seq2Seq> Bundle::networks() const {
+    std::vector<Seq2Seq> all{model};
+    all.insert(all.end(), moreMembers.begin(), moreMembers.end());
+    return all;
+}
+
+void Bundle::saveWeights(const std::string& dir) const {
+    saveModule(*model, memberFile(dir, 1));
+    for (size_t m = 0; m < moreMembers.size(); ++m) saveModule(*moreMembers[m], memberFile(dir, m + 2));
+}
 
 void Bundle::saveMeta(const std::string& dir) const {
     writeFileAtomically(dir + "/meta.json", meta.toJson().dump(2) + "\n");

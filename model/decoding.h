@@ -44,17 +44,19 @@ struct Hypothesis {
 };
 
 // One list of hypotheses (best first) per source in the batch. Runs under
-// InferenceMode with the model in eval mode.
-std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources,
+// InferenceMode with the networks in eval mode. Several networks decode as an
+// ensemble (see model/ensemble.h); hypotheses' attention is then their mean.
+std::vector<std::vector<Hypothesis>> decode(const std::vector<Seq2Seq>& networks, const Batch& sources,
                                             const DecodeOptions& options);
+std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources, const DecodeOptions& options);
 
-std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& sources,
+std::vector<std::vector<Hypothesis>> greedyDecode(const std::vector<Seq2Seq>& networks, const Batch& sources,
                                                   const DecodeOptions& options);
 // Sample-and-rank: options.nbest draws per source (one batch row each), ranked by
 // length-normalised log-probability, identical draws merged.
-std::vector<std::vector<Hypothesis>> sampleDecode(Seq2Seq& model, const Batch& sources,
+std::vector<std::vector<Hypothesis>> sampleDecode(const std::vector<Seq2Seq>& networks, const Batch& sources,
                                                   const DecodeOptions& options);
-std::vector<std::vector<Hypothesis>> beamDecode(Seq2Seq& model, const Batch& sources,
+std::vector<std::vector<Hypothesis>> beamDecode(const std::vector<Seq2Seq>& networks, const Batch& sources,
                                                 const DecodeOptions& options);
 
 // The score hypotheses are ranked by: logProb / length^lengthPenalty + wordReward * length

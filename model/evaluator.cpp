@@ -1,5 +1,6 @@
 #include "model/evaluator.h"
 
+#include <cmath>
 #include <exception>
 
 #include "model/bleu.h"
@@ -34,7 +35,26 @@ DecodeOptions validationGreedy() {
     return greedy;
 }
 
+namespace {
+
+// Teacher-forced next-piece log-probabilities [B, T, V]: an ensemble's are the log of its members' mean.
+torch::Tensor teacherForcedLogProbs(const std::vector<Seq2Seq>& networks, const Batch& batch) {
+    std::vector<torch::Tensor> all;
+    for (auto network : networks)
+        all.push_back(network->forward(batch.src, batch.lengths, batch.tgtIn).logits.log_softmax(-1));
+    if (all.size() == 1) return all.front();
+    return torch::stack(all).logsumexp(0) - std::log(static_cast<double>(all.size()));
+}
+
+}  // namespace
+
 DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
+                   const std::vector<std::string>& references, const Vocabulary& tgt,
+                   const DecodeOptions& options, int batchSize) {
+    return evaluate(std::vector<Seq2Seq>{model}, examples, references, tgt, options, batchSize);
+}
+
+DevScores evaluate(const std::vector<Seq2Seq>& networks, const std::vector<Example>& examples,
                    const std::vector<std::string>& references, const Vocabulary& tgt,
                    const DecodeOptions& options, int batchSize) {
     std::vector<std::vector<size_t>> batches;
@@ -55,10 +75,11 @@ DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
                 torch::InferenceMode inference;
                 for (size_t b = k; b < batches.size(); b += shards) {
                     const auto batch = makeBatch(examples, batches[b]);
-                    const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
-                    lossSums[k] += sequenceLoss(result.logits, batch.tgtOut, 0.0).item<double>() * batch.targetTokens;
+                    // Log-probabilities are their own logits: cross-entropy's log-softmax leaves them as they are.
+                    const auto logProbs = teacherForcedLogProbs(networks, batch);
+                    lossSums[k] += sequenceLoss(logProbs, batch.tgtOut, 0.0).item<double>() * batch.targetTokens;
                     tokens[k] += batch.targetTokens;
-                    const auto hypotheses = decode(model, batch, options);
+                    const auto hypotheses = decode(networks, batch, options);
                     for (size_t i = 0; i < batches[b].size(); ++i)
                         scores.hypotheses[batches[b][i]] = tgt.decode(hypotheses[i].front().ids);
                 }
@@ -66,9 +87,16 @@ DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
                 errors[k] = std::current_exception();
             }
         });
-    model->eval();
+    std::vector<bool> training;
+    for (auto network : networks) {
+        training.push_back(network->is_training());
+        network->eval();
+    }
     WorkerPool::shared().run(tasks);
-    model->train();
+    for (size_t n = 0; n < networks.size(); ++n) {
+        auto network = networks[n];
+        network->train(training[n]);
+    }
     for (const auto& error : errors)
         if (error) std::rethrow_exception(error);
     double lossSum = 0.0;

@@ -28,6 +28,10 @@ struct DevScores {
 DecodeOptions validationGreedy();
 
 // Batches are shared out over the worker pool's threads (one per configured core).
+// Several networks are scored as an ensemble (model/ensemble.h). Each keeps its train/eval mode.
+DevScores evaluate(const std::vector<Seq2Seq>& networks, const std::vector<Example>& examples,
+                   const std::vector<std::string>& references, const Vocabulary& tgt,
+                   const DecodeOptions& options = validationGreedy(), int batchSize = 64);
 DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
                    const std::vector<std::string>& references, const Vocabulary& tgt,
                    const DecodeOptions& options = validationGreedy(), int batchSize = 64);

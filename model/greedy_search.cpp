@@ -5,6 +5,7 @@
 
 #include "data/vocabulary.h"
 #include "model/decoding.h"
+#include "model/ensemble.h"
 
 namespace dari {
 
@@ -46,12 +47,10 @@ void banSpecialPieces(torch::Tensor& logProbs) {
     logProbs.select(1, kBosId).fill_(kBanned);
 }
 
-std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& sources,
+std::vector<std::vector<Hypothesis>> greedyDecode(const std::vector<Seq2Seq>& networks, const Batch& sources,
                                                   const DecodeOptions& options) {
     const int64_t batch = sources.src.size(0);
-    const auto encoded = model->encoder(sources.src, sources.lengths);
-    const auto memory = model->decoder->prepare(encoded);
-    auto state = model->decoder->initialState(encoded);
+    Ensemble ensemble(networks, sources);
     auto gen = torch::make_generator<torch::CPUGeneratorImpl>(options.seed);
 
     std::vector<std::vector<int64_t>> histories(batch);
@@ -70,10 +69,8 @@ std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& s
     bool stopped = false;
     for (int64_t t = 0; t < maxSteps && alive > 0; ++t) {
         if ((stopped = options.stopRequested())) break;
-        const auto [e, pe] = model->decoder->embed(input);
-        auto out = model->decoder->step(e, pe, state, memory);
-        state = std::move(out.state);
-        auto logProbs = model->decoder->logits(model->decoder->output(out, e)).log_softmax(1).contiguous();
+        auto out = ensemble.step(input);
+        auto& logProbs = out.logProbs;
         applyGuard(logProbs, histories, finished, options.noRepeatNgram);
         const auto next = options.sample ? samplePieces(logProbs, options, gen) : logProbs.argmax(1);
         const auto picked = logProbs.gather(1, next.unsqueeze(1)).squeeze(1);
@@ -105,13 +102,13 @@ std::vector<std::vector<Hypothesis>> greedyDecode(Seq2Seq& model, const Batch& s
     return result;
 }
 
-std::vector<std::vector<Hypothesis>> sampleDecode(Seq2Seq& model, const Batch& sources,
+std::vector<std::vector<Hypothesis>> sampleDecode(const std::vector<Seq2Seq>& networks, const Batch& sources,
                                                   const DecodeOptions& options) {
     const int64_t batch = sources.src.size(0), draws = std::max(1, options.nbest);
     Batch rows;  // row b*draws + d is draw d of source b
     rows.src = sources.src.repeat_interleave(draws, 0);
     rows.lengths = sources.lengths.repeat_interleave(draws);
-    auto drawn = greedyDecode(model, rows, options);
+    auto drawn = greedyDecode(networks, rows, options);
     std::vector<std::vector<Hypothesis>> result(batch);
     for (int64_t b = 0; b < batch; ++b) {
         auto& list = result[b];
@@ -129,15 +126,20 @@ std::vector<std::vector<Hypothesis>> sampleDecode(Seq2Seq& model, const Batch& s
     return result;
 }
 
-std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources,
+std::vector<std::vector<Hypothesis>> decode(const std::vector<Seq2Seq>& networks, const Batch& sources,
                                             const DecodeOptions& options) {
     torch::InferenceMode inference;
-    model->eval();
+    for (auto network : networks) network->eval();
     if (options.sample) {
-        return options.nbest > 1 ? sampleDecode(model, sources, options) : greedyDecode(model, sources, options);
+        return options.nbest > 1 ? sampleDecode(networks, sources, options)
+                                 : greedyDecode(networks, sources, options);
     }
-    if (options.beam > 1) return beamDecode(model, sources, options);
-    return greedyDecode(model, sources, options);
+    if (options.beam > 1) return beamDecode(networks, sources, options);
+    return greedyDecode(networks, sources, options);
+}
+
+std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources, const DecodeOptions& options) {
+    return decode(std::vector<Seq2Seq>{model}, sources, options);
 }
 
 }  // namespace dari

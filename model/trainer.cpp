@@ -134,6 +134,12 @@ void Trainer::prepare() {
         bundle_.config.data.sharedVocab = base.config.data.sharedVocab;
         bundle_.src = std::move(base.src);
         bundle_.tgt = std::move(base.tgt);
+    } else if (!options_.vocabFrom.empty()) {
+        const Config base = Config::load(options_.vocabFrom + "/config.yaml");
+        for (const char* key : {"data.vocab_type", "data.src_vocab_size", "data.tgt_vocab_size", "data.shared_vocab"})
+            bundle_.config.set(key, base.get(key));
+        bundle_.src = Vocabulary::load(options_.vocabFrom + "/src.spm");
+        bundle_.tgt = Vocabulary::load(options_.vocabFrom + "/tgt.spm");
     } else {
         buildVocabularies();
     }
@@ -335,6 +341,7 @@ bool Trainer::validate() {
         bundle_.meta.devBleu = scores.bleu;
         bundle_.meta.devChrf = scores.chrf;
         bundle_.meta.devLoss = scores.loss;
+        bundle_.meta.devBeam = config().train.validationBeam;
         bundle_.meta.steps = progress_.step;
         bundle_.meta.epochs = epochs;
         bundle_.meta.trainingSeconds = progress_.seconds;
@@ -443,6 +450,7 @@ void Trainer::loadCheckpoint() {
     bundle_.meta.devBleu = meta.devBleu;
     bundle_.meta.devChrf = meta.devChrf;
     bundle_.meta.devLoss = meta.devLoss;
+    bundle_.meta.devBeam = meta.devBeam;
     bundle_.meta.steps = meta.steps;
     bundle_.meta.epochs = meta.epochs;
     bundle_.meta.created = meta.created;

@@ -20,6 +20,7 @@ struct TrainInputs {
 struct TrainOptions {
     std::string outDir;
     std::string initFrom;                 // fine-tune this bundle: its vocabularies and weights
+    std::string vocabFrom;                // a new network on this bundle's vocabularies (an ensemble's next member)
     bool resume = false;                  // continue outDir's interrupted run from checkpoint.pt
     std::atomic<bool>* stop = nullptr;    // when set: checkpoint at the next step and return
     int64_t stopAfterSteps = 0;           // > 0: behave as if stopped at this global step

@@ -82,7 +82,7 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
         }
         std::vector<std::vector<int64_t>> sources;
         for (size_t k = start; k < end; ++k) sources.push_back(encoded[order[k]]);
-        auto hypotheses = decode(bundle_->model, makeSourceBatch(sources), options);
+        auto hypotheses = decode(bundle_->networks(), makeSourceBatch(sources), options);
         for (size_t k = start; k < end; ++k) {
             auto& t = result[order[k]];
             for (const auto& h : hypotheses[k - start]) {

@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QtTest>
 
+#include "model/bundle_join.h"
 #include "model/runtime.h"
 #include "ui/attention_heatmap.h"
 #include "ui/conversation_model.h"
@@ -62,6 +63,23 @@ private Q_SLOTS:
         QVERIFY(info.summaryHtml().contains(QStringLiteral("BLEU")));
         QVERIFY(w->width() >= 800);
         QVERIFY(w->lastError().isEmpty());
+    }
+
+    void ensembleIsListedWithItsNetworks() {
+        const std::string base = (models_ + QStringLiteral("/ko-en")).toStdString();
+        std::vector<dari::Bundle> members;
+        members.push_back(dari::Bundle::load(base));
+        members.push_back(dari::Bundle::load(base));
+        const QString joined = dir_.filePath(QStringLiteral("ensemble"));
+        dari::joinBundles(std::move(members), {base, base}).save(joined.toStdString());
+        dari::ModelInfo info = dari::ModelCatalog::inspect(joined);
+        QVERIFY2(info.valid(), qPrintable(info.error));
+        QCOMPARE(info.members, 2);
+        QVERIFY2(info.shortLabel().startsWith(QStringLiteral("ensemble (GRU ×2, ")), qPrintable(info.shortLabel()));
+        QVERIFY(info.summaryHtml().contains(QStringLiteral("2 networks")));
+        QVERIFY(QFile::remove(joined + QStringLiteral("/member2.pt")));
+        info = dari::ModelCatalog::inspect(joined);
+        QCOMPARE(info.error, QStringLiteral("member2.pt is missing"));
     }
 
     void translatesWithEnterAndShowsDetails() {

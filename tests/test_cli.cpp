@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void everyCommandHasHelp_data() {
         QTest::addColumn<QString>("command");
-        for (const char* c : {"train", "translate", "eval", "score", "chat", "info"}) QTest::newRow(c) << c;
+        for (const char* c : {"train", "translate", "eval", "score", "chat", "info", "ensemble"}) QTest::newRow(c) << c;
     }
     void everyCommandHasHelp() {
         QFETCH(QString, command);
@@ -240,6 +240,51 @@ private Q_SLOTS:
                                                           QString(beam == "1" ? "greedy" : "beam 3") + "\\)")),
                      qPrintable(info.out));
         }
+    }
+
+    void ensembleOfMembersOnOneVocabulary() {
+        const QString first = dir_.filePath("member1"), second = dir_.filePath("member2");
+        const QString joined = dir_.filePath("joined");
+        QVERIFY(trainTiny(first, {"--epochs", "1"}).code == 0);
+        // The second member: its own network (another seed) on the first one's vocabularies.
+        const Run member = trainTiny(second, {"--epochs", "1", "--seed", "2", "--vocab-size", "900",
+                                              "--vocab-from", first});
+        QVERIFY2(member.code == 0, qPrintable(member.err));
+        for (const QString file : {"src.spm", "tgt.spm"}) {
+            QFile a(first + "/" + file), b(second + "/" + file);
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            QCOMPARE(a.readAll(), b.readAll());
+        }
+        const auto x = dari::Bundle::load(first.toStdString()), y = dari::Bundle::load(second.toStdString());
+        QVERIFY(!sameWeights(x.model->parameters(), y.model->parameters()));
+        QCOMPARE(y.config.data.srcVocabSize, x.config.data.srcVocabSize);  // its config says what it used
+
+        const Run made = runDari({"ensemble", "--out", joined, "--member", first, "--member", second, "--dev", corpus_,
+                                  "--threads", "1"});
+        QVERIFY2(made.code == 0, qPrintable(made.err));
+        QVERIFY2(made.out.contains(QRegularExpression("2 networks.*\n.*dev \\(300 pairs, beam 5\\): BLEU = [0-9.]+")),
+                 qPrintable(made.out));
+        const Run info = runDari({"info", "--model", joined});
+        QVERIFY2(info.out.contains("an ensemble of 2 networks"), qPrintable(info.out));
+        QVERIFY2(info.out.contains(QRegularExpression("dev scores +BLEU [0-9.]+ .*\\(beam 5\\)")), qPrintable(info.out));
+        const Run translated = runDari({"translate", "--model", joined}, "안녕하세요.\n톰은 학생이에요.\n");
+        QCOMPARE(translated.code, 0);
+        QCOMPARE(translated.out.count('\n'), 2);
+
+        // Refused: the same folder twice, an existing --out, one member, other vocabularies.
+        const Run twice = runDari({"ensemble", "--out", dir_.filePath("j2"), "--member", first, "--member", first});
+        QVERIFY2(twice.code == 1 && twice.err.contains("named twice"), qPrintable(twice.err));
+        const Run exists = runDari({"ensemble", "--out", joined, "--member", first, "--member", second});
+        QVERIFY2(exists.code == 1 && exists.err.contains("already exists"), qPrintable(exists.err));
+        const Run alone = runDari({"ensemble", "--out", dir_.filePath("j3"), "--member", first});
+        QVERIFY2(alone.code == 1 && alone.err.contains("at least two"), qPrintable(alone.err));
+        const QString stranger = dir_.filePath("stranger");
+        QVERIFY(trainTiny(stranger, {"--epochs", "1", "--set", "data.vocab_type=bpe"}).code == 0);
+        const Run mixed = runDari({"ensemble", "--out", dir_.filePath("j4"), "--member", first, "--member", stranger});
+        QVERIFY2(mixed.code == 1 && mixed.err.contains("--vocab-from"), qPrintable(mixed.err));
+        QVERIFY(!QFileInfo::exists(dir_.filePath("j4")) && !QFileInfo::exists(dir_.filePath("j4.partial")));
+        const Run both = trainTiny(dir_.filePath("both"), {"--init-from", first, "--vocab-from", first});
+        QVERIFY2(both.code == 1 && both.err.contains("exclude each other"), qPrintable(both.err));
     }
 
     void learningRateSchedules_data() {

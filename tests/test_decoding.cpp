@@ -87,7 +87,7 @@ void TestDecoding::beamOfOneIsGreedy() {
     for (int guard : {0, 3}) {
         const auto greedy = tiny::best(dari::decode(model_, batch, options(1, guard)));
         auto beam = options(1, guard);
-        const auto viaBeam = tiny::best(dari::beamDecode(model_, batch, beam));
+        const auto viaBeam = tiny::best(dari::beamDecode({model_}, batch, beam));
         QCOMPARE(viaBeam, greedy);
     }
 }

@@ -1,5 +1,6 @@
 #include "ui/model_catalog.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -38,8 +39,9 @@ QJsonObject readJson(const QString& path, QString* error) {
 
 QString ModelInfo::shortLabel() const {
     if (!valid()) return QCoreApplication::translate("ModelCatalog", "%1 (unusable)").arg(name);
+    const QString networks = members > 1 ? QStringLiteral("%1 ×%2").arg(cell.toUpper()).arg(members) : cell.toUpper();
     return QCoreApplication::translate("ModelCatalog", "%1 (%2, %3 M params, BLEU %4)%5")
-        .arg(name, cell.toUpper())
+        .arg(name, networks)
         .arg(parameters / 1e6, 0, 'f', 1)
         .arg(devBleu, 0, 'f', 1)
         .arg(unfinished ? QCoreApplication::translate("ModelCatalog", " — training unfinished") : QString());
@@ -57,6 +59,7 @@ QString ModelInfo::summaryHtml() const {
     row(tr("Task"), task == QLatin1String("chat") ? tr("Chat") : tr("Translate"));
     row(tr("Languages"), QStringLiteral("%1 → %2").arg(srcLang, tgtLang));
     row(tr("Cell"), QStringLiteral("%1, attention %2").arg(cell.toUpper(), attention));
+    if (members > 1) row(tr("Ensemble"), tr("%1 networks; their probabilities are averaged at every word").arg(members));
     row(tr("Size"), tr("embedding %1, encoder %2, decoder %3; %4 parameters")
                         .arg(embedding).arg(encoderHidden).arg(decoderHidden)
                         .arg(QLocale().toString(parameters)));
@@ -94,6 +97,7 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
     info.srcLang = meta.value(QStringLiteral("src_lang")).toString();
     info.tgtLang = meta.value(QStringLiteral("tgt_lang")).toString();
     info.parameters = meta.value(QStringLiteral("parameters")).toVariant().toLongLong();
+    info.members = std::max(1, meta.value(QStringLiteral("members")).toInt(1));
     info.devBleu = meta.value(QStringLiteral("dev_bleu")).toDouble();
     info.devChrf = meta.value(QStringLiteral("dev_chrf")).toDouble();
     info.epochs = meta.value(QStringLiteral("epochs")).toDouble();
@@ -114,9 +118,11 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
         info.error = QString::fromStdString(e.what());
         return info;
     }
-    for (const char* file : {"model.pt", "src.spm", "tgt.spm"}) {
-        if (!dir.exists(QLatin1String(file))) {
-            info.error = QCoreApplication::translate("ModelCatalog", "%1 is missing").arg(QLatin1String(file));
+    QStringList files{QStringLiteral("model.pt"), QStringLiteral("src.spm"), QStringLiteral("tgt.spm")};
+    for (int m = 2; m <= info.members; ++m) files << QStringLiteral("member%1.pt").arg(m);
+    for (const QString& file : files) {
+        if (!dir.exists(file)) {
+            info.error = QCoreApplication::translate("ModelCatalog", "%1 is missing").arg(file);
             return info;
         }
     }

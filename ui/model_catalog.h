@@ -14,7 +14,8 @@ struct ModelInfo {
     QString cell;           // rnn | gru | lstm (config.yaml)
     QString attention;
     int embedding = 0, encoderHidden = 0, decoderHidden = 0;
-    qint64 parameters = 0;
+    qint64 parameters = 0;  // of all its networks
+    int members = 1;        // networks decoding together (> 1: an ensemble)
     double devBleu = 0.0, devChrf = 0.0, epochs = 0.0;
     qint64 trainPairs = 0;
     QString trainingData;   // run.json's training corpus, if known
@@ -25,7 +26,7 @@ struct ModelInfo {
     bool valid() const { return error.isEmpty(); }
     // A few lines of rich text for the model summary.
     QString summaryHtml() const;
-    QString shortLabel() const;  // "ko-en (GRU, 1.2 M params, BLEU 12.3)"
+    QString shortLabel() const;  // "ko-en (GRU, 1.2 M params, BLEU 12.3)"; "GRU ×2" for an ensemble of two
 };
 
 class ModelCatalog {

@@ -1,0 +1,66 @@
+// dari ensemble: models trained on the same vocabularies, joined to decode together.
+
+#include <cstdio>
+#include <filesystem>
+
+#include "app/arguments.h"
+#include "app/commands.h"
+#include "data/corpus.h"
+#include "model/bundle_join.h"
+#include "model/evaluator.h"
+#include "model/runtime.h"
+
+namespace dari {
+
+namespace fs = std::filesystem;
+
+int runEnsemble(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"out", "member", "dev", "threads"}, {});
+    configureThreads(args.getInt("threads", 0, 0, 256));
+    const std::string out = args.require("out");
+    std::vector<std::string> dirs;
+    for (const auto& [name, value] : args.ordered())
+        if (name == "member") dirs.push_back(value);
+    if (dirs.size() < 2) throw std::runtime_error("name at least two models, each with --member DIR");
+    if (fs::exists(out)) throw std::runtime_error(out + " already exists; choose a new --out");
+    for (size_t i = 0; i < dirs.size(); ++i)
+        for (size_t j = 0; j < i; ++j)
+            if (fs::exists(dirs[i]) && fs::exists(dirs[j]) && fs::equivalent(dirs[i], dirs[j]))
+                throw std::runtime_error(dirs[i] + " is named twice");
+    std::vector<Bundle> members;
+    for (const auto& dir : dirs) members.push_back(Bundle::load(dir));
+    Bundle joined = joinBundles(std::move(members), dirs);
+
+    if (args.has("dev")) {
+        const Corpus dev = readCorpus({args.get("dev")});
+        std::vector<Example> examples;
+        std::vector<std::string> references;
+        for (const auto& p : dev.pairs) {
+            examples.push_back({joined.src.encode(p.source), joined.tgt.encode(p.target)});
+            references.push_back(p.target);
+        }
+        if (examples.empty()) throw std::runtime_error(args.get("dev") + ": no pairs");
+        DecodeOptions options = decodeOptions(joined.config.decode);
+        options.nbest = 1;
+        const auto scores = evaluate(joined.networks(), examples, references, joined.tgt, options);
+        joined.meta.devBleu = scores.bleu;
+        joined.meta.devChrf = scores.chrf;
+        joined.meta.devLoss = scores.loss;
+        joined.meta.devPairs = static_cast<int64_t>(examples.size());
+        joined.meta.devBeam = options.beam;
+    }
+    // Written beside its place and renamed into it: never half an ensemble.
+    const std::string partial = out + ".partial";
+    fs::remove_all(partial);
+    joined.save(partial);
+    fs::rename(partial, out);
+    std::printf("%s: %lld networks, %lld parameters\n", out.c_str(), static_cast<long long>(joined.meta.members),
+                static_cast<long long>(joined.meta.parameters));
+    if (joined.meta.devPairs > 0)
+        std::printf("dev (%lld pairs, beam %d): BLEU = %.2f chrF = %.2f loss = %.3f\n",
+                    static_cast<long long>(joined.meta.devPairs), joined.meta.devBeam, joined.meta.devBleu,
+                    joined.meta.devChrf, joined.meta.devLoss);
+    return 0;
+}
+
+}  // namespace dari
