@@ -76,22 +76,69 @@ setup() {
   build
 }
 
-train_default_models() {
-  local data=${DARI_SHARED_DATA:-../shared/data}
-  local -A corpus=([ko-en]=tatoeba-ko-en [chat-ko]=chatbot-ko)
-  for name in ko-en chat-ko; do
-    # A finished run logged a "done" event; an interrupted one is continued, not restarted.
-    grep -qs '"event":"done"' "models/$name/train_log.jsonl" && continue
-    if [ -f "models/$name/checkpoint.pt" ]; then
-      say "Continuing the interrupted training of models/$name"
-      "$BUILD_DIR/bin/dari" train --resume "models/$name"
-      continue
+# The ko-en default model is an ensemble of this many networks (bench/recipes.md: one network
+# of the same compute is ~1.5 BLEU worse).
+KOEN_MEMBERS=3
+
+# Trains DIR from a recipe, or continues its interrupted run; nothing if it finished.
+train_one() {  # DIR RECIPE CORPUS [dari train options...]
+  local dir=$1 recipe=$2 corpus=$3 data=${DARI_SHARED_DATA:-../shared/data}
+  shift 3
+  grep -qs '"event":"done"' "$dir/train_log.jsonl" && return 0
+  if [ -f "$dir/checkpoint.pt" ]; then
+    say "Continuing the interrupted training of $dir"
+    "$BUILD_DIR/bin/dari" train --resume "$dir"
+    return
+  fi
+  say "Training $dir ($recipe)"
+  rm -rf "$dir"
+  "$BUILD_DIR/bin/dari" train --config "$recipe" --train "$data/$corpus/train.tsv" \
+    --dev "$data/$corpus/dev.tsv" --out "$dir" "$@"
+}
+
+# models/ko-en: its networks trained one after another on one core (the first one's
+# vocabularies for all), then joined and scored on dev.
+train_koen() {
+  local members=models/ko-en.members data=${DARI_SHARED_DATA:-../shared/data} joined=()
+  for i in $(seq 1 "$KOEN_MEMBERS"); do
+    if [ "$i" -eq 1 ]; then
+      train_one "$members/1" configs/ko-en.yaml tatoeba-ko-en --threads 1
+    else
+      train_one "$members/$i" configs/ko-en.yaml tatoeba-ko-en --threads 1 --seed "$i" --vocab-from "$members/1"
     fi
-    say "Training the default model models/$name (configs/$name.yaml)"
-    rm -rf "models/$name"
-    "$BUILD_DIR/bin/dari" train --config "configs/$name.yaml" --train "$data/${corpus[$name]}/train.tsv" \
-      --dev "$data/${corpus[$name]}/dev.tsv" --out "models/$name"
+    joined+=(--member "$members/$i")
   done
+  rm -rf models/ko-en models/ko-en.partial
+  "$BUILD_DIR/bin/dari" ensemble --out models/ko-en "${joined[@]}" --dev "$data/tatoeba-ko-en/dev.tsv" --threads 1
+}
+
+train_default_models() {
+  local koen=0 chat=0
+  [ -f models/ko-en/meta.json ] || koen=1
+  grep -qs '"event":"done"' models/chat-ko/train_log.jsonl || chat=1
+  if [ $koen = 1 ] && [ $chat = 1 ]; then
+    # One core each: two one-thread runs side by side do ~17% more work than one
+    # two-thread run after the other.
+    local log=models/ko-en.members/log.txt
+    mkdir -p models/ko-en.members
+    say "Training models/ko-en beside models/chat-ko, one core each (ko-en's log: $log)"
+    train_koen >>"$log" 2>&1 &
+    local lane=$!
+    # If this script stops, so does the ko-en lane (its runs save a checkpoint on SIGTERM).
+    trap "pkill -TERM -P $lane 2>/dev/null; kill -TERM $lane 2>/dev/null" EXIT
+    train_one models/chat-ko configs/chat-ko.yaml chatbot-ko --threads 1
+    kill -0 $lane 2>/dev/null && say "Waiting for models/ko-en to finish (log: $log)"
+    if ! wait $lane; then
+      echo "run.sh: training models/ko-en failed; the end of $log:" >&2
+      tail -n 5 "$log" >&2
+      exit 1
+    fi
+    trap - EXIT
+    tail -n 2 "$log"
+  else
+    [ $chat = 0 ] || train_one models/chat-ko configs/chat-ko.yaml chatbot-ko
+    [ $koen = 0 ] || train_koen
+  fi
 }
 
 case "${1:-run}" in
