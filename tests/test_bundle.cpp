@@ -8,20 +8,11 @@
 #include <memory>
 
 #include "model/translator.h"
+#include "test_helpers.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> readColumn(const std::string& path, int column) {
-    std::ifstream in(path);
-    std::vector<std::string> out;
-    for (std::string line; std::getline(in, line);) {
-        const auto tab = line.find('\t');
-        out.push_back(column == 0 ? line.substr(0, tab) : line.substr(tab + 1));
-    }
-    return out;
-}
 
 void writeFile(const std::string& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary) << bytes;
@@ -30,16 +21,6 @@ void writeFile(const std::string& path, const std::string& bytes) {
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-template <typename F>
-std::string errorOf(F&& f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "";
 }
 
 const std::vector<std::string> kKorean = {"안녕.", "나는 학생이에요.", "고양이가 좋아요!",
@@ -72,10 +53,10 @@ void TestBundle::initTestCase() {
     const std::string corpus = DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv";
     dari::VocabularyOptions options;
     options.size = 1000;
-    const auto korean = readColumn(corpus, 0);
+    const auto korean = helpers::tsvColumn(corpus, 0);
     QVERIFY2(korean.size() > 100, "shared corpus missing");
     srcModel_ = dari::Vocabulary::train(korean, options).serialized();
-    tgtModel_ = dari::Vocabulary::train(readColumn(corpus, 1), options).serialized();
+    tgtModel_ = dari::Vocabulary::train(helpers::tsvColumn(corpus, 1), options).serialized();
 }
 
 std::shared_ptr<dari::Bundle> TestBundle::makeBundle(const std::string& cell,
@@ -196,7 +177,7 @@ void TestBundle::brokenFilesAreNamed() {
     } else {
         writeFile(path, damage.toStdString());
     }
-    const auto message = errorOf([&] { dari::Bundle::load(bundle); });
+    const auto message = helpers::errorOf([&] { dari::Bundle::load(bundle); });
     QVERIFY2(!message.empty(), "no error");
     // "other model's config.yaml" builds a model of another shape: then model.pt does not fit.
     const std::string named = damage.contains("embedding_size") ? "model.pt" : file.toStdString();

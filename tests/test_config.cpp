@@ -6,21 +6,12 @@
 #include <string>
 
 #include "model/config.h"
+#include "test_helpers.h"
 
 using dari::Config;
+using helpers::errorOf;
 
 namespace {
-
-// The message of the exception `f` throws, or "" if it throws none.
-template <typename F>
-std::string errorOf(F&& f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "";
-}
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;

@@ -11,6 +11,7 @@
 #include "model/bundle_join.h"
 #include "model/ensemble.h"
 #include "model/translator.h"
+#include "test_helpers.h"
 #include "tiny_model.h"
 
 namespace fs = std::filesystem;
@@ -50,26 +51,6 @@ double sequenceLogProb(const std::vector<dari::Seq2Seq>& networks, const tiny::I
     return total;
 }
 
-template <typename F>
-std::string errorOf(F&& f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "";
-}
-
-std::vector<std::string> column(const std::string& path, int which) {
-    std::ifstream in(path);
-    std::vector<std::string> out;
-    for (std::string line; std::getline(in, line);) {
-        const auto tab = line.find('\t');
-        out.push_back(which == 0 ? line.substr(0, tab) : line.substr(tab + 1));
-    }
-    return out;
-}
-
 }  // namespace
 
 class TestEnsemble : public QObject {
@@ -94,10 +75,10 @@ void TestEnsemble::initTestCase() {
     const std::string corpus = DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv";
     dari::VocabularyOptions options;
     options.size = 1000;
-    src_ = dari::Vocabulary::train(column(corpus, 0), options).serialized();
-    tgt_ = dari::Vocabulary::train(column(corpus, 1), options).serialized();
+    src_ = dari::Vocabulary::train(helpers::tsvColumn(corpus, 0), options).serialized();
+    tgt_ = dari::Vocabulary::train(helpers::tsvColumn(corpus, 1), options).serialized();
     options.size = 800;
-    otherTgt_ = dari::Vocabulary::train(column(corpus, 1), options).serialized();
+    otherTgt_ = dari::Vocabulary::train(helpers::tsvColumn(corpus, 1), options).serialized();
 }
 
 dari::Bundle TestEnsemble::bundle(uint64_t seed, int decoderHidden) const {
@@ -229,7 +210,7 @@ void TestEnsemble::membersThatDifferAreRefused() {
         members.push_back(std::move(y));
         return dari::joinBundles(std::move(members), {"first", "second"});
     };
-    const auto shape = errorOf([&] { joinTwo(bundle(1), bundle(2, 48)); });
+    const auto shape = helpers::errorOf([&] { joinTwo(bundle(1), bundle(2, 48)); });
     QVERIFY2(shape.find("second: model.decoder_hidden is 48 but 32 in first") == 0, shape.c_str());
 
     QTemporaryDir dir;
@@ -242,13 +223,13 @@ void TestEnsemble::membersThatDifferAreRefused() {
     std::vector<dari::Bundle> members;
     members.push_back(dari::Bundle::load(first));
     members.push_back(dari::Bundle::load(second));
-    const auto vocab = errorOf([&] { dari::joinBundles(std::move(members), {first, second}); });
+    const auto vocab = helpers::errorOf([&] { dari::joinBundles(std::move(members), {first, second}); });
     QVERIFY2(vocab.find(second + "/tgt.spm differs from " + first + "/tgt.spm") == 0, vocab.c_str());
     QVERIFY2(vocab.find("--vocab-from " + first) != std::string::npos, vocab.c_str());
 
     std::vector<dari::Bundle> alone;
     alone.push_back(bundle(1));
-    QVERIFY(!errorOf([&] { dari::joinBundles(std::move(alone), {"only"}); }).empty());
+    QVERIFY(!helpers::errorOf([&] { dari::joinBundles(std::move(alone), {"only"}); }).empty());
 }
 
 void TestEnsemble::missingMemberFileIsNamed() {
@@ -259,7 +240,7 @@ void TestEnsemble::missingMemberFileIsNamed() {
     members.push_back(bundle(2));
     dari::joinBundles(std::move(members), {"a", "b"}).save(path);
     QVERIFY(fs::remove(path + "/member2.pt"));
-    const auto message = errorOf([&] { dari::Bundle::load(path); });
+    const auto message = helpers::errorOf([&] { dari::Bundle::load(path); });
     QCOMPARE(QString::fromStdString(message), QString::fromStdString(path + "/member2.pt: missing"));
 }
 

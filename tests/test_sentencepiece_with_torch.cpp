@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "data/vocabulary.h"
+#include "test_helpers.h"
 
 class TestSentencePieceWithTorch : public QObject {
     Q_OBJECT
@@ -17,20 +18,10 @@ private Q_SLOTS:
     void gruForwardBackward();
 };
 
-static std::vector<std::string> readColumn(const std::string& path, int column) {
-    std::ifstream in(path);
-    std::vector<std::string> out;
-    for (std::string line; std::getline(in, line);) {
-        const auto tab = line.find('\t');
-        out.push_back(column == 0 ? line.substr(0, tab) : line.substr(tab + 1));
-    }
-    return out;
-}
-
 void TestSentencePieceWithTorch::trainEncodeDecodeKoreanAndEnglish() {
     const std::string corpus = DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv";
     for (int column : {0, 1}) {
-        const auto sentences = readColumn(corpus, column);
+        const auto sentences = helpers::tsvColumn(corpus, column);
         QVERIFY2(sentences.size() > 100, "shared corpus missing");
         dari::VocabularyOptions options;
         options.size = 1000;
