@@ -11,6 +11,7 @@
 #include "data/atomic_file.h"
 #include "data/corpus.h"
 #include "data/split.h"
+#include "model/bundle.h"
 #include "model/runtime.h"
 #include "model/trainer.h"
 
@@ -147,6 +148,8 @@ int runTrain(int argc, char** argv) {
     configureThreads(config.train.threads);
     warnIfSlowBlas();
     const TrainInputs inputs = loadInputs(run, config);  // before anything is written
+    for (const auto& base : {options.initFrom, options.vocabFrom})
+        if (!base.empty() && !options.resume) Bundle::load(base);  // so is a broken base model
     fs::create_directories(options.outDir);
     if (!options.resume) writeFileAtomically(options.outDir + "/run.json", run.dump(2) + "\n");
 

@@ -141,6 +141,9 @@ private Q_SLOTS:
         QTest::newRow("missing model") << QStringList{"translate", "--model", "/nonexistent/model"} << "/nonexistent/model";
         QTest::newRow("score without ref") << QStringList{"score", "--hyp", DARI_SHARED_TESTDATA "/metrics/identical/hyp.txt"} << "--ref is required";
         QTest::newRow("resume nothing") << QStringList{"train", "--resume", "/nonexistent/run"} << "run.json";
+        const QString corpus = DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv", out = dir_.filePath("o-base");
+        QTest::newRow("missing base model") << QStringList{"train", "--train", corpus, "--out", out, "--init-from", "/nonexistent/base"} << "/nonexistent/base: not a model folder";
+        QTest::newRow("missing vocabulary model") << QStringList{"train", "--train", corpus, "--out", out, "--vocab-from", "/nonexistent/base"} << "/nonexistent/base: not a model folder";
     }
     void absurdOptionsAndFiles() {
         QFETCH(QStringList, args);
@@ -149,6 +152,7 @@ private Q_SLOTS:
         QVERIFY(run.code != 0 && run.code != -2);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QCOMPARE(run.err.trimmed().count('\n'), 0);
+        QVERIFY(!QFileInfo::exists(dir_.filePath("o-base")));  // nothing written
     }
 
     void corruptModelFilesAreNamed() {
