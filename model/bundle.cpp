@@ -57,9 +57,11 @@ BundleMeta BundleMeta::load(const std::string& dir) {
     }
 }
 
-std::string memberFile(const std::string& dir, int64_t member) {
-    return dir + (member == 1 ? "/model.pt" : "/member" + std::to_string(member) + ".pt");
+std::string memberFileName(int64_t member) {
+    return member == 1 ? "model.pt" : "member" + std::to_string(member) + ".pt";
 }
+
+std::string memberFile(const std::string& dir, int64_t member) { return dir + "/" + memberFileName(member); }
 
 std::string isoTimeNow() {
     const std::time_t now = std::time(nullptr);

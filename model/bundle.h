@@ -54,7 +54,8 @@ struct Bundle {
     void saveMeta(const std::string& dir) const;
 };
 
-// DIR/model.pt for member 1, DIR/memberN.pt for the others.
+// An ensemble's weight files: model.pt for member 1, memberN.pt for the others (in DIR).
+std::string memberFileName(int64_t member);
 std::string memberFile(const std::string& dir, int64_t member);
 
 // Saves a module's parameters and buffers to `path` atomically; loads them, naming the file on error.

@@ -40,7 +40,6 @@ Bundle joinBundles(std::vector<Bundle> members, const std::vector<std::string>& 
         for (const auto& network : member.networks()) networks.push_back(network);
     if (networks.size() < 2) throw std::runtime_error("an ensemble needs at least two networks");
     BundleMeta total;  // of all members together
-    total.parameters = total.steps = 0;
     for (const auto& member : members) {
         total.parameters += member.meta.parameters;
         total.steps += member.meta.steps;

@@ -7,13 +7,17 @@ namespace dari {
 Ensemble::Ensemble(std::vector<Seq2Seq> members, const Batch& sources, int64_t copies)
     : members_(std::move(members)) {
     TORCH_CHECK(!members_.empty(), "an ensemble needs at least one network");
-    const auto rows = torch::arange(sources.src.size(0)).repeat_interleave(copies);
     for (auto& member : members_) {
         const auto encoded = member->encoder(sources.src, sources.lengths);
         auto memory = member->decoder->prepare(encoded);
         auto state = member->decoder->initialState(encoded);
-        memories_.push_back(copies == 1 ? memory : memory.indexSelect(rows));
-        states_.push_back(copies == 1 ? state : state.indexSelect(rows));
+        if (copies > 1) {
+            const auto rows = torch::arange(sources.src.size(0)).repeat_interleave(copies);
+            memory = memory.indexSelect(rows);
+            state = state.indexSelect(rows);
+        }
+        memories_.push_back(std::move(memory));
+        states_.push_back(std::move(state));
     }
 }
 

@@ -37,12 +37,13 @@ DecodeOptions validationGreedy() {
 
 namespace {
 
-// Teacher-forced next-piece log-probabilities [B, T, V]: an ensemble's are the log of its members' mean.
-torch::Tensor teacherForcedLogProbs(const std::vector<Seq2Seq>& networks, const Batch& batch) {
+// Teacher-forced next-piece scores [B, T, V] for cross-entropy: one network's logits; for an
+// ensemble, the log of its members' mean probability (log-probabilities are their own logits).
+torch::Tensor teacherForcedScores(const std::vector<Seq2Seq>& networks, const Batch& batch) {
     std::vector<torch::Tensor> all;
-    for (auto network : networks)
-        all.push_back(network->forward(batch.src, batch.lengths, batch.tgtIn).logits.log_softmax(-1));
+    for (auto network : networks) all.push_back(network->forward(batch.src, batch.lengths, batch.tgtIn).logits);
     if (all.size() == 1) return all.front();
+    for (auto& logits : all) logits = logits.log_softmax(-1);
     return torch::stack(all).logsumexp(0) - std::log(static_cast<double>(all.size()));
 }
 
@@ -75,9 +76,8 @@ DevScores evaluate(const std::vector<Seq2Seq>& networks, const std::vector<Examp
                 torch::InferenceMode inference;
                 for (size_t b = k; b < batches.size(); b += shards) {
                     const auto batch = makeBatch(examples, batches[b]);
-                    // Log-probabilities are their own logits: cross-entropy's log-softmax leaves them as they are.
-                    const auto logProbs = teacherForcedLogProbs(networks, batch);
-                    lossSums[k] += sequenceLoss(logProbs, batch.tgtOut, 0.0).item<double>() * batch.targetTokens;
+                    const auto predicted = teacherForcedScores(networks, batch);
+                    lossSums[k] += sequenceLoss(predicted, batch.tgtOut, 0.0).item<double>() * batch.targetTokens;
                     tokens[k] += batch.targetTokens;
                     const auto hypotheses = decode(networks, batch, options);
                     for (size_t i = 0; i < batches[b].size(); ++i)

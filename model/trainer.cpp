@@ -127,19 +127,19 @@ void Trainer::prepare() {
         bundle_.config = Config::load(options_.outDir + "/config.yaml");
         bundle_.src = Vocabulary::load(options_.outDir + "/src.spm");
         bundle_.tgt = Vocabulary::load(options_.outDir + "/tgt.spm");
-    } else if (!options_.initFrom.empty()) {
-        // Fine-tuning keeps the bundle's network and vocabularies; training settings are ours.
-        Bundle base = Bundle::load(options_.initFrom);
-        bundle_.config.model = base.config.model;
-        bundle_.config.data.sharedVocab = base.config.data.sharedVocab;
-        bundle_.src = std::move(base.src);
-        bundle_.tgt = std::move(base.tgt);
-    } else if (!options_.vocabFrom.empty()) {
-        const Config base = Config::load(options_.vocabFrom + "/config.yaml");
-        for (const char* key : {"data.vocab_type", "data.src_vocab_size", "data.tgt_vocab_size", "data.shared_vocab"})
-            bundle_.config.set(key, base.get(key));
-        bundle_.src = Vocabulary::load(options_.vocabFrom + "/src.spm");
-        bundle_.tgt = Vocabulary::load(options_.vocabFrom + "/tgt.spm");
+    } else if (!options_.initFrom.empty() || !options_.vocabFrom.empty()) {
+        // Fine-tuning keeps the base bundle's network and vocabularies; a new ensemble
+        // member only its vocabularies. Training settings are ours either way.
+        const std::string& base = options_.initFrom.empty() ? options_.vocabFrom : options_.initFrom;
+        const Config baseConfig = Config::load(base + "/config.yaml");
+        if (!options_.initFrom.empty()) bundle_.config.model = baseConfig.model;
+        auto& data = bundle_.config.data;
+        data.vocabType = baseConfig.data.vocabType;
+        data.srcVocabSize = baseConfig.data.srcVocabSize;
+        data.tgtVocabSize = baseConfig.data.tgtVocabSize;
+        data.sharedVocab = baseConfig.data.sharedVocab;
+        bundle_.src = Vocabulary::load(base + "/src.spm");
+        bundle_.tgt = Vocabulary::load(base + "/tgt.spm");
     } else {
         buildVocabularies();
     }

@@ -67,6 +67,7 @@ private Q_SLOTS:
 
 private:
     dari::Bundle bundle(uint64_t seed, int decoderHidden = 32) const;
+    std::vector<dari::Bundle> bundles(std::initializer_list<uint64_t> seeds) const;
     std::string src_, tgt_, otherTgt_;  // serialized vocabularies
 };
 
@@ -97,6 +98,12 @@ dari::Bundle TestEnsemble::bundle(uint64_t seed, int decoderHidden) const {
     b.meta.parameters = b.model->parameterCount();
     b.meta.devBleu = 10.0;
     return b;
+}
+
+std::vector<dari::Bundle> TestEnsemble::bundles(std::initializer_list<uint64_t> seeds) const {
+    std::vector<dari::Bundle> all;  // Bundle is move-only: no initializer list of them
+    for (const auto seed : seeds) all.push_back(bundle(seed));
+    return all;
 }
 
 void TestEnsemble::stepAveragesProbabilities_data() {
@@ -171,10 +178,7 @@ void TestEnsemble::beamScoresAreTheEnsemblesLogProbabilities() {
 void TestEnsemble::joinedBundleSavesAndLoads() {
     QTemporaryDir dir;
     const std::string path = dir.path().toStdString() + "/ensemble";
-    std::vector<dari::Bundle> members;
-    members.push_back(bundle(1));
-    members.push_back(bundle(2));
-    members.push_back(bundle(3));
+    auto members = bundles({1, 2, 3});
     const int64_t each = members[0].meta.parameters;
     auto joined = std::make_shared<dari::Bundle>(dari::joinBundles(std::move(members), {"a", "b", "c"}));
     QCOMPARE(joined->meta.members, int64_t{3});
@@ -227,18 +231,14 @@ void TestEnsemble::membersThatDifferAreRefused() {
     QVERIFY2(vocab.find(second + "/tgt.spm differs from " + first + "/tgt.spm") == 0, vocab.c_str());
     QVERIFY2(vocab.find("--vocab-from " + first) != std::string::npos, vocab.c_str());
 
-    std::vector<dari::Bundle> alone;
-    alone.push_back(bundle(1));
+    auto alone = bundles({1});
     QVERIFY(!helpers::errorOf([&] { dari::joinBundles(std::move(alone), {"only"}); }).empty());
 }
 
 void TestEnsemble::missingMemberFileIsNamed() {
     QTemporaryDir dir;
     const std::string path = dir.path().toStdString() + "/ensemble";
-    std::vector<dari::Bundle> members;
-    members.push_back(bundle(1));
-    members.push_back(bundle(2));
-    dari::joinBundles(std::move(members), {"a", "b"}).save(path);
+    dari::joinBundles(bundles({1, 2}), {"a", "b"}).save(path);
     QVERIFY(fs::remove(path + "/member2.pt"));
     const auto message = helpers::errorOf([&] { dari::Bundle::load(path); });
     QCOMPARE(QString::fromStdString(message), QString::fromStdString(path + "/member2.pt: missing"));

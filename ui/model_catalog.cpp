@@ -12,6 +12,7 @@
 
 #include <stdexcept>
 
+#include "model/bundle.h"
 #include "model/config.h"
 #include "ui/run_folder.h"
 
@@ -118,8 +119,8 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
         info.error = QString::fromStdString(e.what());
         return info;
     }
-    QStringList files{QStringLiteral("model.pt"), QStringLiteral("src.spm"), QStringLiteral("tgt.spm")};
-    for (int m = 2; m <= info.members; ++m) files << QStringLiteral("member%1.pt").arg(m);
+    QStringList files{QString::fromStdString(memberFileName(1)), QStringLiteral("src.spm"), QStringLiteral("tgt.spm")};
+    for (int m = 2; m <= info.members; ++m) files << QString::fromStdString(memberFileName(m));
     for (const QString& file : files) {
         if (!dir.exists(file)) {
             info.error = QCoreApplication::translate("ModelCatalog", "%1 is missing").arg(file);
