@@ -16,6 +16,7 @@ PACKAGES=(
   libyaml-cpp-dev nlohmann-json3-dev libicu-dev
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
   libqt6sql6-sqlite fonts-noto-cjk
+  clang-format git
   xvfb xauth
 )
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3
@@ -80,12 +81,20 @@ setup() {
 # of the same compute is ~1.5 BLEU worse).
 KOEN_MEMBERS=3
 
+# Where a training run stands: dari status's exit code (0 finished, 3 interrupted, 4 none).
+run_status() {  # DIR
+  local code=0
+  "$BUILD_DIR/bin/dari" status --run "$1" >/dev/null || code=$?
+  echo "$code"
+}
+
 # Trains DIR from a recipe, or continues its interrupted run; nothing if it finished.
 train_one() {  # DIR RECIPE CORPUS [dari train options...]
-  local dir=$1 recipe=$2 corpus=$3 data=${DARI_SHARED_DATA:-../shared/data}
+  local dir=$1 recipe=$2 corpus=$3 data=${DARI_SHARED_DATA:-../shared/data} status
   shift 3
-  grep -qs '"event":"done"' "$dir/train_log.jsonl" && return 0
-  if [ -f "$dir/checkpoint.pt" ]; then
+  status=$(run_status "$dir")
+  [ "$status" = 0 ] && return 0
+  if [ "$status" = 3 ]; then
     say "Continuing the interrupted training of $dir"
     "$BUILD_DIR/bin/dari" train --resume "$dir"
     return
@@ -115,7 +124,7 @@ train_koen() {
 train_default_models() {
   local koen=0 chat=0
   [ -f models/ko-en/meta.json ] || koen=1
-  grep -qs '"event":"done"' models/chat-ko/train_log.jsonl || chat=1
+  [ "$(run_status models/chat-ko)" = 0 ] || chat=1
   if [ $koen = 1 ] && [ $chat = 1 ]; then
     # One core each: two one-thread runs side by side do ~17% more work than one
     # two-thread run after the other.

@@ -1,11 +1,13 @@
 #include "app/arguments.h"
 
+#include "app/option_table.h"
+
 #include <stdexcept>
 
 namespace dari {
 
-Arguments::Arguments(int argc, char** argv, int first, const std::set<std::string>& options,
-                     const std::set<std::string>& flags) {
+Arguments::Arguments(int argc, char** argv, int first, const Command& command)
+    : command_(&command) {
     for (int i = first; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg.rfind("--", 0) != 0) throw std::runtime_error("unexpected argument '" + arg + "'");
@@ -16,23 +18,23 @@ Arguments::Arguments(int argc, char** argv, int first, const std::set<std::strin
             value = name.substr(eq + 1);
             name = name.substr(0, eq);
         }
-        if (flags.count(name)) {
+        const Option* option = findOption(command, name);
+        if (!option) throw std::runtime_error("unknown option --" + name);
+        if (!option->value) {
             if (inlineValue) throw std::runtime_error("--" + name + " takes no value");
             value = "true";
-        } else if (options.count(name)) {
-            if (!inlineValue) {
-                if (i + 1 >= argc) throw std::runtime_error("--" + name + " needs a value");
-                value = argv[++i];
-            }
-        } else {
-            throw std::runtime_error("unknown option --" + name);
+        } else if (!inlineValue) {
+            if (i + 1 >= argc) throw std::runtime_error("--" + name + " needs a value");
+            value = argv[++i];
         }
         values_[name] = value;
         ordered_.emplace_back(name, value);
     }
 }
 
-bool Arguments::has(const std::string& name) const { return values_.count(name) > 0; }
+bool Arguments::has(const std::string& name) const {
+    return values_.count(name) > 0;
+}
 
 std::string Arguments::get(const std::string& name, const std::string& fallback) const {
     const auto it = values_.find(name);
@@ -55,12 +57,14 @@ int Arguments::getInt(const std::string& name, int fallback, int min, int max) c
         used = 0;
     }
     if (used != text.size() || text.empty() || value < min || value > max)
-        throw std::runtime_error("--" + name + " must be a whole number from " + std::to_string(min) +
-                                 " to " + std::to_string(max) + ", not '" + text + "'");
+        throw std::runtime_error("--" + name + " must be a whole number from " +
+                                 std::to_string(min) + " to " + std::to_string(max) + ", not '" +
+                                 text + "'");
     return static_cast<int>(value);
 }
 
-double Arguments::getDouble(const std::string& name, double fallback, double min, double max) const {
+double Arguments::getDouble(const std::string& name, double fallback, double min,
+                            double max) const {
     if (!has(name)) return fallback;
     const std::string text = get(name);
     size_t used = 0;
@@ -71,8 +75,8 @@ double Arguments::getDouble(const std::string& name, double fallback, double min
         used = 0;
     }
     if (used != text.size() || text.empty() || !(value >= min && value <= max))
-        throw std::runtime_error("--" + name + " must be a number from " + std::to_string(min) + " to " +
-                                 std::to_string(max) + ", not '" + text + "'");
+        throw std::runtime_error("--" + name + " must be a number from " + std::to_string(min) +
+                                 " to " + std::to_string(max) + ", not '" + text + "'");
     return value;
 }
 

@@ -5,34 +5,34 @@
 
 #include "app/arguments.h"
 #include "app/commands.h"
+#include "app/corpus_options.h"
 #include "data/corpus.h"
-#include "model/bundle_join.h"
-#include "model/evaluator.h"
-#include "model/runtime.h"
+#include "model/bundle/bundle_join.h"
+#include "model/training/evaluator.h"
 
 namespace dari {
 
 namespace fs = std::filesystem;
 
-int runEnsemble(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"out", "member", "dev", "threads"}, {});
-    configureThreads(args.getInt("threads", 0, 0, 256));
+int runEnsemble(const Arguments& args) {
     const std::string out = args.require("out");
     std::vector<std::string> dirs;
     for (const auto& [name, value] : args.ordered())
         if (name == "member") dirs.push_back(value);
-    if (dirs.size() < 2) throw std::runtime_error("name at least two models, each with --member DIR");
+    if (dirs.size() < 2)
+        throw std::runtime_error("name at least two models, each with --member DIR");
     if (fs::exists(out)) throw std::runtime_error(out + " already exists; choose a new --out");
     for (size_t i = 0; i < dirs.size(); ++i)
         for (size_t j = 0; j < i; ++j)
             if (fs::exists(dirs[i]) && fs::exists(dirs[j]) && fs::equivalent(dirs[i], dirs[j]))
                 throw std::runtime_error(dirs[i] + " is named twice");
     std::vector<Bundle> members;
-    for (const auto& dir : dirs) members.push_back(Bundle::load(dir));
+    for (const auto& dir : dirs)
+        members.push_back(Bundle::load(dir));
     Bundle joined = joinBundles(std::move(members), dirs);
 
     if (args.has("dev")) {
-        const Corpus dev = readCorpus({args.get("dev")});
+        const Corpus dev = readCorpus(corpusSpec(args, args.get("dev")));
         std::vector<Example> examples;
         std::vector<std::string> references;
         for (const auto& p : dev.pairs) {
@@ -54,12 +54,13 @@ int runEnsemble(int argc, char** argv) {
     fs::remove_all(partial);
     joined.save(partial);
     fs::rename(partial, out);
-    std::printf("%s: %lld networks, %lld parameters\n", out.c_str(), static_cast<long long>(joined.meta.members),
+    std::printf("%s: %lld networks, %lld parameters\n", out.c_str(),
+                static_cast<long long>(joined.meta.members),
                 static_cast<long long>(joined.meta.parameters));
     if (joined.meta.devPairs > 0)
         std::printf("dev (%lld pairs, beam %d): BLEU = %.2f chrF = %.2f loss = %.3f\n",
-                    static_cast<long long>(joined.meta.devPairs), joined.meta.devBeam, joined.meta.devBleu,
-                    joined.meta.devChrf, joined.meta.devLoss);
+                    static_cast<long long>(joined.meta.devPairs), joined.meta.devBeam,
+                    joined.meta.devBleu, joined.meta.devChrf, joined.meta.devLoss);
     return 0;
 }
 

@@ -4,13 +4,15 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/arguments.h"
 #include "app/commands.h"
+#include "app/corpus_options.h"
 #include "app/model_options.h"
 #include "data/atomic_file.h"
 #include "data/corpus.h"
-#include "model/bleu.h"
-#include "model/chrf.h"
-#include "model/distinct.h"
+#include "model/metrics/bleu.h"
+#include "model/metrics/chrf.h"
+#include "model/metrics/distinct.h"
 #include "model/runtime.h"
 
 namespace dari {
@@ -36,11 +38,7 @@ std::vector<std::string> readLines(const std::string& path) {
 
 }  // namespace
 
-int runEval(int argc, char** argv) {
-    std::set<std::string> names = decodeOptionNames();
-    names.insert({"model", "test", "out", "langs", "columns"});
-    const Arguments args(argc, argv, 2, names, {"sample"});
-    configureThreads(args.getInt("threads", 0, 0, 256));
+int runEval(const Arguments& args) {
     warnIfSlowBlas();
     const Translator translator = loadTranslator(args.require("model"));
     DecodeOptions options = decodeOptions(translator, args);
@@ -48,7 +46,7 @@ int runEval(int argc, char** argv) {
         options.sample = true;
         options.beam = options.nbest = 1;
     }
-    const Corpus test = readCorpus({args.require("test")});
+    const Corpus test = readCorpus(corpusSpec(args, args.require("test")));
     std::vector<std::string> sources, refs, hyps;
     for (const auto& p : test.pairs) {
         sources.push_back(p.source);
@@ -58,7 +56,8 @@ int runEval(int argc, char** argv) {
         hyps.push_back(std::move(t.text));
     if (args.has("out")) {
         std::string text;
-        for (const auto& h : hyps) text += h + "\n";
+        for (const auto& h : hyps)
+            text += h + "\n";
         writeFileAtomically(args.get("out"), text);
     }
     std::printf("%zu pairs, %s; distinct-1 = %.3f distinct-2 = %.3f\n", test.pairs.size(),
@@ -68,28 +67,29 @@ int runEval(int argc, char** argv) {
     return 0;
 }
 
-int runScore(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"hyp", "ref"}, {});
+int runScore(const Arguments& args) {
     const auto hyps = readLines(args.require("hyp"));
     const auto refs = readLines(args.require("ref"));
     if (hyps.size() != refs.size())
-        throw std::runtime_error(args.get("hyp") + " has " + std::to_string(hyps.size()) + " lines but " +
-                                 args.get("ref") + " has " + std::to_string(refs.size()));
+        throw std::runtime_error(args.get("hyp") + " has " + std::to_string(hyps.size()) +
+                                 " lines but " + args.get("ref") + " has " +
+                                 std::to_string(refs.size()));
     std::cout << scoreLine(hyps, refs) << "\n";
     return 0;
 }
 
-int runInfo(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"model"}, {});
+int runInfo(const Arguments& args) {
     const std::string dir = args.require("model");
     const Bundle bundle = Bundle::load(dir);
     const auto& m = bundle.config.model;
     const auto& meta = bundle.meta;
     std::printf("model       %s\n", dir.c_str());
-    std::printf("task        %s (%s -> %s)\n", meta.task.c_str(), meta.srcLang.c_str(), meta.tgtLang.c_str());
+    std::printf("task        %s (%s -> %s)\n", meta.task.c_str(), meta.srcLang.c_str(),
+                meta.tgtLang.c_str());
     std::printf("network     %s encoder %dx%d%s, %s decoder %dx%d, %s attention, embeddings %d%s\n",
-                m.cell.c_str(), m.encoderLayers, m.encoderHidden, m.bidirectional ? " bidirectional" : "",
-                m.cell.c_str(), m.decoderLayers, m.decoderHidden, m.attention.c_str(), m.embeddingSize,
+                m.cell.c_str(), m.encoderLayers, m.encoderHidden,
+                m.bidirectional ? " bidirectional" : "", m.cell.c_str(), m.decoderLayers,
+                m.decoderHidden, m.attention.c_str(), m.embeddingSize,
                 m.tieEmbeddings ? " (tied)" : "");
     if (meta.members > 1)
         std::printf("parameters  %lld (an ensemble of %lld networks of %lld)\n",
@@ -97,15 +97,16 @@ int runInfo(int argc, char** argv) {
                     static_cast<long long>(bundle.model->parameterCount()));
     else
         std::printf("parameters  %lld\n", static_cast<long long>(bundle.model->parameterCount()));
-    std::printf("vocabulary  %lld source, %lld target pieces (%s)\n", static_cast<long long>(bundle.src.size()),
+    std::printf("vocabulary  %lld source, %lld target pieces (%s)\n",
+                static_cast<long long>(bundle.src.size()),
                 static_cast<long long>(bundle.tgt.size()), bundle.config.data.vocabType.c_str());
     std::printf("training    %lld pairs (dev %lld), %lld steps, %.2f epochs, %.0f s%s; corpus %s\n",
                 static_cast<long long>(meta.trainPairs), static_cast<long long>(meta.devPairs),
                 static_cast<long long>(meta.steps), meta.epochs, meta.trainingSeconds,
                 meta.members > 1 ? " (all members together)" : "", meta.corpusFingerprint.c_str());
     const int beam = meta.devBeam > 0 ? meta.devBeam : bundle.config.train.validationBeam;
-    std::printf("dev scores  BLEU %.2f  chrF %.2f  loss %.3f (%s)\n", meta.devBleu, meta.devChrf, meta.devLoss,
-                beam > 1 ? ("beam " + std::to_string(beam)).c_str() : "greedy");
+    std::printf("dev scores  BLEU %.2f  chrF %.2f  loss %.3f (%s)\n", meta.devBleu, meta.devChrf,
+                meta.devLoss, beam > 1 ? ("beam " + std::to_string(beam)).c_str() : "greedy");
     std::printf("made by     dari %s on %s\n", meta.dariVersion.c_str(), meta.created.c_str());
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 
+#include "app/arguments.h"
 #include "app/commands.h"
 #include "app/model_options.h"
 #include "data/utf8.h"
@@ -13,11 +14,6 @@
 
 namespace dari {
 namespace {
-
-std::set<std::string> withDecodeOptions(std::set<std::string> names) {
-    names.insert(decodeOptionNames().begin(), decodeOptionNames().end());
-    return names;
-}
 
 std::string cleanLine(std::string line, long number) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -30,7 +26,8 @@ std::string cleanLine(std::string line, long number) {
 
 std::string joinTabs(const std::vector<std::string>& items) {
     std::string out;
-    for (size_t i = 0; i < items.size(); ++i) out += (i ? "\t" : "") + items[i];
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? "\t" : "") + items[i];
     return out;
 }
 
@@ -42,7 +39,8 @@ void processStdin(size_t chunk, Translate&& translateChunk) {
     std::vector<std::string> lines;
     long number = 0;
     auto flush = [&] {
-        for (const auto& out : translateChunk(lines)) std::cout << out << '\n';
+        for (const auto& out : translateChunk(lines))
+            std::cout << out << '\n';
         std::cout.flush();
         lines.clear();
     };
@@ -55,9 +53,7 @@ void processStdin(size_t chunk, Translate&& translateChunk) {
 
 }  // namespace
 
-int runTranslate(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, withDecodeOptions({"model"}), {});
-    configureThreads(args.getInt("threads", 0, 0, 256));
+int runTranslate(const Arguments& args) {
     warnIfSlowBlas();
     const Translator translator = loadTranslator(args.require("model"));
     const DecodeOptions options = decodeOptions(translator, args);
@@ -65,11 +61,13 @@ int runTranslate(int argc, char** argv) {
     processStdin(static_cast<size_t>(batch) * 8, [&](const std::vector<std::string>& lines) {
         std::vector<std::string> out;
         if (options.nbest > 1) {  // whole lines, alternatives tab-separated
-            for (const auto& t : translator.translate(lines, options, batch)) out.push_back(joinTabs(t.nbest));
+            for (const auto& t : translator.translate(lines, options, batch))
+                out.push_back(joinTabs(t.nbest));
             return out;
         }
         std::string joined;
-        for (size_t i = 0; i < lines.size(); ++i) joined += (i ? "\n" : "") + lines[i];
+        for (size_t i = 0; i < lines.size(); ++i)
+            joined += (i ? "\n" : "") + lines[i];
         std::istringstream translated(translator.translateText(joined, options));
         for (size_t i = 0; i < lines.size(); ++i) {
             std::string line;
@@ -81,9 +79,7 @@ int runTranslate(int argc, char** argv) {
     return 0;
 }
 
-int runChat(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, withDecodeOptions({"model"}), {});
-    configureThreads(args.getInt("threads", 0, 0, 256));
+int runChat(const Arguments& args) {
     warnIfSlowBlas();
     const Translator bot = loadTranslator(args.require("model"));
     DecodeOptions options = decodeOptions(bot, args);
@@ -91,7 +87,8 @@ int runChat(int argc, char** argv) {
     options.sample = !args.has("beam");
     if (options.sample && !args.has("seed")) options.seed = std::random_device{}();
     const bool interactive = ::isatty(STDIN_FILENO);
-    if (interactive) std::cerr << "Chatting with " << args.get("model") << " (Ctrl+D to quit)\n> " << std::flush;
+    if (interactive)
+        std::cerr << "Chatting with " << args.get("model") << " (Ctrl+D to quit)\n> " << std::flush;
     long number = 0;
     for (std::string line; std::getline(std::cin, line);) {
         const std::string input = cleanLine(line, ++number);

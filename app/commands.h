@@ -1,15 +1,18 @@
 #pragma once
-// The `dari` subcommands. Each returns the process exit code and throws
-// std::runtime_error with a one-line message for the user.
+// The `dari` subcommands (their options: app/option_table.cpp). Each returns the
+// process exit code and throws std::runtime_error with a one-line message for the user.
 
 namespace dari {
 
-int runTrain(int argc, char** argv);
-int runTranslate(int argc, char** argv);
-int runEval(int argc, char** argv);
-int runScore(int argc, char** argv);
-int runChat(int argc, char** argv);
-int runInfo(int argc, char** argv);
-int runEnsemble(int argc, char** argv);
+class Arguments;
+
+int runTrain(const Arguments& args);
+int runTranslate(const Arguments& args);
+int runEval(const Arguments& args);
+int runScore(const Arguments& args);
+int runChat(const Arguments& args);
+int runInfo(const Arguments& args);
+int runStatus(const Arguments& args);
+int runEnsemble(const Arguments& args);
 
 }  // namespace dari

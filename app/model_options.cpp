@@ -1,21 +1,15 @@
 #include "app/model_options.h"
 
-#include "model/runtime.h"
+#include "app/arguments.h"
 
 namespace dari {
-
-const std::set<std::string>& decodeOptionNames() {
-    static const std::set<std::string> names = {"beam", "nbest", "max-length-ratio", "no-repeat-ngram",
-                                                "length-penalty", "word-reward", "temperature", "top-k", "top-p", "seed",
-                                                "threads", "batch"};
-    return names;
-}
 
 DecodeOptions decodeOptions(const Translator& translator, const Arguments& args) {
     DecodeOptions o = translator.defaultOptions();
     o.beam = args.getInt("beam", o.beam, 1, 100);
     o.nbest = args.getInt("nbest", 1, 1, 100);
-    if (o.nbest > o.beam) throw std::runtime_error("--nbest must not exceed --beam (" + std::to_string(o.beam) + ")");
+    if (o.nbest > o.beam)
+        throw std::runtime_error("--nbest must not exceed --beam (" + std::to_string(o.beam) + ")");
     o.maxLengthRatio = args.getDouble("max-length-ratio", o.maxLengthRatio, 0.1, 100);
     o.noRepeatNgram = args.getInt("no-repeat-ngram", o.noRepeatNgram, 0, 100);
     o.lengthPenalty = args.getDouble("length-penalty", o.lengthPenalty, 0, 10);

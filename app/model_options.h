@@ -4,14 +4,14 @@
 #include <memory>
 #include <string>
 
-#include "app/arguments.h"
 #include "model/translator.h"
 
 namespace dari {
 
-// The decoding options an Arguments overrides: --beam, --nbest, --max-length-ratio,
-// --no-repeat-ngram, --length-penalty, --temperature, --top-k, --top-p, --seed.
-const std::set<std::string>& decodeOptionNames();
+class Arguments;
+
+// The model's decoding settings with the decode options given (app/option_table.cpp:
+// --beam, --nbest, --length-penalty, ...) laid over them.
 DecodeOptions decodeOptions(const Translator& translator, const Arguments& args);
 
 Translator loadTranslator(const std::string& dir);

@@ -28,11 +28,11 @@
 
 #include "data/atomic_file.h"
 #include "data/corpus.h"
-#include "model/bundle.h"
-#include "model/data_parallel.h"
-#include "model/decoding.h"
-#include "model/evaluator.h"
+#include "model/bundle/bundle.h"
 #include "model/runtime.h"
+#include "model/search/search.h"
+#include "model/training/data_parallel.h"
+#include "model/training/evaluator.h"
 
 using namespace dari;
 using Clock = std::chrono::steady_clock;
@@ -50,19 +50,23 @@ struct Options {
 struct Row {
     std::string cell, attention;
     int64_t parameters = 0;
-    double tokensPerSecond = 0, epochs = 0, devLoss = 0, devBleu = 0, decodePerSecond = 0, reach = 0;
+    double tokensPerSecond = 0, epochs = 0, devLoss = 0, devBleu = 0, decodePerSecond = 0,
+           reach = 0;
     int reachSentences = 0;
     std::vector<double> stepMs;  // per length in kLengths
 };
 
 const std::vector<int64_t> kLengths{10, 20, 40, 80};
 
-double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 std::vector<std::string> split(const std::string& text) {
     std::vector<std::string> parts;
     std::stringstream in(text);
-    for (std::string part; std::getline(in, part, ',');) parts.push_back(part);
+    for (std::string part; std::getline(in, part, ',');)
+        parts.push_back(part);
     return parts;
 }
 
@@ -73,7 +77,8 @@ double meanTokensPerSecond(const std::string& logPath) {
     int count = 0;
     for (std::string line; std::getline(in, line);) {
         const auto event = nlohmann::json::parse(line, nullptr, false);
-        if (event.is_object() && event.contains("tokens_per_s") && event["tokens_per_s"].get<double>() > 0) {
+        if (event.is_object() && event.contains("tokens_per_s") &&
+            event["tokens_per_s"].get<double>() > 0) {
             sum += event["tokens_per_s"].get<double>();
             ++count;
         }
@@ -85,7 +90,8 @@ double decodeSentencesPerSecond(Bundle& bundle, const std::vector<SentencePair>&
     const size_t count = std::min<size_t>(200, dev.size());
     DecodeOptions greedy;
     const auto start = Clock::now();
-    for (size_t i = 0; i < count; ++i) decode(bundle.model, makeSourceBatch({bundle.src.encode(dev[i].source)}), greedy);
+    for (size_t i = 0; i < count; ++i)
+        decode(bundle.model, makeSourceBatch({bundle.src.encode(dev[i].source)}), greedy);
     return count / since(start);
 }
 
@@ -98,7 +104,7 @@ std::pair<double, int> gradientReach(Bundle& bundle, const std::vector<SentenceP
         Example example{bundle.src.encode(pair.source), bundle.tgt.encode(pair.target)};
         if (example.src.size() < 20) continue;
         const auto batch = makeBatch({example}, {0});
-        const auto result = bundle.model->forward(batch.src, batch.lengths, batch.tgtIn);
+        const auto result = bundle.model->forward(batch.src, batch.tgtIn);
         const auto loss = sequenceLoss(result.logits, batch.tgtOut, 0.0);
         const auto& states = result.encoded.forwardStates;
         const auto grads = torch::autograd::grad({loss}, {states.front(), states.back()});
@@ -118,16 +124,20 @@ std::vector<double> stepTimes(Bundle& bundle, int64_t batch) {
     for (const auto length : kLengths) {
         std::vector<Example> examples;
         for (int64_t i = 0; i < batch; ++i) {
-            const auto src = torch::randint(4, bundle.src.size(), {length}), tgt = torch::randint(4, bundle.tgt.size(), {length});
-            examples.push_back({std::vector<int64_t>(src.data_ptr<int64_t>(), src.data_ptr<int64_t>() + length),
-                                std::vector<int64_t>(tgt.data_ptr<int64_t>(), tgt.data_ptr<int64_t>() + length)});
+            const auto src = torch::randint(4, bundle.src.size(), {length}),
+                       tgt = torch::randint(4, bundle.tgt.size(), {length});
+            examples.push_back(
+                {std::vector<int64_t>(src.data_ptr<int64_t>(), src.data_ptr<int64_t>() + length),
+                 std::vector<int64_t>(tgt.data_ptr<int64_t>(), tgt.data_ptr<int64_t>() + length)});
         }
         std::vector<size_t> indices(examples.size());
-        for (size_t i = 0; i < indices.size(); ++i) indices[i] = i;
+        for (size_t i = 0; i < indices.size(); ++i)
+            indices[i] = i;
         batchGradients(bundle.model, examples, indices, 1.0, 0.1);  // warm-up
         const int repeats = 3;
         const auto start = Clock::now();
-        for (int r = 0; r < repeats; ++r) batchGradients(bundle.model, examples, indices, 1.0, 0.1);
+        for (int r = 0; r < repeats; ++r)
+            batchGradients(bundle.model, examples, indices, 1.0, 0.1);
         out.push_back(1e3 * since(start) / repeats);
     }
     return out;
@@ -136,19 +146,23 @@ std::vector<double> stepTimes(Bundle& bundle, int64_t batch) {
 std::string table(const std::vector<Row>& rows, const Options& options) {
     std::ostringstream md;
     char buffer[512];
-    md << "| cell | attention | parameters | train tok/s | epochs | dev loss | dev BLEU | greedy sent/s "
+    md << "| cell | attention | parameters | train tok/s | epochs | dev loss | dev BLEU | greedy "
+          "sent/s "
           "| gradient reach h1/hlast | step ms L=10 | L=20 | L=40 | L=80 |\n"
        << "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     for (const auto& r : rows) {
         std::snprintf(buffer, sizeof buffer,
-                      "| %s | %s | %.2f M | %.0f | %.1f | %.3f | %.2f | %.0f | %.2e (%d sent.) | %.0f | %.0f | %.0f | %.0f |\n",
-                      r.cell.c_str(), r.attention.c_str(), r.parameters / 1e6, r.tokensPerSecond, r.epochs,
-                      r.devLoss, r.devBleu, r.decodePerSecond, r.reach, r.reachSentences, r.stepMs[0], r.stepMs[1],
-                      r.stepMs[2], r.stepMs[3]);
+                      "| %s | %s | %.2f M | %.0f | %.1f | %.3f | %.2f | %.0f | %.2e (%d sent.) | "
+                      "%.0f | %.0f | %.0f | %.0f |\n",
+                      r.cell.c_str(), r.attention.c_str(), r.parameters / 1e6, r.tokensPerSecond,
+                      r.epochs, r.devLoss, r.devBleu, r.decodePerSecond, r.reach, r.reachSentences,
+                      r.stepMs[0], r.stepMs[1], r.stepMs[2], r.stepMs[3]);
         md << buffer;
     }
-    md << "\n" << options.minutes << " minutes of `dari train --config " << options.recipe
-       << "` per row on " << configuredThreads() << " threads; measured " << isoTimeNow() << " by bench_cells.\n";
+    md << "\n"
+       << options.minutes << " minutes of `dari train --config " << options.recipe
+       << "` per row on " << configuredThreads() << " threads; measured " << isoTimeNow()
+       << " by bench_cells.\n";
     return md.str();
 }
 
@@ -156,14 +170,22 @@ Options parse(int argc, char** argv) {
     Options o;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i], value = argv[i + 1];
-        if (key == "--minutes") o.minutes = std::stod(value);
-        else if (key == "--recipe") o.recipe = value;
-        else if (key == "--data") o.data = value;
-        else if (key == "--runs") o.runs = value;
-        else if (key == "--out") o.out = value;
-        else if (key == "--cells") o.cells = split(value);
-        else if (key == "--attention") o.attentions = split(value);
-        else throw std::runtime_error("unknown option " + key);
+        if (key == "--minutes")
+            o.minutes = std::stod(value);
+        else if (key == "--recipe")
+            o.recipe = value;
+        else if (key == "--data")
+            o.data = value;
+        else if (key == "--runs")
+            o.runs = value;
+        else if (key == "--out")
+            o.out = value;
+        else if (key == "--cells")
+            o.cells = split(value);
+        else if (key == "--attention")
+            o.attentions = split(value);
+        else
+            throw std::runtime_error("unknown option " + key);
     }
     return o;
 }
@@ -174,7 +196,8 @@ int main(int argc, char** argv) try {
     const Options options = parse(argc, argv);
     configureThreads(0);
     const std::string dari = (fs::path(argv[0]).parent_path() / "dari").string();
-    const std::string train = options.data + "/tatoeba-ko-en/train.tsv", devPath = options.data + "/tatoeba-ko-en/dev.tsv";
+    const std::string train = options.data + "/tatoeba-ko-en/train.tsv",
+                      devPath = options.data + "/tatoeba-ko-en/dev.tsv";
     const auto dev = readCorpus({devPath}).pairs;
     std::vector<Row> rows;
     for (const auto& cell : options.cells) {
@@ -183,10 +206,12 @@ int main(int argc, char** argv) try {
             const std::string out = options.runs + "/" + cell + "-" + attention;
             fs::remove_all(out);
             std::ostringstream command;
-            command << dari << " train --config " << options.recipe << " --train " << train << " --dev " << devPath
-                    << " --out " << out << " --minutes " << options.minutes << " --cell " << cell
-                    << " --attention " << attention << " > " << out << ".log 2>&1";
-            std::fprintf(stderr, "training %s + %s for %.1f min...\n", cell.c_str(), attention.c_str(), options.minutes);
+            command << dari << " train --config " << options.recipe << " --train " << train
+                    << " --dev " << devPath << " --out " << out << " --minutes " << options.minutes
+                    << " --cell " << cell << " --attention " << attention << " > " << out
+                    << ".log 2>&1";
+            std::fprintf(stderr, "training %s + %s for %.1f min...\n", cell.c_str(),
+                         attention.c_str(), options.minutes);
             fs::create_directories(options.runs);
             if (std::system(command.str().c_str()) != 0)
                 throw std::runtime_error("dari train failed: see " + out + ".log");

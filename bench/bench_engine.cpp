@@ -2,7 +2,8 @@
 // training target tokens/s, greedy and beam-5 decoding at batch 1 and 64, peak RSS.
 //
 //   bench_engine [--config bench/configs/reference.yaml] [--steps 150] [--data ../shared/data]
-//                [--model DIR]   (decode with this trained bundle, e.g. one trained on reference.yaml)
+//                [--model DIR]   (decode with this trained bundle, e.g. one trained on
+//                reference.yaml)
 
 #include <sys/resource.h>
 #include <torch/csrc/autograd/profiler_legacy.h>
@@ -14,21 +15,23 @@
 
 #include "data/batch.h"
 #include "data/corpus.h"
-#include "model/bundle.h"
-#include "model/config.h"
-#include "model/data_parallel.h"
-#include "model/decoding.h"
-#include "model/evaluator.h"
-#include "model/fused_adam.h"
+#include "model/bundle/bundle.h"
+#include "model/bundle/config.h"
+#include "model/network/seq2seq.h"
 #include "model/runtime.h"
-#include "model/seq2seq.h"
+#include "model/search/search.h"
+#include "model/training/data_parallel.h"
+#include "model/training/evaluator.h"
+#include "model/training/fused_adam.h"
 
 using namespace dari;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 double peakMiB() {
     rusage usage{};
@@ -39,22 +42,25 @@ double peakMiB() {
 std::vector<Example> encode(const std::vector<SentencePair>& pairs, const Vocabulary& src,
                             const Vocabulary& tgt) {
     std::vector<Example> out;
-    for (const auto& p : pairs) out.push_back({src.encode(p.source), tgt.encode(p.target)});
+    for (const auto& p : pairs)
+        out.push_back({src.encode(p.source), tgt.encode(p.target)});
     return out;
 }
 
 // Seconds per sentence decoding `sources` in batches of `batch`; adds the output pieces to *pieces.
-double decodeSeconds(Seq2Seq& model, const std::vector<Example>& dev, int batch, int beam, size_t count,
-                     int64_t* pieces = nullptr) {
+double decodeSeconds(Seq2Seq& model, const std::vector<Example>& dev, int batch, int beam,
+                     size_t count, int64_t* pieces = nullptr) {
     DecodeOptions options;
     options.beam = beam;
     const auto start = Clock::now();
     for (size_t i = 0; i < count; i += batch) {
         std::vector<std::vector<int64_t>> sources;
-        for (size_t k = i; k < std::min(count, i + batch); ++k) sources.push_back(dev[k].src);
+        for (size_t k = i; k < std::min(count, i + batch); ++k)
+            sources.push_back(dev[k].src);
         const auto out = decode(model, makeSourceBatch(sources), options);
         if (pieces)
-            for (const auto& list : out) *pieces += static_cast<int64_t>(list.front().ids.size()) + 1;
+            for (const auto& list : out)
+                *pieces += static_cast<int64_t>(list.front().ids.size()) + 1;
     }
     return since(start) / count;
 }
@@ -66,10 +72,14 @@ int main(int argc, char** argv) {
     int steps = 150;
     std::string trained;  // --model DIR: measure decoding on this trained bundle instead
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--config")) configPath = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--steps")) steps = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--data")) data = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--model")) trained = argv[i + 1];
+        if (!std::strcmp(argv[i], "--config"))
+            configPath = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--steps"))
+            steps = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--data"))
+            data = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--model"))
+            trained = argv[i + 1];
     }
     const Config config = Config::load(configPath);
     configureThreads(config.train.threads);
@@ -93,14 +103,17 @@ int main(int argc, char** argv) {
     FusedAdam adam(model->parameters(), torch::optim::AdamOptions(config.train.learningRate));
     std::printf("config %s: %s + %s, %lld parameters, %d threads, BLAS %s\n", configPath.c_str(),
                 config.model.cell.c_str(), config.model.attention.c_str(),
-                static_cast<long long>(model->parameterCount()), configuredThreads(), activeBlas().name.c_str());
+                static_cast<long long>(model->parameterCount()), configuredThreads(),
+                activeBlas().name.c_str());
 
-    const auto batches = bucketBatches(examples, config.train.batchSentences, config.train.batchTokens, 1);
+    const auto batches =
+        bucketBatches(examples, config.train.batchSentences, config.train.batchTokens, 1);
     // The same step as dari train: one data-parallel shard per thread.
     const int shards = configuredThreads();
     if (shards > 1) setBlasThreads(1);
     const auto trainStep = [&](const std::vector<size_t>& indices) {
-        const auto step = batchGradients(model, examples, indices, 1.0, config.train.labelSmoothing);
+        const auto step =
+            batchGradients(model, examples, indices, 1.0, config.train.labelSmoothing);
         torch::nn::utils::clip_grad_norm_(model->parameters(), config.train.clipNorm);
         adam.step();
         return step.targetTokens;
@@ -118,21 +131,26 @@ int main(int argc, char** argv) {
     }
     if (const char* trace = std::getenv("DARI_PROFILE")) {  // chrome://tracing file of 10 steps
         torch::autograd::profiler::RecordProfile profile(trace);
-        for (int step = 0; step < 10; ++step) trainStep(batches[(step * 7) % batches.size()]);  // a spread of lengths
+        for (int step = 0; step < 10; ++step)
+            trainStep(batches[(step * 7) % batches.size()]);  // a spread of lengths
     }
     if (shards > 1) setBlasThreads(shards);  // decoding: one sentence at a time, BLAS threads help
-    std::printf("training        %8.0f target tokens/s  (%d steps of %d sentences in %d shards, %.1f ms/step)\n",
-                tokens / seconds, steps - 5, config.train.batchSentences, shards, 1e3 * seconds / (steps - 5));
+    std::printf(
+        "training        %8.0f target tokens/s  (%d steps of %d sentences in %d shards, %.1f "
+        "ms/step)\n",
+        tokens / seconds, steps - 5, config.train.batchSentences, shards,
+        1e3 * seconds / (steps - 5));
     const double trainPeak = peakMiB();
 
     // A model trained for a few steps may decode to the length limit: --model gives real lengths.
     if (!trained.empty()) {
         auto bundle = Bundle::load(trained);
         const auto& m = bundle.config.model;
-        std::printf("decoding with %s: %s %d bi=%d + %s, decoder %d, vocab %lld/%lld, %.1f epochs\n",
-                    trained.c_str(), m.cell.c_str(), m.encoderHidden, m.bidirectional, m.attention.c_str(),
-                    m.decoderHidden, static_cast<long long>(bundle.src.size()),
-                    static_cast<long long>(bundle.tgt.size()), bundle.meta.epochs);
+        std::printf(
+            "decoding with %s: %s %d bi=%d + %s, decoder %d, vocab %lld/%lld, %.1f epochs\n",
+            trained.c_str(), m.cell.c_str(), m.encoderHidden, m.bidirectional, m.attention.c_str(),
+            m.decoderHidden, static_cast<long long>(bundle.src.size()),
+            static_cast<long long>(bundle.tgt.size()), bundle.meta.epochs);
         model = bundle.model;
         devExamples = encode(dev, bundle.src, bundle.tgt);
     }
@@ -140,10 +158,14 @@ int main(int argc, char** argv) {
     decodeSeconds(model, devExamples, 1, 1, 10);  // warm-up
     int64_t pieces = 0;
     const double greedy1 = decodeSeconds(model, devExamples, 1, 1, n1, &pieces);
-    std::printf("greedy batch 1  %8.2f ms/sentence  (%.1f output pieces per sentence)\n", 1e3 * greedy1,
-                static_cast<double>(pieces) / n1);
-    std::printf("beam-5 batch 1  %8.2f ms/sentence\n", 1e3 * decodeSeconds(model, devExamples, 1, 5, n1));
-    std::printf("greedy batch 64 %8.1f sentences/s\n", 1.0 / decodeSeconds(model, devExamples, 64, 1, n64));
-    std::printf("beam-5 batch 64 %8.1f sentences/s\n", 1.0 / decodeSeconds(model, devExamples, 64, 5, n64));
-    std::printf("peak memory     %8.0f MiB while training, %.0f MiB overall\n", trainPeak, peakMiB());
+    std::printf("greedy batch 1  %8.2f ms/sentence  (%.1f output pieces per sentence)\n",
+                1e3 * greedy1, static_cast<double>(pieces) / n1);
+    std::printf("beam-5 batch 1  %8.2f ms/sentence\n",
+                1e3 * decodeSeconds(model, devExamples, 1, 5, n1));
+    std::printf("greedy batch 64 %8.1f sentences/s\n",
+                1.0 / decodeSeconds(model, devExamples, 64, 1, n64));
+    std::printf("beam-5 batch 64 %8.1f sentences/s\n",
+                1.0 / decodeSeconds(model, devExamples, 64, 5, n64));
+    std::printf("peak memory     %8.0f MiB while training, %.0f MiB overall\n", trainPeak,
+                peakMiB());
 }

@@ -6,8 +6,8 @@
 #include <torch/torch.h>
 
 #include <chrono>
-#include <functional>
 #include <cstdio>
+#include <functional>
 
 #include "model/runtime.h"
 
@@ -16,14 +16,17 @@ namespace {
 double secondsPer(int repeats, const std::function<void()>& work) {
     work();  // warm-up
     const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < repeats; ++i) work();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / repeats;
+    for (int i = 0; i < repeats; ++i)
+        work();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
+           repeats;
 }
 
 }  // namespace
 
 int main() {
-    const bool openblas = dari::setBlasThreads(1);  // false: not OpenBLAS, its thread count is not ours
+    const bool openblas =
+        dari::setBlasThreads(1);  // false: not OpenBLAS, its thread count is not ours
     std::printf("BLAS: %s\n", dari::activeBlas().name.c_str());
     torch::manual_seed(0);
     torch::nn::GRU gru(torch::nn::GRUOptions(256, 256).batch_first(true).bidirectional(true));

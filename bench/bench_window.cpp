@@ -23,9 +23,9 @@
 #include <vector>
 
 #include "model/runtime.h"
-#include "ui/conversation_model.h"
+#include "ui/chat/conversation_model.h"
+#include "ui/chat/message_input.h"
 #include "ui/main_window.h"
-#include "ui/message_input.h"
 #include "ui/model_catalog.h"
 #include "ui/process_memory.h"
 
@@ -64,7 +64,8 @@ QStringList sampleInputs(const QString& file, int count) {
     }
     QStringList picked;
     const int step = std::max<int>(1, all.size() / std::max(1, count + 1));
-    for (int i = step; i < all.size() && picked.size() < count; i += step) picked << all.at(i);
+    for (int i = step; i < all.size() && picked.size() < count; i += step)
+        picked << all.at(i);
     return picked;
 }
 
@@ -102,8 +103,8 @@ Timing run(MainWindow& w, MainWindow::Mode mode, const QString& name, const QStr
     for (const QString& text : inputs) {
         const auto [ms, engine] = sendAndTime(w, text);
         if (ms < 0) {
-            std::fprintf(stderr, "bench_window: no reply to \"%s\" in %s mode: %s\n", qPrintable(text),
-                         qPrintable(name), qPrintable(w.lastError()));
+            std::fprintf(stderr, "bench_window: no reply to \"%s\" in %s mode: %s\n",
+                         qPrintable(text), qPrintable(name), qPrintable(w.lastError()));
             continue;
         }
         t.enterToBubble.push_back(ms);
@@ -127,28 +128,32 @@ bool haveModel(const QList<dari::ModelInfo>& models, const QString& task, const 
 }
 
 void printMemory(const std::vector<Stage>& stages) {
-    std::printf("\n%-44s %9s %9s %9s %9s\n", "resident memory (MiB)", "VmRSS", "VmHWM", "anon", "file");
+    std::printf("\n%-44s %9s %9s %9s %9s\n", "resident memory (MiB)", "VmRSS", "VmHWM", "anon",
+                "file");
     for (const Stage& s : stages)
-        std::printf("  %-42s %9.1f %9.1f %9.1f %9.1f\n", qPrintable(s.name), s.memory.rssMiB, s.memory.hwmMiB,
-                    s.memory.anonMiB, s.memory.fileMiB);
+        std::printf("  %-42s %9.1f %9.1f %9.1f %9.1f\n", qPrintable(s.name), s.memory.rssMiB,
+                    s.memory.hwmMiB, s.memory.anonMiB, s.memory.fileMiB);
     const double rss = stages.back().memory.rssMiB;
     std::printf("  both models loaded, after the replies: %.0f MiB (goal <= 600 MiB: %s)\n", rss,
                 rss <= 600 ? "met" : "MISSED");
 }
 
 void printTimings(const std::vector<Timing>& timings) {
-    std::printf("\n%-22s %4s %9s %9s %9s %9s %14s\n", "Enter -> bubble (ms)", "n", "median", "p90", "min", "max",
-                "engine median");
+    std::printf("\n%-22s %4s %9s %9s %9s %9s %14s\n", "Enter -> bubble (ms)", "n", "median", "p90",
+                "min", "max", "engine median");
     std::vector<double> all;
     for (const Timing& t : timings) {
         const auto& v = t.enterToBubble;
         all.insert(all.end(), v.begin(), v.end());
-        std::printf("  %-20s %4zu %9.1f %9.1f %9.1f %9.1f %14.1f\n", qPrintable(t.name), v.size(), percentile(v, 0.5),
-                    percentile(v, 0.9), v.empty() ? 0.0 : *std::min_element(v.begin(), v.end()),
-                    v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()), percentile(t.engine, 0.5));
+        std::printf("  %-20s %4zu %9.1f %9.1f %9.1f %9.1f %14.1f\n", qPrintable(t.name), v.size(),
+                    percentile(v, 0.5), percentile(v, 0.9),
+                    v.empty() ? 0.0 : *std::min_element(v.begin(), v.end()),
+                    v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()),
+                    percentile(t.engine, 0.5));
     }
     std::printf("  %-20s %4zu %9.1f %9.1f   (goal: median <= 100 ms: %s)\n", "all", all.size(),
-                percentile(all, 0.5), percentile(all, 0.9), percentile(all, 0.5) <= 100 ? "met" : "MISSED");
+                percentile(all, 0.5), percentile(all, 0.9),
+                percentile(all, 0.5) <= 100 ? "met" : "MISSED");
 }
 
 }  // namespace
@@ -156,19 +161,22 @@ void printTimings(const std::vector<Timing>& timings) {
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QCommandLineParser parser;
-    const QCommandLineOption modelsOpt(QStringLiteral("models"), QStringLiteral("Models folder."), QStringLiteral("dir"));
-    const QCommandLineOption dataOpt(QStringLiteral("data"), QStringLiteral("Shared corpora."), QStringLiteral("dir"),
-                                     QStringLiteral(DARI_DEFAULT_DATA));
-    const QCommandLineOption inputsOpt(QStringLiteral("inputs"), QStringLiteral("Inputs per mode."), QStringLiteral("n"),
-                                       QStringLiteral("20"));
-    const QCommandLineOption arenasOpt(QStringLiteral("arenas"),
-                                       QStringLiteral("malloc arenas (0: glibc's default; default: the window's)."),
-                                       QStringLiteral("n"), QString::number(dari::kWindowMallocArenas));
+    const QCommandLineOption modelsOpt(QStringLiteral("models"), QStringLiteral("Models folder."),
+                                       QStringLiteral("dir"));
+    const QCommandLineOption dataOpt(QStringLiteral("data"), QStringLiteral("Shared corpora."),
+                                     QStringLiteral("dir"), QStringLiteral(DARI_DEFAULT_DATA));
+    const QCommandLineOption inputsOpt(QStringLiteral("inputs"), QStringLiteral("Inputs per mode."),
+                                       QStringLiteral("n"), QStringLiteral("20"));
+    const QCommandLineOption arenasOpt(
+        QStringLiteral("arenas"),
+        QStringLiteral("malloc arenas (0: glibc's default, as dari-chat keeps it)."),
+        QStringLiteral("n"), QStringLiteral("0"));
     parser.addOptions({modelsOpt, dataOpt, inputsOpt, arenasOpt});
     parser.addHelpOption();
     {
         QStringList args;
-        for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+        for (int i = 0; i < argc; ++i)
+            args << QString::fromLocal8Bit(argv[i]);
         parser.process(args);  // before QApplication: the arena limit must come first
     }
     dari::limitMallocArenas(parser.value(arenasOpt).toInt());
@@ -183,11 +191,13 @@ int main(int argc, char** argv) {
     if (!translate || !haveModel(models, QStringLiteral("chat"), folder)) return 1;
     const QString data = parser.value(dataOpt);
     const int count = std::max(1, parser.value(inputsOpt).toInt());
-    const QStringList koEn = sampleInputs(data + QStringLiteral("/tatoeba-ko-en/dev.tsv"), count + 1);
+    const QStringList koEn =
+        sampleInputs(data + QStringLiteral("/tatoeba-ko-en/dev.tsv"), count + 1);
     const QStringList chat = sampleInputs(data + QStringLiteral("/chatbot-ko/dev.tsv"), count + 1);
     if (koEn.size() < 2 || chat.size() < 2) {
-        std::fprintf(stderr, "bench_window: cannot read inputs from %s/{tatoeba-ko-en,chatbot-ko}/dev.tsv\n",
-                     qPrintable(data));
+        std::fprintf(
+            stderr, "bench_window: cannot read inputs from %s/{tatoeba-ko-en,chatbot-ko}/dev.tsv\n",
+            qPrintable(data));
         return 1;
     }
 
@@ -203,20 +213,25 @@ int main(int argc, char** argv) {
     options.dialogs = false;
     MainWindow w(options);
     w.show();
-    if (!QTest::qWaitForWindowExposed(&w)) std::fprintf(stderr, "bench_window: the window was not exposed\n");
+    if (!QTest::qWaitForWindowExposed(&w))
+        std::fprintf(stderr, "bench_window: the window was not exposed\n");
     stages.push_back({QStringLiteral("window shown (models loading)"), dari::readProcessMemory()});
     // The first input of each mode warms up (and proves the model loaded); not timed.
     run(w, MainWindow::Mode::Translate, QStringLiteral("warm-up"), koEn.mid(0, 1));
     run(w, MainWindow::Mode::Chat, QStringLiteral("warm-up"), chat.mid(0, 1));
-    stages.push_back({QStringLiteral("both models loaded, one reply each"), dari::readProcessMemory()});
+    stages.push_back(
+        {QStringLiteral("both models loaded, one reply each"), dari::readProcessMemory()});
     std::vector<Timing> timings;
-    timings.push_back(run(w, MainWindow::Mode::Translate, QStringLiteral("translate (ko-en)"), koEn.mid(1)));
-    timings.push_back(run(w, MainWindow::Mode::Chat, QStringLiteral("chat (chat-ko)"), chat.mid(1)));
+    timings.push_back(
+        run(w, MainWindow::Mode::Translate, QStringLiteral("translate (ko-en)"), koEn.mid(1)));
+    timings.push_back(
+        run(w, MainWindow::Mode::Chat, QStringLiteral("chat (chat-ko)"), chat.mid(1)));
     stages.push_back({QStringLiteral("after the timed replies"), dari::readProcessMemory()});
 
-    std::printf("malloc arenas: %s, threads: %s\n",
-                parser.value(arenasOpt).toInt() > 0 ? qPrintable(parser.value(arenasOpt)) : "glibc default",
-                qPrintable(qEnvironmentVariable("DARI_THREADS", QStringLiteral("default"))));
+    std::printf(
+        "malloc arenas: %s, threads: %s\n",
+        parser.value(arenasOpt).toInt() > 0 ? qPrintable(parser.value(arenasOpt)) : "glibc default",
+        qPrintable(qEnvironmentVariable("DARI_THREADS", QStringLiteral("default"))));
     printMemory(stages);
     printTimings(timings);
     return timings[0].enterToBubble.empty() || timings[1].enterToBubble.empty() ? 1 : 0;

@@ -16,9 +16,9 @@ rm -rf "$out"
 "$dari" train --config "configs/$recipe.yaml" --train "$data/${corpus[$recipe]}/train.tsv" \
   --dev "$data/${corpus[$recipe]}/dev.tsv" --out "$out" "$@" >"runs/tune/$name.log" 2>&1
 meta() { python3 -c "import json,sys; m=json.load(open('$out/meta.json')); print(m$1)"; }
-done_line=$(grep '"event":"done"' "$out/train_log.jsonl")
+steps=$("$dari" status --run "$out" | sed -n 's/^finished at step //p')
 beam=$("$dari" eval --model "$out" --test "$data/${corpus[$recipe]}/dev.tsv" --beam 5 | tail -1)
 greedy=$("$dari" eval --model "$out" --test "$data/${corpus[$recipe]}/dev.tsv" --beam 1 | tail -1)
 printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$recipe $*" \
-  "$(python3 -c "import json; d=json.loads('''$done_line'''); print(d['step'], 'steps', round(d['seconds']), 's')")" \
+  "$steps steps $(meta "['training_seconds']") s" \
   "params $(meta "['parameters']")" "greedy $greedy" "beam5 $beam" | tee -a runs/tune/results.tsv

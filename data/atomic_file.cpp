@@ -12,7 +12,8 @@
 namespace dari {
 
 void writeFileAtomically(const std::string& path, const std::string& contents) {
-    writeFileAtomically(path, [&](std::ostream& out) { out.write(contents.data(), contents.size()); });
+    writeFileAtomically(path,
+                        [&](std::ostream& out) { out.write(contents.data(), contents.size()); });
 }
 
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write) {

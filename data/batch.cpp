@@ -12,13 +12,15 @@ namespace {
 torch::Tensor padded(const std::vector<std::vector<int64_t>>& rows, int64_t width) {
     auto tensor = torch::full({static_cast<int64_t>(rows.size()), width}, kPadId, torch::kLong);
     auto* data = tensor.data_ptr<int64_t>();
-    for (size_t r = 0; r < rows.size(); ++r) std::copy(rows[r].begin(), rows[r].end(), data + r * width);
+    for (size_t r = 0; r < rows.size(); ++r)
+        std::copy(rows[r].begin(), rows[r].end(), data + r * width);
     return tensor;
 }
 
 size_t longest(const std::vector<std::vector<int64_t>>& rows) {
     size_t width = 1;
-    for (const auto& r : rows) width = std::max(width, r.size());
+    for (const auto& r : rows)
+        width = std::max(width, r.size());
     return width;
 }
 
@@ -52,7 +54,8 @@ Batch makeBatch(const std::vector<Example>& examples, const std::vector<size_t>&
     const auto width = longest(tgtOut);
     batch.tgtIn = padded(tgtIn, width);
     batch.tgtOut = padded(tgtOut, width);
-    for (const auto& row : tgtOut) batch.targetTokens += static_cast<int64_t>(row.size());
+    for (const auto& row : tgtOut)
+        batch.targetTokens += static_cast<int64_t>(row.size());
     batch.indices = indices;
     return batch;
 }
@@ -61,12 +64,14 @@ std::vector<std::vector<size_t>> bucketBatches(const std::vector<Example>& examp
                                                int tokens, uint64_t seed) {
     std::mt19937_64 rng(seed);
     std::vector<size_t> order(examples.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
     shuffleInPlace(order, rng);  // random order among equal lengths
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const auto& x = examples[a];
         const auto& y = examples[b];
-        return std::make_pair(x.src.size(), x.tgt.size()) < std::make_pair(y.src.size(), y.tgt.size());
+        return std::make_pair(x.src.size(), x.tgt.size()) <
+               std::make_pair(y.src.size(), y.tgt.size());
     });
     std::vector<std::vector<size_t>> batches;
     std::vector<size_t> current;

@@ -14,11 +14,11 @@ struct Example {
 };
 
 struct Batch {
-    torch::Tensor src;      // [B, S] source + </s>, padded with kPadId
-    torch::Tensor lengths;  // [B] int64, CPU
-    torch::Tensor tgtIn;    // [B, T] <s> + target
-    torch::Tensor tgtOut;   // [B, T] target + </s>, padded with kPadId
-    int64_t targetTokens = 0;  // non-padding tokens of tgtOut
+    torch::Tensor src;            // [B, S] source + </s>, padded with kPadId
+    torch::Tensor lengths;        // [B] int64, CPU
+    torch::Tensor tgtIn;          // [B, T] <s> + target
+    torch::Tensor tgtOut;         // [B, T] target + </s>, padded with kPadId
+    int64_t targetTokens = 0;     // non-padding tokens of tgtOut
     std::vector<size_t> indices;  // positions in the example list
 };
 
@@ -35,7 +35,8 @@ std::vector<std::vector<size_t>> bucketBatches(const std::vector<Example>& examp
 // Deterministic across standard libraries (std::shuffle is not).
 template <typename T, typename Rng>
 void shuffleInPlace(std::vector<T>& items, Rng& rng) {
-    for (size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[rng() % i]);
+    for (size_t i = items.size(); i > 1; --i)
+        std::swap(items[i - 1], items[rng() % i]);
 }
 
 }  // namespace dari

@@ -21,6 +21,7 @@ inline bool isValidUtf8(std::string_view text) {
 std::string toNfc(std::string_view text);
 
 // Removes ASCII and Unicode White_Space code points (U+00A0, U+3000, ...) at both ends.
+// (The metrics follow Python's slightly wider rule instead: model/metrics/sacrebleu_text.h.)
 std::string_view trimSpaces(std::string_view text);
 
 // Removes a leading UTF-8 byte order mark.

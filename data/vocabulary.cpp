@@ -49,9 +49,9 @@ Vocabulary Vocabulary::train(const std::vector<std::string>& sentences,
     if (options.size < 8) throw std::runtime_error("vocabulary size must be at least 8");
     std::ostringstream args;
     args << "--model_type=" << options.modelType << " --vocab_size=" << options.size
-         << " --character_coverage=" << options.characterCoverage
-         << " --pad_id=" << kPadId << " --bos_id=" << kBosId << " --eos_id=" << kEosId
-         << " --unk_id=" << kUnkId << " --pad_piece=<pad>"
+         << " --character_coverage=" << options.characterCoverage << " --pad_id=" << kPadId
+         << " --bos_id=" << kBosId << " --eos_id=" << kEosId << " --unk_id=" << kUnkId
+         << " --pad_piece=<pad>"
          // A small corpus may not support the requested size: take what it has.
          << " --hard_vocab_limit=false --num_threads=" << options.threads
          << " --minloglevel=2 --max_sentence_length=8192";
@@ -63,7 +63,8 @@ Vocabulary Vocabulary::train(const std::vector<std::string>& sentences,
         const std::string what = status.ToString();
         std::smatch counts;  // "... Vocabulary size is smaller than required_chars. 500 vs 548."
         if (std::regex_search(what, counts, std::regex("(\\d+) vs (\\d+)")))
-            throw std::runtime_error("vocabulary size " + counts[1].str() + " is too small: this corpus needs at least " +
+            throw std::runtime_error("vocabulary size " + counts[1].str() +
+                                     " is too small: this corpus needs at least " +
                                      counts[2].str() + " pieces for its characters alone");
         throw std::runtime_error("SentencePiece training failed: " + what);
     }
@@ -76,8 +77,9 @@ Vocabulary Vocabulary::fromSerialized(const std::string& bytes) {
     if (!status.ok()) throw std::runtime_error("not a SentencePiece model: " + status.ToString());
     if (vocabulary.processor_->pad_id() != kPadId || vocabulary.processor_->bos_id() != kBosId ||
         vocabulary.processor_->eos_id() != kEosId || vocabulary.processor_->unk_id() != kUnkId)
-        throw std::runtime_error("SentencePiece model does not use Dari's special ids "
-                                 "(<pad>=0, <s>=1, </s>=2, <unk>=3)");
+        throw std::runtime_error(
+            "SentencePiece model does not use Dari's special ids "
+            "(<pad>=0, <s>=1, </s>=2, <unk>=3)");
     vocabulary.serialized_ = bytes;
     return vocabulary;
 }
@@ -94,17 +96,21 @@ Vocabulary Vocabulary::load(const std::string& path) {
     }
 }
 
-void Vocabulary::save(const std::string& path) const { writeFileAtomically(path, serialized_); }
+void Vocabulary::save(const std::string& path) const {
+    writeFileAtomically(path, serialized_);
+}
 
-int64_t Vocabulary::size() const { return processor_->GetPieceSize(); }
+int64_t Vocabulary::size() const {
+    return processor_->GetPieceSize();
+}
 
 std::vector<int64_t> Vocabulary::encode(const std::string& text) const {
     const std::vector<int> ids = processor_->EncodeAsIds(text);
     return {ids.begin(), ids.end()};
 }
 
-std::vector<std::vector<int64_t>> Vocabulary::sampleEncode(const std::vector<std::string>& texts, double alpha,
-                                                               uint32_t seed) const {
+std::vector<std::vector<int64_t>> Vocabulary::sampleEncode(const std::vector<std::string>& texts,
+                                                           double alpha, uint32_t seed) const {
     std::vector<std::vector<int64_t>> out(texts.size());
     std::string error;
     // SentencePiece samples from a thread-local generator, seeded from the global seed
@@ -113,7 +119,8 @@ std::vector<std::vector<int64_t>> Vocabulary::sampleEncode(const std::vector<std
     std::thread sampler([&] {
         std::vector<int> ids;
         for (size_t i = 0; i < texts.size() && error.empty(); ++i) {
-            const auto status = processor_->SampleEncode(texts[i], -1, static_cast<float>(alpha), &ids);
+            const auto status =
+                processor_->SampleEncode(texts[i], -1, static_cast<float>(alpha), &ids);
             if (!status.ok()) error = status.ToString();
             out[i].assign(ids.begin(), ids.end());
         }
@@ -121,10 +128,6 @@ std::vector<std::vector<int64_t>> Vocabulary::sampleEncode(const std::vector<std
     sampler.join();
     if (!error.empty()) throw std::runtime_error("sampling segmentations: " + error);
     return out;
-}
-
-std::vector<std::string> Vocabulary::pieces(const std::string& text) const {
-    return processor_->EncodeAsPieces(text);
 }
 
 std::string Vocabulary::decode(const std::vector<int64_t>& ids) const {
@@ -135,6 +138,8 @@ std::string Vocabulary::decode(const std::vector<int64_t>& ids) const {
     return processor_->DecodeIds(narrow);
 }
 
-std::string Vocabulary::piece(int64_t id) const { return processor_->IdToPiece(static_cast<int>(id)); }
+std::string Vocabulary::piece(int64_t id) const {
+    return processor_->IdToPiece(static_cast<int>(id));
+}
 
 }  // namespace dari

@@ -22,7 +22,8 @@ constexpr int64_t kUnkId = 3;  // <unk>
 struct VocabularyOptions {
     std::string modelType = "unigram";  // unigram | bpe
     int size = 4000;                    // upper bound; small corpora get fewer pieces
-    double characterCoverage = 0.9995;  // Hangul has thousands of syllables; keep rare ones as <unk>
+    double characterCoverage =
+        0.9995;  // Hangul has thousands of syllables; keep rare ones as <unk>
     int threads = 2;
 };
 
@@ -49,9 +50,8 @@ public:
     // Subword regularisation (Kudo 2018): each text segmented by a draw from all its
     // segmentations, P ~ P(segmentation)^alpha (unigram; for bpe, alpha is the merge-dropout
     // probability). The same seed gives the same segmentations.
-    std::vector<std::vector<int64_t>> sampleEncode(const std::vector<std::string>& texts, double alpha,
-                                                   uint32_t seed) const;
-    std::vector<std::string> pieces(const std::string& text) const;
+    std::vector<std::vector<int64_t>> sampleEncode(const std::vector<std::string>& texts,
+                                                   double alpha, uint32_t seed) const;
     std::string decode(const std::vector<int64_t>& ids) const;
     std::string piece(int64_t id) const;
 

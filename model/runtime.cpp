@@ -19,7 +19,8 @@ namespace {
 
 int findBlas(struct dl_phdr_info* info, size_t, void* data) {
     const std::string name = info->dlpi_name ? info->dlpi_name : "";
-    if (name.find("libblas.so") != std::string::npos || name.find("libopenblas") != std::string::npos) {
+    if (name.find("libblas.so") != std::string::npos ||
+        name.find("libopenblas") != std::string::npos) {
         auto* path = static_cast<std::string*>(data);
         if (path->empty() || name.find("libblas.so") != std::string::npos) *path = name;
     }
@@ -97,7 +98,9 @@ void configureThreads(int threads) {
     g_threads = threads;
 }
 
-int configuredThreads() { return g_threads; }
+int configuredThreads() {
+    return g_threads;
+}
 
 bool setBlasThreads(int threads) {
     using SetThreadsFn = void (*)(int);

@@ -6,9 +6,9 @@
 namespace dari {
 
 struct BlasInfo {
-    std::string name;  // "OpenBLAS 0.3.21 ...", "reference BLAS", ...
-    std::string path;  // the libblas.so.3 actually loaded
-    bool slow = false; // the Netlib reference implementation: ~40x slower than OpenBLAS here
+    std::string name;   // "OpenBLAS 0.3.21 ...", "reference BLAS", ...
+    std::string path;   // the libblas.so.3 actually loaded
+    bool slow = false;  // the Netlib reference implementation: ~40x slower than OpenBLAS here
 };
 
 BlasInfo activeBlas();

@@ -15,8 +15,13 @@ bool isBlank(const std::string& s) {
 }
 
 bool endsSentence(const std::string& text, size_t end) {
-    static const char* marks[] = {".", "!", "?", "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x81" /* ！ */,
-                                  "\xEF\xBC\x9F" /* ？ */, "\xE2\x80\xA6" /* … */};
+    static const char* marks[] = {".",
+                                  "!",
+                                  "?",
+                                  "\xE3\x80\x82" /* 。 */,
+                                  "\xEF\xBC\x81" /* ！ */,
+                                  "\xEF\xBC\x9F" /* ？ */,
+                                  "\xE2\x80\xA6" /* … */};
     for (const char* mark : marks) {
         const size_t n = std::strlen(mark);
         if (end >= n && text.compare(end - n, n, mark) == 0) return true;
@@ -55,7 +60,9 @@ DecodeOptions Translator::defaultOptions() const {
     return decodeOptions(bundle_->config.decode);
 }
 
-int Translator::maxInputPieces() const { return 2 * bundle_->config.data.maxPieces; }
+int Translator::maxInputPieces() const {
+    return 2 * bundle_->config.data.maxPieces;
+}
 
 std::vector<Translation> Translator::translate(const std::vector<std::string>& sentences,
                                                const DecodeOptions& options, int batchSize) const {
@@ -69,7 +76,8 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
             encoded[i].resize(maxInputPieces());
             result[i].truncated = true;
         }
-        for (auto id : encoded[i]) result[i].sourcePieces.push_back(bundle_->src.piece(id));
+        for (auto id : encoded[i])
+            result[i].sourcePieces.push_back(bundle_->src.piece(id));
         order.push_back(i);
     }
     std::stable_sort(order.begin(), order.end(),
@@ -77,11 +85,13 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
     for (size_t start = 0; start < order.size(); start += std::max(1, batchSize)) {
         const size_t end = std::min(order.size(), start + std::max(1, batchSize));
         if (options.stopRequested()) {
-            for (size_t k = start; k < order.size(); ++k) result[order[k]].stopped = true;
+            for (size_t k = start; k < order.size(); ++k)
+                result[order[k]].stopped = true;
             break;
         }
         std::vector<std::vector<int64_t>> sources;
-        for (size_t k = start; k < end; ++k) sources.push_back(encoded[order[k]]);
+        for (size_t k = start; k < end; ++k)
+            sources.push_back(encoded[order[k]]);
         auto hypotheses = decode(bundle_->networks(), makeSourceBatch(sources), options);
         for (size_t k = start; k < end; ++k) {
             auto& t = result[order[k]];
@@ -91,10 +101,13 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
             }
             const auto& best = hypotheses[k - start].front();
             t.text = t.nbest.front();
-            for (const auto& h : hypotheses[k - start]) t.stopped = t.stopped || h.stopped;
-            for (auto id : best.ids) t.outputPieces.push_back(bundle_->tgt.piece(id));
+            for (const auto& h : hypotheses[k - start])
+                t.stopped = t.stopped || h.stopped;
+            for (auto id : best.ids)
+                t.outputPieces.push_back(bundle_->tgt.piece(id));
             // </s> has its own attention row, unless the length limit ended the output.
-            if (!best.attention.defined() || best.attention.size(0) > static_cast<int64_t>(best.ids.size()))
+            if (!best.attention.defined() ||
+                best.attention.size(0) > static_cast<int64_t>(best.ids.size()))
                 t.outputPieces.push_back("</s>");
             t.attention = best.attention;
         }
@@ -102,35 +115,40 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
     return result;
 }
 
-std::string Translator::translateText(const std::string& text, const DecodeOptions& options) const {
-    std::vector<std::string> lines, endings;  // endings: "\r" of CRLF lines, kept as they were
+ParagraphTranslation Translator::translateParagraph(const std::string& text,
+                                                    const DecodeOptions& options) const {
+    ParagraphTranslation p;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) {
         const bool crlf = !line.empty() && line.back() == '\r';
         if (crlf) line.pop_back();
-        lines.push_back(line);
-        endings.push_back(crlf ? "\r" : "");
+        p.firstOfLine.push_back(p.sentences.size());
+        p.lineEndings.push_back(crlf ? "\r" : "");
+        for (auto& s : splitSentences(line))
+            p.sentences.push_back(std::move(s));
     }
-    // Translate every sentence of every line in one call, so they share batches.
-    std::vector<std::string> sentences;
-    std::vector<size_t> firstOfLine;
-    for (const auto& line : lines) {
-        firstOfLine.push_back(sentences.size());
-        for (auto& s : splitSentences(line)) sentences.push_back(std::move(s));
-    }
-    firstOfLine.push_back(sentences.size());
-    const auto translations = translate(sentences, options);
+    p.firstOfLine.push_back(p.sentences.size());
+    p.finalNewline = !text.empty() && text.back() == '\n';  // getline drops the last line break
+    p.translations = translate(p.sentences, options);       // every line's sentences share batches
+    return p;
+}
+
+std::string ParagraphTranslation::text() const {
     std::string out;
-    for (size_t l = 0; l < lines.size(); ++l) {
+    for (size_t l = 0; l + 1 < firstOfLine.size(); ++l) {
         if (l > 0) out += '\n';
         for (size_t s = firstOfLine[l]; s < firstOfLine[l + 1]; ++s) {
             if (s > firstOfLine[l]) out += ' ';
             out += translations[s].text;
         }
-        out += endings[l];
+        out += lineEndings[l];
     }
-    if (!text.empty() && text.back() == '\n') out += '\n';  // getline drops the last line break
+    if (finalNewline) out += '\n';
     return out;
+}
+
+std::string Translator::translateText(const std::string& text, const DecodeOptions& options) const {
+    return translateParagraph(text, options).text();
 }
 
 }  // namespace dari

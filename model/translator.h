@@ -5,20 +5,32 @@
 #include <string>
 #include <vector>
 
-#include "model/bundle.h"
-#include "model/decoding.h"
+#include "model/bundle/bundle.h"
+#include "model/search/search.h"
 
 namespace dari {
 
 struct Translation {
-    std::string text;                      // the best output
-    std::vector<std::string> nbest;        // best first (nbest[0] == text)
+    std::string text;                // the best output
+    std::vector<std::string> nbest;  // best first (nbest[0] == text)
     std::vector<double> scores;
-    std::vector<std::string> sourcePieces; // what the encoder read (truncated if too long)
-    std::vector<std::string> outputPieces; // best output's pieces, then </s>
-    torch::Tensor attention;               // [outputPieces, sourcePieces + </s>] or undefined
-    bool truncated = false;                // the input was longer than the model's limit
-    bool stopped = false;                  // options.shouldStop cut it short (or it never started)
+    std::vector<std::string> sourcePieces;  // what the encoder read (truncated if too long)
+    std::vector<std::string> outputPieces;  // best output's pieces, then </s>
+    torch::Tensor attention;                // [outputPieces, sourcePieces + </s>] or undefined
+    bool truncated = false;                 // the input was longer than the model's limit
+    bool stopped = false;                   // options.shouldStop cut it short (or it never started)
+};
+
+// A paragraph translated sentence by sentence, its line breaks kept.
+struct ParagraphTranslation {
+    std::vector<std::string> sentences;     // every sentence of every line, in order
+    std::vector<Translation> translations;  // one per sentence
+    std::vector<size_t> firstOfLine;  // line l's sentences: [firstOfLine[l], firstOfLine[l + 1])
+    std::vector<std::string> lineEndings;  // "\r" for a CRLF line, as it came
+    bool finalNewline = false;             // the text ended with a line break
+
+    // The translations joined as the text was: sentences by a space, lines as they ended.
+    std::string text() const;
 };
 
 class Translator {
@@ -34,8 +46,11 @@ public:
     std::vector<Translation> translate(const std::vector<std::string>& sentences,
                                        const DecodeOptions& options, int batchSize = 32) const;
 
-    // A paragraph: split into sentences per line, translated, joined again
-    // (line breaks kept).
+    // A paragraph: split into sentences per line (splitSentences), translated in
+    // shared batches. The one splitter of the command line and the window.
+    ParagraphTranslation translateParagraph(const std::string& text,
+                                            const DecodeOptions& options) const;
+    // translateParagraph(text, options).text().
     std::string translateText(const std::string& text, const DecodeOptions& options) const;
 
     int maxInputPieces() const;

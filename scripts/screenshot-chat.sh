@@ -11,7 +11,7 @@ bin=$root/build/bin
 data=${DARI_SHARED_DATA:-$root/../shared/data}/tatoeba-ko-en
 models=${DARI_SCREENSHOT_MODELS:-$root/build/screenshot-models}
 out=${1:-$root/screenshots/chat.png}
-[[ -x $bin/dari && -x $bin/dari-chat ]] || { echo "build dari and dari-chat first" >&2; exit 1; }
+[[ -x $bin/dari && -x $bin/dari-chat-demo ]] || { echo "build dari and dari-chat-demo first" >&2; exit 1; }
 mkdir -p "$models" "$(dirname "$out")"
 
 small=(--vocab-size 1000 --embedding 96 --hidden 128 --threads 2 --minutes 1.2
@@ -33,6 +33,6 @@ trap 'rm -rf "$tmp"' EXIT
 rm -f "$out"
 XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data DARI_HISTORY_DB=$tmp/history.sqlite DARI_MODELS=$models \
   xvfb-run -a -s "-screen 0 1280x800x24" \
-  "$bin/dari-chat" --demo "/chat|안녕하세요!|/translate|나는 학생이다.|오늘은 날씨가 좋네요. 고마워요, 내일 봐요." \
+  "$bin/dari-chat-demo" --demo "/chat|안녕하세요!|/translate|나는 학생이다.|오늘은 날씨가 좋네요. 고마워요, 내일 봐요." \
   --screenshot "$out"
 echo "wrote $out"

@@ -15,15 +15,15 @@
 #include <QStandardPaths>
 #include <QtTest>
 
-#include "model/bundle_join.h"
+#include "model/bundle/bundle_join.h"
 #include "model/runtime.h"
-#include "ui/attention_heatmap.h"
-#include "ui/conversation_model.h"
-#include "ui/history_store.h"
+#include "ui/chat/attention_heatmap.h"
+#include "ui/chat/conversation_model.h"
+#include "ui/chat/history_store.h"
+#include "ui/chat/message_input.h"
+#include "ui/chat/reply_details.h"
 #include "ui/main_window.h"
 #include "ui/model_catalog.h"
-#include "ui/message_input.h"
-#include "ui/reply_details.h"
 #include "window_fixture.h"
 
 using dari::MainWindow;
@@ -39,7 +39,9 @@ class TestChatWindow : public QObject {
     QString& settings_ = fx_.settings;
 
     std::unique_ptr<MainWindow> makeWindow() { return fx_.makeWindow(); }
-    int sendAndWait(MainWindow& w, const QString& text) { return fixture::Window::sendAndWait(w, text); }
+    int sendAndWait(MainWindow& w, const QString& text) {
+        return fixture::Window::sendAndWait(w, text);
+    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -51,13 +53,16 @@ private Q_SLOTS:
     void findsModelsAndDefaults() {
         auto w = makeWindow();
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
-        QCOMPARE(QFileInfo(w->modelDir(MainWindow::Mode::Translate)).fileName(), QStringLiteral("ko-en"));
-        QCOMPARE(QFileInfo(w->modelDir(MainWindow::Mode::Chat)).fileName(), QStringLiteral("chat-ko"));
+        QCOMPARE(QFileInfo(w->modelDir(MainWindow::Mode::Translate)).fileName(),
+                 QStringLiteral("ko-en"));
+        QCOMPARE(QFileInfo(w->modelDir(MainWindow::Mode::Chat)).fileName(),
+                 QStringLiteral("chat-ko"));
         auto* picker = w->findChild<QComboBox*>(QStringLiteral("modelPicker"));
         QVERIFY(picker->findText(QStringLiteral("Open model…")) >= 0);
         QVERIFY(picker->currentText().startsWith(QStringLiteral("ko-en")));
         QVERIFY(!w->findChild<QLabel*>(QStringLiteral("placeholder"))->isVisible());
-        const dari::ModelInfo info = dari::ModelCatalog::inspect(w->modelDir(MainWindow::Mode::Translate));
+        const dari::ModelInfo info =
+            dari::ModelCatalog::inspect(w->modelDir(MainWindow::Mode::Translate));
         QVERIFY(info.valid());
         QCOMPARE(info.cell, QStringLiteral("gru"));
         QVERIFY(info.summaryHtml().contains(QStringLiteral("BLEU")));
@@ -75,7 +80,8 @@ private Q_SLOTS:
         dari::ModelInfo info = dari::ModelCatalog::inspect(joined);
         QVERIFY2(info.valid(), qPrintable(info.error));
         QCOMPARE(info.members, 2);
-        QVERIFY2(info.shortLabel().startsWith(QStringLiteral("ensemble (GRU ×2, ")), qPrintable(info.shortLabel()));
+        QVERIFY2(info.shortLabel().startsWith(QStringLiteral("ensemble (GRU ×2, ")),
+                 qPrintable(info.shortLabel()));
         QVERIFY(info.summaryHtml().contains(QStringLiteral("2 networks")));
         QVERIFY(QFile::remove(joined + QStringLiteral("/member2.pt")));
         info = dari::ModelCatalog::inspect(joined);
@@ -109,8 +115,12 @@ private Q_SLOTS:
         QVERIFY(d.rows > 0 && d.cols > 0);
         QCOMPARE(d.cols, d.sourcePieces.size());
         QCOMPARE(d.rows, d.outputPieces.size());
-        QVERIFY(w->findChild<QLabel*>(QStringLiteral("speed"))->text().contains(QStringLiteral("ms/reply")));
-        QVERIFY(w->findChild<QLabel*>(QStringLiteral("modelInUse"))->text().contains(QStringLiteral("ko-en")));
+        QVERIFY(w->findChild<QLabel*>(QStringLiteral("speed"))
+                    ->text()
+                    .contains(QStringLiteral("ms/reply")));
+        QVERIFY(w->findChild<QLabel*>(QStringLiteral("modelInUse"))
+                    ->text()
+                    .contains(QStringLiteral("ko-en")));
 
         // Select the reply with the keyboard: alternatives and heatmap follow.
         auto* view = w->findChild<QListView*>(QStringLiteral("conversation"));
@@ -146,7 +156,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
         QTest::keySequence(w.get(), QKeySequence(QStringLiteral("Ctrl+2")));
         QCOMPARE(w->mode(), MainWindow::Mode::Chat);
-        QVERIFY(w->findChild<QComboBox*>(QStringLiteral("modelPicker"))->currentText().startsWith(QStringLiteral("chat-ko")));
+        QVERIFY(w->findChild<QComboBox*>(QStringLiteral("modelPicker"))
+                    ->currentText()
+                    .startsWith(QStringLiteral("chat-ko")));
         const int row = sendAndWait(*w, QStringLiteral("안녕!"));
         QVERIFY(row > 0);
         const Message reply = w->conversation()->at(row);
@@ -159,7 +171,8 @@ private Q_SLOTS:
         QCOMPARE(d.nbest.value(0), reply.text);
         QVERIFY2(d.nbest.size() >= 2, "five draws from a barely trained model differ");
         QCOMPARE(d.scores.size(), d.nbest.size());
-        for (int i = 1; i < d.scores.size(); ++i) QVERIFY(d.scores.at(i - 1) >= d.scores.at(i));
+        for (int i = 1; i < d.scores.size(); ++i)
+            QVERIFY(d.scores.at(i - 1) >= d.scores.at(i));
         QCOMPARE(QSet<QString>(d.nbest.begin(), d.nbest.end()).size(), d.nbest.size());
         QVERIFY(d.rows > 0);
         w->selectRow(row);
@@ -176,7 +189,8 @@ private Q_SLOTS:
         w->setMode(MainWindow::Mode::Translate);
         const QStringList sources = {QStringLiteral("고마워요."), QStringLiteral("나는 학생이다!"),
                                      QStringLiteral("내일 봐요.")};
-        const int row = sendAndWait(*w, sources.mid(0, 2).join(QLatin1Char(' ')) + QLatin1Char(' ') + sources.at(2));
+        const int row = sendAndWait(
+            *w, sources.mid(0, 2).join(QLatin1Char(' ')) + QLatin1Char(' ') + sources.at(2));
         QVERIFY(row > 0);
         const Message reply = w->conversation()->at(row);
         QCOMPARE(reply.sentences.size(), 3);
@@ -184,7 +198,8 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             const dari::SentenceDetail& d = reply.sentences.at(i);
             QCOMPARE(d.source, sources.at(i));
-            QVERIFY(d.rows > 0 && d.cols == d.sourcePieces.size() && d.rows == d.outputPieces.size());
+            QVERIFY(d.rows > 0 && d.cols == d.sourcePieces.size() &&
+                    d.rows == d.outputPieces.size());
             best << d.nbest.value(0);
         }
         QCOMPARE(reply.text, best.join(QLatin1Char(' ')));
@@ -232,9 +247,11 @@ private Q_SLOTS:
         auto* view = w->findChild<QListView*>(QStringLiteral("conversation"));
         w->searchHistory(QStringLiteral("학생"));
         int shown = 0;
-        for (int r = 0; r < rows; ++r) shown += view->isRowHidden(r) ? 0 : 1;
+        for (int r = 0; r < rows; ++r)
+            shown += view->isRowHidden(r) ? 0 : 1;
         int expected = 0;
-        for (const Message& m : w->history()->all()) expected += m.text.contains(QStringLiteral("학생")) ? 1 : 0;
+        for (const Message& m : w->history()->all())
+            expected += m.text.contains(QStringLiteral("학생")) ? 1 : 0;
         QVERIFY(expected >= 2);  // typed twice in translatesWithEnterAndShowsDetails
         QCOMPARE(shown, expected);
         QCOMPARE(w->history()->search(QStringLiteral("학생")).size(), expected);
@@ -272,7 +289,8 @@ private Q_SLOTS:
         const QString corrupt = dir_.filePath(QStringLiteral("corrupt"));
         QDir().mkpath(corrupt);
         for (const char* f : {"meta.json", "config.yaml", "src.spm", "tgt.spm"})
-            QVERIFY(QFile::copy(good + QLatin1Char('/') + QLatin1String(f), corrupt + QLatin1Char('/') + QLatin1String(f)));
+            QVERIFY(QFile::copy(good + QLatin1Char('/') + QLatin1String(f),
+                                corrupt + QLatin1Char('/') + QLatin1String(f)));
         QFile pt(corrupt + QStringLiteral("/model.pt"));
         QVERIFY(pt.open(QIODevice::WriteOnly));
         pt.write("this is not a torch archive");
@@ -292,7 +310,9 @@ private Q_SLOTS:
         auto w = makeWindow();
         w->setMode(MainWindow::Mode::Translate);
         QString huge;
-        for (int i = 0; i < 120; ++i) huge += QStringLiteral("나는 매우 긴 문장을 쓰고 있어요");  // one sentence, > 800 pieces
+        for (int i = 0; i < 120; ++i)
+            huge +=
+                QStringLiteral("나는 매우 긴 문장을 쓰고 있어요");  // one sentence, > 800 pieces
         QSignalSpy errors(w.get(), &MainWindow::errorShown);
         w->sendMessage(huge);
         QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 60000);
@@ -312,7 +332,9 @@ private Q_SLOTS:
         auto* input = w->findChild<dari::MessageInput*>(QStringLiteral("input"));
         typeText(input, QStringLiteral("고마워"));
         QTRY_VERIFY_WITH_TIMEOUT(previews.count() >= 1, 20000);
-        QVERIFY(w->findChild<QLabel*>(QStringLiteral("preview"))->text().startsWith(QStringLiteral("→")));
+        QVERIFY(w->findChild<QLabel*>(QStringLiteral("preview"))
+                    ->text()
+                    .startsWith(QStringLiteral("→")));
         QCOMPARE(w->conversation()->rowCount(), rows);  // a preview is no message
         s.translateAsYouType = false;
         w->applySettings(s);

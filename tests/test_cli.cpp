@@ -11,7 +11,7 @@
 #include <QtTest>
 #include <fstream>
 
-#include "model/bundle.h"
+#include "model/bundle/bundle.h"
 
 namespace {
 
@@ -28,7 +28,8 @@ Run runDari(const QStringList& args, const QByteArray& input = {}) {
     process.closeWriteChannel();
     process.waitForFinished(300000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 void writeFile(const QString& path, const QByteArray& bytes) {
@@ -42,13 +43,15 @@ QByteArray sharedPairs(int count) {
     QFile file(QStringLiteral(DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv"));
     file.open(QIODevice::ReadOnly);
     QByteArray out;
-    for (int i = 0; i < count && !file.atEnd(); ++i) out += file.readLine();
+    for (int i = 0; i < count && !file.atEnd(); ++i)
+        out += file.readLine();
     return out;
 }
 
 QStringList tinyModel() {
-    return {"--vocab-size", "600", "--embedding", "16", "--hidden", "16", "--batch-size", "16",
-            "--validate-every", "8", "--set", "train.log_every=4", "--threads", "1"};
+    return {"--vocab-size", "600", "--embedding",      "16", "--hidden", "16",
+            "--batch-size", "16",  "--validate-every", "8",  "--set",    "train.log_every=4",
+            "--threads",    "1"};
 }
 
 // Final weights of a run: checkpoint.pt's model, loaded into a network of its config.
@@ -81,7 +84,9 @@ private Q_SLOTS:
 
     void everyCommandHasHelp_data() {
         QTest::addColumn<QString>("command");
-        for (const char* c : {"train", "translate", "eval", "score", "chat", "info", "ensemble"}) QTest::newRow(c) << c;
+        for (const char* c :
+             {"train", "translate", "eval", "score", "chat", "info", "status", "ensemble"})
+            QTest::newRow(c) << c;
     }
     void everyCommandHasHelp() {
         QFETCH(QString, command);
@@ -100,11 +105,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("contents");
         QTest::addColumn<QString>("message");
         const QByteArray good = sharedPairs(20);
-        QTest::newRow("invalid UTF-8") << good + "\xff\xfe bad\tbad\n" << "small-bad.tsv:21: invalid UTF-8";
-        QTest::newRow("missing column") << good + "no tab here\n" << "small-bad.tsv:21:";
-        QTest::newRow("extra column") << good + "a\tb\tc\n" << "small-bad.tsv:21:";
-        QTest::newRow("empty side") << good + "소스만\t\n" << "small-bad.tsv:21:";
-        QTest::newRow("too long") << good + QByteArray(1200, 'a') + "\tb\n" << "small-bad.tsv:21:";
+        QTest::newRow("invalid UTF-8") << good + "\xff\xfe bad\tbad\n"
+                                       << "small-bad.tsv:21: invalid UTF-8";
+        QTest::newRow("missing column") << good + "no tab here\n"
+                                        << "small-bad.tsv:21:";
+        QTest::newRow("extra column") << good + "a\tb\tc\n"
+                                      << "small-bad.tsv:21:";
+        QTest::newRow("empty side") << good + "소스만\t\n"
+                                    << "small-bad.tsv:21:";
+        QTest::newRow("too long") << good + QByteArray(1200, 'a') + "\tb\n"
+                                  << "small-bad.tsv:21:";
     }
     void badInputs() {
         QFETCH(QByteArray, contents);
@@ -117,15 +127,16 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QVERIFY2(run.err.contains("--skip-invalid"), qPrintable(run.err));
         QCOMPARE(run.err.trimmed().count('\n'), 0);  // one line
-        QVERIFY(!QFileInfo::exists(out));           // nothing written half-way
+        QVERIFY(!QFileInfo::exists(out));            // nothing written half-way
     }
 
     void skipInvalidReportsAndTrains() {
         const QString path = dir_.filePath("mixed.tsv");
         writeFile(path, sharedPairs(120) + "\xff bad\tx\nno tab\n\t\n");
         const QString out = dir_.filePath("skipped-model");
-        const Run run = runDari(QStringList{"train", "--train", path, "--out", out, "--epochs", "1", "--skip-invalid"} +
-                             tinyModel());
+        const Run run = runDari(
+            QStringList{"train", "--train", path, "--out", out, "--epochs", "1", "--skip-invalid"} +
+            tinyModel());
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains("skipped 3 pairs"), qPrintable(run.err));
         QVERIFY(QFileInfo::exists(out + "/model.pt"));
@@ -134,16 +145,35 @@ private Q_SLOTS:
     void absurdOptionsAndFiles_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("negative epochs") << QStringList{"train", "--train", "x.tsv", "--out", "o", "--epochs", "-3"} << "train.epochs";
-        QTest::newRow("unknown cell") << QStringList{"train", "--train", "x.tsv", "--out", "o", "--cell", "banana"} << "model.cell";
-        QTest::newRow("unknown option") << QStringList{"translate", "--model", "m", "--frobnicate", "1"} << "unknown option --frobnicate";
-        QTest::newRow("missing corpus") << QStringList{"train", "--train", "/nonexistent/c.tsv", "--out", "o"} << "/nonexistent/c.tsv";
-        QTest::newRow("missing model") << QStringList{"translate", "--model", "/nonexistent/model"} << "/nonexistent/model";
-        QTest::newRow("score without ref") << QStringList{"score", "--hyp", DARI_SHARED_TESTDATA "/metrics/identical/hyp.txt"} << "--ref is required";
-        QTest::newRow("resume nothing") << QStringList{"train", "--resume", "/nonexistent/run"} << "run.json";
-        const QString corpus = DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv", out = dir_.filePath("o-base");
-        QTest::newRow("missing base model") << QStringList{"train", "--train", corpus, "--out", out, "--init-from", "/nonexistent/base"} << "/nonexistent/base: not a model folder";
-        QTest::newRow("missing vocabulary model") << QStringList{"train", "--train", corpus, "--out", out, "--vocab-from", "/nonexistent/base"} << "/nonexistent/base: not a model folder";
+        QTest::newRow("negative epochs")
+            << QStringList{"train", "--train", "x.tsv", "--out", "o", "--epochs", "-3"}
+            << "train.epochs";
+        QTest::newRow("unknown cell")
+            << QStringList{"train", "--train", "x.tsv", "--out", "o", "--cell", "banana"}
+            << "model.cell";
+        QTest::newRow("unknown option")
+            << QStringList{"translate", "--model", "m", "--frobnicate", "1"}
+            << "unknown option --frobnicate";
+        QTest::newRow("missing corpus")
+            << QStringList{"train", "--train", "/nonexistent/c.tsv", "--out", "o"}
+            << "/nonexistent/c.tsv";
+        QTest::newRow("missing model")
+            << QStringList{"translate", "--model", "/nonexistent/model"} << "/nonexistent/model";
+        QTest::newRow("score without ref")
+            << QStringList{"score", "--hyp", DARI_SHARED_TESTDATA "/metrics/identical/hyp.txt"}
+            << "--ref is required";
+        QTest::newRow("resume nothing")
+            << QStringList{"train", "--resume", "/nonexistent/run"} << "run.json";
+        const QString corpus = DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv",
+                      out = dir_.filePath("o-base");
+        QTest::newRow("missing base model")
+            << QStringList{"train",       "--train",          corpus, "--out", out,
+                           "--init-from", "/nonexistent/base"}
+            << "/nonexistent/base: not a model folder";
+        QTest::newRow("missing vocabulary model")
+            << QStringList{"train",        "--train",          corpus, "--out", out,
+                           "--vocab-from", "/nonexistent/base"}
+            << "/nonexistent/base: not a model folder";
     }
     void absurdOptionsAndFiles() {
         QFETCH(QStringList, args);
@@ -160,7 +190,8 @@ private Q_SLOTS:
         for (const QString file : {"model.pt", "meta.json", "src.spm", "config.yaml"}) {
             const QString copy = dir_.filePath("corrupt-" + file);
             QDir().mkpath(copy);
-            for (const QString part : {"model.pt", "meta.json", "src.spm", "tgt.spm", "config.yaml"})
+            for (const QString part :
+                 {"model.pt", "meta.json", "src.spm", "tgt.spm", "config.yaml"})
                 QFile::copy(dir_.filePath("good/" + part), copy + "/" + part);
             QFile::remove(copy + "/" + file);
             writeFile(copy + "/" + file, "garbage: [\n\x01\x02");
@@ -173,12 +204,15 @@ private Q_SLOTS:
 
     void translateWritesOneLinePerInput() {
         QVERIFY(trainTiny(dir_.filePath("lines"), {"--epochs", "1"}).code == 0);
-        const Run run = runDari({"translate", "--model", dir_.filePath("lines"), "--beam", "3", "--batch", "2"},
-                             "안녕하세요.\n\n고마워요. 잘 자요.\n톰\n");
+        const Run run =
+            runDari({"translate", "--model", dir_.filePath("lines"), "--beam", "3", "--batch", "2"},
+                    "안녕하세요.\n\n고마워요. 잘 자요.\n톰\n");
         QCOMPARE(run.code, 0);
         QCOMPARE(run.out.count('\n'), 4);
         QCOMPARE(run.out.split('\n')[1], QString());  // empty in, empty out
-        const Run nbest = runDari({"translate", "--model", dir_.filePath("lines"), "--beam", "4", "--nbest", "3"}, "톰\n");
+        const Run nbest =
+            runDari({"translate", "--model", dir_.filePath("lines"), "--beam", "4", "--nbest", "3"},
+                    "톰\n");
         QCOMPARE(nbest.out.count('\n'), 1);
         QCOMPARE(nbest.out.trimmed().count('\t'), 2);
     }
@@ -186,17 +220,23 @@ private Q_SLOTS:
     void evalScoresAndSamples() {
         QVERIFY(trainTiny(dir_.filePath("evaluated"), {"--epochs", "1"}).code == 0);
         const QString hyps = dir_.filePath("hyps.txt");
-        const Run run = runDari({"eval", "--model", dir_.filePath("evaluated"), "--test", corpus_, "--out", hyps});
+        const Run run = runDari(
+            {"eval", "--model", dir_.filePath("evaluated"), "--test", corpus_, "--out", hyps});
         QCOMPARE(run.code, 0);
         const auto lines = run.out.trimmed().split('\n');
-        QVERIFY2(QRegularExpression("^BLEU = \\d+\\.\\d\\d chrF = \\d+\\.\\d\\d$").match(lines.back()).hasMatch(),
+        QVERIFY2(QRegularExpression("^BLEU = \\d+\\.\\d\\d chrF = \\d+\\.\\d\\d$")
+                     .match(lines.back())
+                     .hasMatch(),
                  qPrintable(run.out));
-        QVERIFY2(lines.front().contains("beam") && lines.front().contains("distinct-2 = "), qPrintable(run.out));
+        QVERIFY2(lines.front().contains("beam") && lines.front().contains("distinct-2 = "),
+                 qPrintable(run.out));
         QFile written(hyps);
         QVERIFY(written.open(QIODevice::ReadOnly));
         QCOMPARE(written.readAll().count('\n'), 300);
         // Sampled replies, reproducible with a seed.
-        const QStringList sample{"eval", "--model", dir_.filePath("evaluated"), "--test", corpus_, "--sample", "--seed", "4"};
+        const QStringList sample{"eval",   "--model", dir_.filePath("evaluated"),
+                                 "--test", corpus_,   "--sample",
+                                 "--seed", "4"};
         const Run a = runDari(sample), b = runDari(sample);
         QCOMPARE(a.code, 0);
         QVERIFY2(a.out.startsWith("300 pairs, sampled; distinct-1 = "), qPrintable(a.out));
@@ -214,10 +254,12 @@ private Q_SLOTS:
         const QString base = dir_.filePath("base"), tuned = dir_.filePath("tuned");
         QVERIFY(trainTiny(base, {"--epochs", "1"}).code == 0);
         const QString other = dir_.filePath("other.tsv");
-        writeFile(other, sharedPairs(400).mid(sharedPairs(300).size()));  // 100 pairs it has not seen
+        writeFile(other,
+                  sharedPairs(400).mid(sharedPairs(300).size()));  // 100 pairs it has not seen
         // Model overrides are ignored when fine-tuning: the network comes from the base bundle.
-        const Run run = runDari({"train", "--train", other, "--out", tuned, "--init-from", base, "--epochs", "1",
-                                 "--hidden", "64", "--validate-every", "4", "--threads", "1"});
+        const Run run =
+            runDari({"train", "--train", other, "--out", tuned, "--init-from", base, "--epochs",
+                     "1", "--hidden", "64", "--validate-every", "4", "--threads", "1"});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains("fine-tuning"), qPrintable(run.err));
         for (const QString file : {"src.spm", "tgt.spm"}) {
@@ -234,14 +276,18 @@ private Q_SLOTS:
     void infoSummarisesTheBundle() {
         for (const QString beam : {"1", "3"}) {
             const QString out = dir_.filePath("info-" + beam);
-            QVERIFY(trainTiny(out, {"--epochs", "1", "--set", "train.validation_beam=" + beam}).code == 0);
+            QVERIFY(
+                trainTiny(out, {"--epochs", "1", "--set", "train.validation_beam=" + beam}).code ==
+                0);
             const Run info = runDari({"info", "--model", out});
             QCOMPARE(info.code, 0);
-            QVERIFY2(info.out.contains(QRegularExpression("task +translate")), qPrintable(info.out));
+            QVERIFY2(info.out.contains(QRegularExpression("task +translate")),
+                     qPrintable(info.out));
             QVERIFY(info.out.contains(QRegularExpression("parameters +[1-9][0-9]*\n")));
             // Dev scores say how they were measured: the validation's decoding.
-            QVERIFY2(info.out.contains(QRegularExpression("dev scores +BLEU [0-9.]+ .*\\(" +
-                                                          QString(beam == "1" ? "greedy" : "beam 3") + "\\)")),
+            QVERIFY2(info.out.contains(
+                         QRegularExpression("dev scores +BLEU [0-9.]+ .*\\(" +
+                                            QString(beam == "1" ? "greedy" : "beam 3") + "\\)")),
                      qPrintable(info.out));
         }
     }
@@ -251,44 +297,124 @@ private Q_SLOTS:
         const QString joined = dir_.filePath("joined");
         QVERIFY(trainTiny(first, {"--epochs", "1"}).code == 0);
         // The second member: its own network (another seed) on the first one's vocabularies.
-        const Run member = trainTiny(second, {"--epochs", "1", "--seed", "2", "--vocab-size", "900",
-                                              "--vocab-from", first});
+        const Run member = trainTiny(
+            second, {"--epochs", "1", "--seed", "2", "--vocab-size", "900", "--vocab-from", first});
         QVERIFY2(member.code == 0, qPrintable(member.err));
         for (const QString file : {"src.spm", "tgt.spm"}) {
             QFile a(first + "/" + file), b(second + "/" + file);
             QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
             QCOMPARE(a.readAll(), b.readAll());
         }
-        const auto x = dari::Bundle::load(first.toStdString()), y = dari::Bundle::load(second.toStdString());
+        const auto x = dari::Bundle::load(first.toStdString()),
+                   y = dari::Bundle::load(second.toStdString());
         QVERIFY(!sameWeights(x.model->parameters(), y.model->parameters()));
-        QCOMPARE(y.config.data.srcVocabSize, x.config.data.srcVocabSize);  // its config says what it used
+        QCOMPARE(y.config.data.srcVocabSize,
+                 x.config.data.srcVocabSize);  // its config says what it used
 
-        const Run made = runDari({"ensemble", "--out", joined, "--member", first, "--member", second, "--dev", corpus_,
-                                  "--threads", "1"});
+        const Run made = runDari({"ensemble", "--out", joined, "--member", first, "--member",
+                                  second, "--dev", corpus_, "--threads", "1"});
         QVERIFY2(made.code == 0, qPrintable(made.err));
-        QVERIFY2(made.out.contains(QRegularExpression("2 networks.*\n.*dev \\(300 pairs, beam 5\\): BLEU = [0-9.]+")),
+        QVERIFY2(made.out.contains(QRegularExpression(
+                     "2 networks.*\n.*dev \\(300 pairs, beam 5\\): BLEU = [0-9.]+")),
                  qPrintable(made.out));
         const Run info = runDari({"info", "--model", joined});
         QVERIFY2(info.out.contains("an ensemble of 2 networks"), qPrintable(info.out));
-        QVERIFY2(info.out.contains(QRegularExpression("dev scores +BLEU [0-9.]+ .*\\(beam 5\\)")), qPrintable(info.out));
-        const Run translated = runDari({"translate", "--model", joined}, "안녕하세요.\n톰은 학생이에요.\n");
+        QVERIFY2(info.out.contains(QRegularExpression("dev scores +BLEU [0-9.]+ .*\\(beam 5\\)")),
+                 qPrintable(info.out));
+        const Run translated =
+            runDari({"translate", "--model", joined}, "안녕하세요.\n톰은 학생이에요.\n");
         QCOMPARE(translated.code, 0);
         QCOMPARE(translated.out.count('\n'), 2);
 
         // Refused: the same folder twice, an existing --out, one member, other vocabularies.
-        const Run twice = runDari({"ensemble", "--out", dir_.filePath("j2"), "--member", first, "--member", first});
+        const Run twice = runDari(
+            {"ensemble", "--out", dir_.filePath("j2"), "--member", first, "--member", first});
         QVERIFY2(twice.code == 1 && twice.err.contains("named twice"), qPrintable(twice.err));
-        const Run exists = runDari({"ensemble", "--out", joined, "--member", first, "--member", second});
+        const Run exists =
+            runDari({"ensemble", "--out", joined, "--member", first, "--member", second});
         QVERIFY2(exists.code == 1 && exists.err.contains("already exists"), qPrintable(exists.err));
         const Run alone = runDari({"ensemble", "--out", dir_.filePath("j3"), "--member", first});
         QVERIFY2(alone.code == 1 && alone.err.contains("at least two"), qPrintable(alone.err));
         const QString stranger = dir_.filePath("stranger");
         QVERIFY(trainTiny(stranger, {"--epochs", "1", "--set", "data.vocab_type=bpe"}).code == 0);
-        const Run mixed = runDari({"ensemble", "--out", dir_.filePath("j4"), "--member", first, "--member", stranger});
+        const Run mixed = runDari(
+            {"ensemble", "--out", dir_.filePath("j4"), "--member", first, "--member", stranger});
         QVERIFY2(mixed.code == 1 && mixed.err.contains("--vocab-from"), qPrintable(mixed.err));
-        QVERIFY(!QFileInfo::exists(dir_.filePath("j4")) && !QFileInfo::exists(dir_.filePath("j4.partial")));
-        const Run both = trainTiny(dir_.filePath("both"), {"--init-from", first, "--vocab-from", first});
+        QVERIFY(!QFileInfo::exists(dir_.filePath("j4")) &&
+                !QFileInfo::exists(dir_.filePath("j4.partial")));
+        const Run both =
+            trainTiny(dir_.filePath("both"), {"--init-from", first, "--vocab-from", first});
         QVERIFY2(both.code == 1 && both.err.contains("exclude each other"), qPrintable(both.err));
+    }
+
+    // --columns and --langs reach every command that reads a corpus (eval, ensemble), not only
+    // train.
+    void corpusFormatsReachEvalAndEnsemble() {
+        const QString first = dir_.filePath("member1"), second = dir_.filePath("member2");
+        QByteArray tsv, csv = "id,ko,en\n", ko, en;
+        const QList<QByteArray> lines = sharedPairs(20).split('\n');
+        for (int i = 0; i < lines.size(); ++i) {
+            const QList<QByteArray> sides = lines[i].split('\t');
+            if (sides.size() != 2) continue;
+            tsv += lines[i] + "\n";
+            csv += QByteArray::number(i) + ",\"" + sides[0] + "\",\"" + sides[1] + "\"\n";
+            ko += sides[0] + "\n";
+            en += sides[1] + "\n";
+        }
+        writeFile(dir_.filePath("twenty.tsv"), tsv);
+        writeFile(dir_.filePath("twenty.csv"), csv);
+        writeFile(dir_.filePath("twenty.ko"), ko);
+        writeFile(dir_.filePath("twenty.en"), en);
+        const Run plain =
+            runDari({"eval", "--model", first, "--test", dir_.filePath("twenty.tsv")});
+        QVERIFY2(plain.code == 0 && plain.out.startsWith("20 pairs"),
+                 qPrintable(plain.err + plain.out));
+        const Run csvRun = runDari({"eval", "--model", first, "--test", dir_.filePath("twenty.csv"),
+                                    "--columns", "ko,en"});
+        QVERIFY2(csvRun.code == 0, qPrintable(csvRun.err));
+        QCOMPARE(csvRun.out, plain.out);  // the ko column translated, scored against the en column
+        const Run aligned = runDari(
+            {"eval", "--model", first, "--test", dir_.filePath("twenty"), "--langs", "ko,en"});
+        QVERIFY2(aligned.code == 0, qPrintable(aligned.err));
+        QCOMPARE(aligned.out, plain.out);
+        const Run joined = runDari({"ensemble", "--out", dir_.filePath("j5"), "--member", first,
+                                    "--member", second, "--dev", dir_.filePath("twenty"), "--langs",
+                                    "ko,en", "--threads", "1"});
+        QVERIFY2(joined.code == 0 && joined.out.contains("dev (20 pairs"),
+                 qPrintable(joined.err + joined.out));
+    }
+
+    // A resumed run takes a new budget and threads, refuses every other override, and
+    // dari status follows it from interrupted to finished.
+    void resumeAppliesTheBudgetAndRefusesTheRest() {
+        const QString run = dir_.filePath("budget");
+        QCOMPARE(trainTiny(run, {"--epochs", "1", "--stop-after-steps", "5"}).code, 3);
+        const Run interrupted = runDari({"status", "--run", run});
+        QCOMPARE(interrupted.code, 3);
+        QVERIFY2(interrupted.out.startsWith("interrupted; the checkpoint holds step 5"),
+                 qPrintable(interrupted.out));
+        for (const QStringList& refused :
+             {QStringList{"--cell", "lstm"}, QStringList{"--set", "train.seed=3"},
+              QStringList{"--out", run}}) {
+            const Run r = runDari(QStringList{"train", "--resume", run} + refused);
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(refused.front() + " cannot change a resumed run") &&
+                         r.err.contains("--minutes"),
+                     qPrintable(r.err));
+        }
+        const Run resumed = runDari({"train", "--resume", run, "--epochs", "2", "--threads", "1"});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        QCOMPARE(dari::Bundle::load(run.toStdString()).config.train.epochs, 2);
+        QFile log(run + "/train_log.jsonl");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> events = log.readAll().trimmed().split('\n');
+        const QJsonObject done = QJsonDocument::fromJson(events.back()).object();
+        QCOMPARE(done.value("event").toString(), QStringLiteral("done"));
+        QCOMPARE(done.value("epoch").toInt(), 2);
+        const Run finished = runDari({"status", "--run", run});
+        QCOMPARE(finished.code, 0);
+        QVERIFY2(finished.out.startsWith("finished at step"), qPrintable(finished.out));
+        QCOMPARE(runDari({"status", "--run", dir_.filePath("nothing-here")}).code, 4);
     }
 
     void learningRateSchedules_data() {
@@ -299,7 +425,8 @@ private Q_SLOTS:
     void learningRateSchedules() {
         QFETCH(QString, schedule);
         const QString out = dir_.filePath("lr-" + schedule);
-        QVERIFY(trainTiny(out, {"--epochs", "3", "--set", "train.lr_schedule=" + schedule}).code == 0);
+        QVERIFY(trainTiny(out, {"--epochs", "3", "--set", "train.lr_schedule=" + schedule}).code ==
+                0);
         QFile log(out + "/train_log.jsonl");
         QVERIFY(log.open(QIODevice::ReadOnly));
         int events = 0;
@@ -308,13 +435,17 @@ private Q_SLOTS:
             const auto event = QJsonDocument::fromJson(log.readLine()).object();
             if (event["event"] != "train") continue;
             // The step's rate was set from the budget spent before it: (step - 1) / total steps.
-            const double step = event["step"].toDouble(), total = std::round(step / event["progress"].toDouble());
+            const double step = event["step"].toDouble(),
+                         total = std::round(step / event["progress"].toDouble());
             const double f = (step - 1) / total, lr0 = 1e-3, min = 1e-5;
             const double expected = schedule == "cosine"
                                         ? min + (lr0 - min) * 0.5 * (1.0 + std::cos(M_PI * f))
                                         : lr0 + (min - lr0) * std::clamp((f - 0.8) / 0.2, 0.0, 1.0);
             QVERIFY2(std::abs(event["lr"].toDouble() - expected) < 1e-12,
-                     qPrintable(QString("step %1: %2 vs %3").arg(step).arg(event["lr"].toDouble()).arg(expected)));
+                     qPrintable(QString("step %1: %2 vs %3")
+                                    .arg(step)
+                                    .arg(event["lr"].toDouble())
+                                    .arg(expected)));
             last = f;
             ++events;
         }
@@ -324,14 +455,16 @@ private Q_SLOTS:
     void resumedRunEqualsUninterrupted_data() {
         QTest::addColumn<QStringList>("settings");
         QTest::newRow("best segmentation") << QStringList{};
-        QTest::newRow("sampled segmentations") << QStringList{"--set", "train.subword_sampling=0.2"};
+        QTest::newRow("sampled segmentations")
+            << QStringList{"--set", "train.subword_sampling=0.2"};
     }
     void resumedRunEqualsUninterrupted() {
         QFETCH(QStringList, settings);
         const QString tag = QTest::currentDataTag()[0] == 'b' ? "best" : "sampled";
         const QString whole = dir_.filePath("whole-" + tag), parts = dir_.filePath("parts-" + tag);
         QVERIFY(trainTiny(whole, QStringList{"--epochs", "3"} + settings).code == 0);
-        const Run first = trainTiny(parts, QStringList{"--epochs", "3", "--stop-after-steps", "13"} + settings);
+        const Run first =
+            trainTiny(parts, QStringList{"--epochs", "3", "--stop-after-steps", "13"} + settings);
         QCOMPARE(first.code, 3);  // interrupted, resumable
         QVERIFY(first.err.contains("--resume"));
         const Run second = runDari({"train", "--resume", parts});
@@ -347,7 +480,8 @@ private Q_SLOTS:
         const QString whole = dir_.filePath("whole-best"), killed = dir_.filePath("killed");
         QProcess process;
         process.start(QStringLiteral(DARI_BINARY_DIR "/bin/dari"),
-                      QStringList{"train", "--train", corpus_, "--out", killed, "--epochs", "3"} + tinyModel());
+                      QStringList{"train", "--train", corpus_, "--out", killed, "--epochs", "3"} +
+                          tinyModel());
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(killed + "/checkpoint.pt"), 120000);
         process.kill();  // SIGKILL: no chance to clean up
         process.waitForFinished();
@@ -359,7 +493,8 @@ private Q_SLOTS:
 
 private:
     Run trainTiny(const QString& out, const QStringList& extra) {
-        return runDari(QStringList{"train", "--train", corpus_, "--out", out} + extra + tinyModel());
+        return runDari(QStringList{"train", "--train", corpus_, "--out", out} + extra +
+                       tinyModel());
     }
 
     QTemporaryDir dir_;

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "model/config.h"
+#include "model/bundle/config.h"
 #include "test_helpers.h"
 
 using dari::Config;

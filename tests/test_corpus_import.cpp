@@ -8,13 +8,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "ui/corpus_check.h"
-#include "ui/corpus_file_page.h"
-#include "ui/corpus_report_page.h"
-#include "ui/import_corpus_wizard.h"
 #include "ui/text_table_model.h"
-#include "ui/training_plan.h"
-#include "ui/training_settings_page.h"
+#include "ui/training/corpus_check.h"
+#include "ui/training/corpus_file_page.h"
+#include "ui/training/corpus_report_page.h"
+#include "ui/training/import_corpus_wizard.h"
+#include "ui/training/training_plan.h"
+#include "ui/training/training_settings_page.h"
 
 using dari::CorpusCheck;
 using dari::CorpusSource;
@@ -31,14 +31,16 @@ QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& b
 
 QByteArray goodPairs(int count) {
     QByteArray out;
-    for (int i = 1; i <= count; ++i) out += QStringLiteral("문장 %1입니다.\tSentence %1.\n").arg(i).toUtf8();
+    for (int i = 1; i <= count; ++i)
+        out += QStringLiteral("문장 %1입니다.\tSentence %1.\n").arg(i).toUtf8();
     return out;
 }
 
 // "file:line kind" for each issue, to compare with what a test expects.
 QStringList issueKeys(const CorpusCheck& check) {
     QStringList keys;
-    for (const auto& issue : check.issues) keys << QStringLiteral("%1:%2 %3").arg(issue.file).arg(issue.line).arg(issue.kind);
+    for (const auto& issue : check.issues)
+        keys << QStringLiteral("%1:%2 %3").arg(issue.file).arg(issue.line).arg(issue.kind);
     return keys;
 }
 
@@ -50,7 +52,8 @@ private Q_SLOTS:
     void initTestCase() { QVERIFY(dir_.isValid()); }
 
     void goodTsv() {
-        const CorpusCheck check = CorpusCheck::run({CorpusSource::Format::Tsv, write(dir_, "good.tsv", goodPairs(30))});
+        const CorpusCheck check =
+            CorpusCheck::run({CorpusSource::Format::Tsv, write(dir_, "good.tsv", goodPairs(30))});
         QVERIFY2(check.readable(), qPrintable(check.error));
         QCOMPARE(check.validPairs, 30);
         QCOMPARE(check.invalidPairs, 0);
@@ -63,13 +66,13 @@ private Q_SLOTS:
     }
 
     void brokenTsvReportsLines() {
-        QByteArray bytes = goodPairs(2);                        // lines 1-2
-        bytes += "bad \xff\xfe utf8\tBroken.\n";                 // line 3: invalid UTF-8
-        bytes += "no tab on this line\n";                        // line 4: missing column
-        bytes += "빈 쪽\t   \n";                                 // line 5: empty side
-        bytes += QByteArray(1200, 'a') + "\tToo long.\n";        // line 6: over-long
-        bytes += "문장 1입니다.\tSentence 1.\n";                  // line 7: duplicate of line 1
-        bytes += "a\tb\tc\n";                                    // line 8: extra column
+        QByteArray bytes = goodPairs(2);                   // lines 1-2
+        bytes += "bad \xff\xfe utf8\tBroken.\n";           // line 3: invalid UTF-8
+        bytes += "no tab on this line\n";                  // line 4: missing column
+        bytes += "빈 쪽\t   \n";                           // line 5: empty side
+        bytes += QByteArray(1200, 'a') + "\tToo long.\n";  // line 6: over-long
+        bytes += "문장 1입니다.\tSentence 1.\n";           // line 7: duplicate of line 1
+        bytes += "a\tb\tc\n";                              // line 8: extra column
         const QString path = write(dir_, "bad.tsv", bytes);
         const CorpusCheck check = CorpusCheck::run({CorpusSource::Format::Tsv, path});
         QVERIFY(check.readable());
@@ -77,11 +80,13 @@ private Q_SLOTS:
         QCOMPARE(check.invalidPairs, 5);
         QCOMPARE(check.overLong, 1);
         QCOMPARE(check.duplicates, 1);
-        QCOMPARE(issueKeys(check), (QStringList{"bad.tsv:3 invalid UTF-8", "bad.tsv:4 missing column",
-                                                "bad.tsv:5 empty side", "bad.tsv:6 too long", "bad.tsv:7 duplicate",
-                                                "bad.tsv:8 extra columns"}));
+        QCOMPARE(issueKeys(check),
+                 (QStringList{"bad.tsv:3 invalid UTF-8", "bad.tsv:4 missing column",
+                              "bad.tsv:5 empty side", "bad.tsv:6 too long", "bad.tsv:7 duplicate",
+                              "bad.tsv:8 extra columns"}));
         QVERIFY(check.issues.at(4).message.contains(QStringLiteral("line 1")));
-        QVERIFY(check.issues.at(0).message.startsWith(path + QStringLiteral(":3:")));  // the engine's own message
+        QVERIFY(check.issues.at(0).message.startsWith(
+            path + QStringLiteral(":3:")));  // the engine's own message
     }
 
     void csvColumnsAndQuoting() {
@@ -100,17 +105,23 @@ private Q_SLOTS:
         QCOMPARE(check.preview.at(1).second, QStringLiteral("그냥 \"쉬어\""));
         QCOMPARE(issueKeys(check), QStringList{"qa.csv:4 bad quoting"});
         source.tgtColumn = QStringLiteral("nope");
-        QVERIFY(!CorpusCheck::run(source).readable() || CorpusCheck::run(source).validPairs == 0);
+        const CorpusCheck missing = CorpusCheck::run(source);  // the header has no such column
+        QVERIFY(!missing.readable());
+        QVERIFY2(missing.error.contains(QStringLiteral("no column named 'nope'")),
+                 qPrintable(missing.error));
+        QCOMPARE(missing.validPairs, 0);
     }
 
     void alignedMismatch() {
-        CorpusSource source{CorpusSource::Format::Aligned, write(dir_, "side-a.txt", "하나\n둘\n셋\n넷\n")};
+        CorpusSource source{CorpusSource::Format::Aligned,
+                            write(dir_, "side-a.txt", "하나\n둘\n셋\n넷\n")};
         source.targetPath = write(dir_, "side-b.txt", "one\ntwo\n");
         const CorpusCheck check = CorpusCheck::run(source);
         QCOMPARE(check.validPairs, 2);
         QCOMPARE(check.invalidPairs, 2);
         QCOMPARE(issueKeys(check), QStringList{"side-a.txt:3 unpaired line"});
-        QVERIFY(!CorpusCheck::run({CorpusSource::Format::Tsv, dir_.filePath("missing.tsv")}).readable());
+        QVERIFY(!CorpusCheck::run({CorpusSource::Format::Tsv, dir_.filePath("missing.tsv")})
+                     .readable());
     }
 
     // The wizard runs the check off the GUI thread and will not go on until the
@@ -137,14 +148,19 @@ private Q_SLOTS:
         QVERIFY(report->isComplete());
         wizard.next();
         QCOMPARE(wizard.currentId(), int(dari::ImportCorpusWizard::SettingsPage));
-        QCOMPARE(wizard.settingsPage()->modelName(), QFileInfo(dir_.path()).fileName() + QStringLiteral("-wizard"));
+        QCOMPARE(wizard.settingsPage()->modelName(),
+                 QFileInfo(dir_.path()).fileName() + QStringLiteral("-wizard"));
         // The parameter count is worked out off the GUI thread and follows the preset.
-        const auto shown = [&wizard] { return QLocale().toString(wizard.settingsPage()->settings().parameterCount()); };
-        QTRY_COMPARE(wizard.settingsPage()->parameterText(), shown() + QStringLiteral(" parameters"));
+        const auto shown = [&wizard] {
+            return QLocale().toString(wizard.settingsPage()->settings().parameterCount());
+        };
+        QTRY_COMPARE(wizard.settingsPage()->parameterText(),
+                     shown() + QStringLiteral(" parameters"));
         dari::TrainingSettings base = wizard.settingsPage()->settings();
         base.preset = dari::TrainingSettings::Preset::Base;
         wizard.settingsPage()->setSettings(base);
-        QTRY_COMPARE(wizard.settingsPage()->parameterText(), shown() + QStringLiteral(" parameters"));
+        QTRY_COMPARE(wizard.settingsPage()->parameterText(),
+                     shown() + QStringLiteral(" parameters"));
         const dari::TrainingPlan plan = wizard.plan();
         QVERIFY(plan.skipInvalid);
         QStringList args;
@@ -152,7 +168,9 @@ private Q_SLOTS:
         QVERIFY(plan.arguments(&args, &error));
         QCOMPARE(args.mid(0, 2), (QStringList{"--train", path}));
         QVERIFY(args.contains("--skip-invalid"));
-        QCOMPARE(args.mid(args.size() - 2), (QStringList{"--out", dir_.filePath("models/") + wizard.settingsPage()->modelName()}));
+        QCOMPARE(
+            args.mid(args.size() - 2),
+            (QStringList{"--out", dir_.filePath("models/") + wizard.settingsPage()->modelName()}));
     }
 
     // `dari train` reads aligned files as PREFIX.SRC + PREFIX.TGT: files of any
@@ -167,7 +185,8 @@ private Q_SLOTS:
         QVERIFY2(plan.arguments(&args, &error), qPrintable(error));
         const QString prefix = plan.outDir + QStringLiteral("/corpus/train");
         QCOMPARE(args.mid(0, 4), (QStringList{"--train", prefix, "--langs", "src,tgt"}));
-        QVERIFY(args.join(' ').contains("--set data.src_lang=ko --set data.tgt_lang=en"));  // the real codes
+        QVERIFY(args.join(' ').contains(
+            "--set data.src_lang=ko --set data.tgt_lang=en"));  // the real codes
         const dari::Corpus corpus = dari::readCorpus({prefix.toStdString(), "src", "tgt"});
         QCOMPARE(corpus.pairs.size(), size_t(2));
         QCOMPARE(QString::fromStdString(corpus.pairs.at(1).target), QStringLiteral("two"));

@@ -2,8 +2,8 @@
 
 #include <QtTest>
 
-#include "model/data_parallel.h"
 #include "model/runtime.h"
+#include "model/training/data_parallel.h"
 #include "tiny_model.h"
 
 namespace {
@@ -14,10 +14,12 @@ std::vector<torch::Tensor> gradientsIn(int shards, double* loss = nullptr) {
     torch::manual_seed(4);
     dari::Seq2Seq model(config, tiny::kVocab, tiny::kVocab);
     const auto examples = tiny::pairs();
-    const auto step = dari::batchGradients(model, examples, tiny::allIndices(examples.size()), 1.0, 0.1);
+    const auto step =
+        dari::batchGradients(model, examples, tiny::allIndices(examples.size()), 1.0, 0.1);
     if (loss) *loss = step.loss;
     std::vector<torch::Tensor> out;
-    for (const auto& p : model->parameters()) out.push_back(p.grad().clone());
+    for (const auto& p : model->parameters())
+        out.push_back(p.grad().clone());
     return out;
 }
 
@@ -43,7 +45,8 @@ private Q_SLOTS:
             const auto sharded = gradientsIn(count, loss);
             QCOMPARE(sharded.size(), reference.size());
             for (size_t i = 0; i < reference.size(); ++i)
-                QVERIFY2(torch::allclose(sharded[i], reference[i], 1e-4, 1e-6), std::to_string(i).c_str());
+                QVERIFY2(torch::allclose(sharded[i], reference[i], 1e-4, 1e-6),
+                         std::to_string(i).c_str());
         }
         QVERIFY(one > 0);
         QVERIFY(std::abs(two - one) < 1e-5 && std::abs(three - one) < 1e-5);
@@ -63,7 +66,8 @@ private Q_SLOTS:
             if (&b == &shards[1]) throw std::runtime_error("shard failed");
             return layer(torch::ones({1, 2})).sum();
         };
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, dari::dataParallelGradients(*layer, shards, lossOf, 1));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 dari::dataParallelGradients(*layer, shards, lossOf, 1));
         QCOMPARE(calls, 2);
     }
 };

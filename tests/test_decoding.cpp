@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "data/vocabulary.h"
+#include "model/search/repetition_guard.h"
 #include "model/translator.h"
 #include "tiny_model.h"
 
@@ -296,12 +297,15 @@ void TestDecoding::stopFromAnotherThread() {
         if (first) {  // the decode is under way: let the test cancel it, wait for that
             first = false;
             running.set_value();
-            while (!cancel.load()) std::this_thread::yield();
+            while (!cancel.load())
+                std::this_thread::yield();
         }
         return cancel.load();
     };
     std::vector<std::vector<dari::Hypothesis>> result;
-    std::thread decoder([&] { result = dari::decode(model, dari::makeSourceBatch({{4, 5, 6, 7}}), o); });
+    std::thread decoder([&] {
+        result = dari::decode(model, dari::makeSourceBatch({{4, 5, 6, 7}}), o);
+    });
     running.get_future().wait();
     cancel.store(true);
     decoder.join();
@@ -330,7 +334,8 @@ void TestDecoding::sampledDrawsAreRanked() {
         for (size_t i = 0; i < list.size(); ++i) {
             QVERIFY(!list[i].stopped);
             if (i > 0) QVERIFY(list[i - 1].score >= list[i].score);
-            for (size_t j = 0; j < i; ++j) QVERIFY(list[j].ids != list[i].ids);
+            for (size_t j = 0; j < i; ++j)
+                QVERIFY(list[j].ids != list[i].ids);
         }
     }
     QVERIFY(several > 0);  // an untrained model's draws differ
@@ -344,7 +349,8 @@ void TestDecoding::translatorStopsBetweenBatches() {
     o.shouldStop = [&stop] { return stop; };
     auto out = translator.translate(kThreeSentences, o, 1);
     QCOMPARE(out.size(), size_t{3});
-    for (const auto& t : out) QVERIFY(!t.stopped && !t.outputPieces.empty());
+    for (const auto& t : out)
+        QVERIFY(!t.stopped && !t.outputPieces.empty());
     stop = true;  // polled before the first batch: no sentence is started
     out = translator.translate(kThreeSentences, o, 1);
     QCOMPARE(out.size(), size_t{3});
@@ -353,9 +359,6 @@ void TestDecoding::translatorStopsBetweenBatches() {
         QVERIFY(t.text.empty() && t.nbest.empty() && t.outputPieces.empty());
     }
 }
-
-QTEST_GUILESS_MAIN(TestDecoding)
-#include "test_decoding.moc"
 
 void TestDecoding::wordRewardSetsTheLength() {
     const auto srcs = mixedSources();
@@ -375,6 +378,10 @@ void TestDecoding::wordRewardSetsTheLength() {
         plainPieces += plain[i].size();
         longerPieces += longer[i].size();
     }
-    QVERIFY2(longerPieces > plainPieces && shorterPieces < plainPieces,
-             qPrintable(QString("%1, %2, %3").arg(shorterPieces).arg(plainPieces).arg(longerPieces)));
+    QVERIFY2(
+        longerPieces > plainPieces && shorterPieces < plainPieces,
+        qPrintable(QString("%1, %2, %3").arg(shorterPieces).arg(plainPieces).arg(longerPieces)));
 }
+
+QTEST_GUILESS_MAIN(TestDecoding)
+#include "test_decoding.moc"

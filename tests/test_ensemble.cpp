@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "model/bundle_join.h"
-#include "model/ensemble.h"
+#include "model/bundle/bundle_join.h"
+#include "model/search/ensemble.h"
 #include "model/translator.h"
 #include "test_helpers.h"
 #include "tiny_model.h"
@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-dari::Seq2Seq network(uint64_t seed, const std::string& cell = "gru", const std::string& attention = "bahdanau") {
+dari::Seq2Seq network(uint64_t seed, const std::string& cell = "gru",
+                      const std::string& attention = "bahdanau") {
     torch::manual_seed(seed);
     dari::Seq2Seq model(tiny::config(cell, attention, true), tiny::kVocab, tiny::kVocab);
     model->eval();
@@ -32,12 +33,14 @@ dari::Seq2Seq copyOf(dari::Seq2Seq& model) {
     torch::NoGradGuard noGrad;
     const auto from = model->parameters();
     auto to = copy->parameters();
-    for (size_t i = 0; i < from.size(); ++i) to[i].copy_(from[i]);
+    for (size_t i = 0; i < from.size(); ++i)
+        to[i].copy_(from[i]);
     return copy;
 }
 
 // log P(ids </s> | source) under the networks together, step by step by teacher forcing.
-double sequenceLogProb(const std::vector<dari::Seq2Seq>& networks, const tiny::Ids& source, tiny::Ids ids) {
+double sequenceLogProb(const std::vector<dari::Seq2Seq>& networks, const tiny::Ids& source,
+                       tiny::Ids ids) {
     torch::InferenceMode inference;
     dari::Ensemble ensemble(networks, dari::makeSourceBatch({source}));
     ids.push_back(dari::kEosId);
@@ -102,16 +105,20 @@ dari::Bundle TestEnsemble::bundle(uint64_t seed, int decoderHidden) const {
 
 std::vector<dari::Bundle> TestEnsemble::bundles(std::initializer_list<uint64_t> seeds) const {
     std::vector<dari::Bundle> all;  // Bundle is move-only: no initializer list of them
-    for (const auto seed : seeds) all.push_back(bundle(seed));
+    for (const auto seed : seeds)
+        all.push_back(bundle(seed));
     return all;
 }
 
 void TestEnsemble::stepAveragesProbabilities_data() {
     QTest::addColumn<QString>("cell");
     QTest::addColumn<QString>("attention");
-    QTest::newRow("gru-bahdanau") << "gru" << "bahdanau";
-    QTest::newRow("lstm-general (input feeding)") << "lstm" << "general";
-    QTest::newRow("rnn-none") << "rnn" << "none";
+    QTest::newRow("gru-bahdanau") << "gru"
+                                  << "bahdanau";
+    QTest::newRow("lstm-general (input feeding)") << "lstm"
+                                                  << "general";
+    QTest::newRow("rnn-none") << "rnn"
+                              << "none";
 }
 
 void TestEnsemble::stepAveragesProbabilities() {
@@ -122,16 +129,17 @@ void TestEnsemble::stepAveragesProbabilities() {
     auto b = network(2, cell.toStdString(), attention.toStdString());
     const auto batch = dari::makeSourceBatch(tiny::sources(tiny::pairs()));
     dari::Ensemble both({a, b}, batch), onlyA({a}, batch), onlyB({b}, batch);
-    QCOMPARE(both.size(), size_t{2});
     auto input = torch::full({batch.src.size(0)}, dari::kBosId, torch::kLong);
     for (int t = 0; t < 4; ++t) {
         const auto x = onlyA.step(input), y = onlyB.step(input), z = both.step(input);
         const auto mean = ((x.logProbs.exp() + y.logProbs.exp()) / 2).log();
-        QVERIFY(torch::allclose(z.logProbs, mean, 1e-5, 1e-6));
+        QVERIFY(torch::allclose(z.logProbs, mean, 1e-5, 1e-6));         // both members, averaged
         QVERIFY(!torch::allclose(x.logProbs, y.logProbs, 1e-3, 1e-3));  // the members differ
         QCOMPARE(z.weights.defined(), attention != "none");
-        if (z.weights.defined()) QVERIFY(torch::allclose(z.weights, (x.weights + y.weights) / 2, 1e-5, 1e-6));
-        input = torch::remainder(input * 7 + t, tiny::kVocab - 4) + 4;  // any words: teacher forcing
+        if (z.weights.defined())
+            QVERIFY(torch::allclose(z.weights, (x.weights + y.weights) / 2, 1e-5, 1e-6));
+        input =
+            torch::remainder(input * 7 + t, tiny::kVocab - 4) + 4;  // any words: teacher forcing
     }
 }
 
@@ -152,7 +160,8 @@ void TestEnsemble::identicalMembersDecodeLikeOne() {
             }
         }
     }
-    QVERIFY(tiny::reproduces(model, tiny::pairs()));  // the toy task is learnt: outputs are not all empty
+    QVERIFY(tiny::reproduces(model,
+                             tiny::pairs()));  // the toy task is learnt: outputs are not all empty
 }
 
 void TestEnsemble::beamScoresAreTheEnsemblesLogProbabilities() {
@@ -180,7 +189,8 @@ void TestEnsemble::joinedBundleSavesAndLoads() {
     const std::string path = dir.path().toStdString() + "/ensemble";
     auto members = bundles({1, 2, 3});
     const int64_t each = members[0].meta.parameters;
-    auto joined = std::make_shared<dari::Bundle>(dari::joinBundles(std::move(members), {"a", "b", "c"}));
+    auto joined =
+        std::make_shared<dari::Bundle>(dari::joinBundles(std::move(members), {"a", "b", "c"}));
     QCOMPARE(joined->meta.members, int64_t{3});
     QCOMPARE(joined->meta.parameters, 3 * each);
     QCOMPARE(joined->meta.steps, int64_t{600});
@@ -191,13 +201,16 @@ void TestEnsemble::joinedBundleSavesAndLoads() {
     QCOMPARE(loaded->networks().size(), size_t{3});
     for (size_t n = 0; n < 3; ++n) {
         const auto x = joined->networks()[n]->parameters(), y = loaded->networks()[n]->parameters();
-        for (size_t i = 0; i < x.size(); ++i) QVERIFY(torch::equal(x[i], y[i]));
+        for (size_t i = 0; i < x.size(); ++i)
+            QVERIFY(torch::equal(x[i], y[i]));
     }
-    const dari::Translator before(joined), after(loaded), first(std::make_shared<dari::Bundle>(bundle(1)));
+    const dari::Translator before(joined), after(loaded),
+        first(std::make_shared<dari::Bundle>(bundle(1)));
     const std::vector<std::string> korean{"안녕하세요.", "저는 학생이에요.", "내일 만나요."};
     auto o = before.defaultOptions();
     o.nbest = 3;
-    const auto a = before.translate(korean, o), b = after.translate(korean, o), c = first.translate(korean, o);
+    const auto a = before.translate(korean, o), b = after.translate(korean, o),
+               c = first.translate(korean, o);
     bool differsFromFirst = false;
     for (size_t i = 0; i < korean.size(); ++i) {
         QCOMPARE(b[i].nbest, a[i].nbest);
@@ -218,7 +231,8 @@ void TestEnsemble::membersThatDifferAreRefused() {
     QVERIFY2(shape.find("second: model.decoder_hidden is 48 but 32 in first") == 0, shape.c_str());
 
     QTemporaryDir dir;
-    const std::string first = dir.path().toStdString() + "/first", second = dir.path().toStdString() + "/second";
+    const std::string first = dir.path().toStdString() + "/first",
+                      second = dir.path().toStdString() + "/second";
     bundle(1).save(first);
     auto other = bundle(2);
     other.tgt = dari::Vocabulary::fromSerialized(otherTgt_);
@@ -227,8 +241,11 @@ void TestEnsemble::membersThatDifferAreRefused() {
     std::vector<dari::Bundle> members;
     members.push_back(dari::Bundle::load(first));
     members.push_back(dari::Bundle::load(second));
-    const auto vocab = helpers::errorOf([&] { dari::joinBundles(std::move(members), {first, second}); });
-    QVERIFY2(vocab.find(second + "/tgt.spm differs from " + first + "/tgt.spm") == 0, vocab.c_str());
+    const auto vocab = helpers::errorOf([&] {
+        dari::joinBundles(std::move(members), {first, second});
+    });
+    QVERIFY2(vocab.find(second + "/tgt.spm differs from " + first + "/tgt.spm") == 0,
+             vocab.c_str());
     QVERIFY2(vocab.find("--vocab-from " + first) != std::string::npos, vocab.c_str());
 
     auto alone = bundles({1});
@@ -241,7 +258,8 @@ void TestEnsemble::missingMemberFileIsNamed() {
     dari::joinBundles(bundles({1, 2}), {"a", "b"}).save(path);
     QVERIFY(fs::remove(path + "/member2.pt"));
     const auto message = helpers::errorOf([&] { dari::Bundle::load(path); });
-    QCOMPARE(QString::fromStdString(message), QString::fromStdString(path + "/member2.pt: missing"));
+    QCOMPARE(QString::fromStdString(message),
+             QString::fromStdString(path + "/member2.pt: missing"));
 }
 
 QTEST_GUILESS_MAIN(TestEnsemble)

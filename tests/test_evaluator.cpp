@@ -4,8 +4,8 @@
 #include <QtTest>
 
 #include "data/vocabulary.h"
-#include "model/evaluator.h"
 #include "model/runtime.h"
+#include "model/training/evaluator.h"
 #include "tiny_model.h"
 
 namespace {
@@ -15,14 +15,16 @@ const dari::Vocabulary& vocabulary() {
     static const dari::Vocabulary vocab = [] {
         dari::VocabularyOptions options;
         options.size = 40;
-        return dari::Vocabulary::train({"the cat sat on the mat", "a dog ran in the park", "tom is here"}, options);
+        return dari::Vocabulary::train(
+            {"the cat sat on the mat", "a dog ran in the park", "tom is here"}, options);
     }();
     return vocab;
 }
 
 std::vector<std::string> references(const std::vector<dari::Example>& examples) {
     std::vector<std::string> out;
-    for (const auto& e : examples) out.push_back(vocabulary().decode(e.tgt));
+    for (const auto& e : examples)
+        out.push_back(vocabulary().decode(e.tgt));
     return out;
 }
 
@@ -31,7 +33,7 @@ double wholeBatchLoss(dari::Seq2Seq& model, const std::vector<dari::Example>& ex
     torch::InferenceMode inference;
     model->eval();
     const auto batch = dari::makeBatch(examples, tiny::allIndices(examples.size()));
-    const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
+    const auto result = model->forward(batch.src, batch.tgtIn);
     model->train();
     return dari::sequenceLoss(result.logits, batch.tgtOut, 0.0).item<double>();
 }
@@ -83,11 +85,13 @@ private Q_SLOTS:
         beam.lengthPenalty = 0.6;
         beam.noRepeatNgram = 2;
         dari::configureThreads(2);
-        const auto scores = dari::evaluate(model, examples, references(examples), vocabulary(), beam, 3);
+        const auto scores =
+            dari::evaluate(model, examples, references(examples), vocabulary(), beam, 3);
         std::vector<std::string> expected;
         {
             torch::InferenceMode inference;
-            for (const auto& ids : tiny::best(dari::decode(model, dari::makeSourceBatch(tiny::sources(examples)), beam)))
+            for (const auto& ids : tiny::best(
+                     dari::decode(model, dari::makeSourceBatch(tiny::sources(examples)), beam)))
                 expected.push_back(vocabulary().decode(ids));
         }
         QCOMPARE(scores.hypotheses, expected);

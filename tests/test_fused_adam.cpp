@@ -2,29 +2,33 @@
 
 #include <QtTest>
 
-#include "model/fused_adam.h"
 #include "model/runtime.h"
+#include "model/training/fused_adam.h"
 
 namespace {
 
 std::vector<torch::Tensor> makeParameters(int64_t seed) {
     torch::manual_seed(seed);
     // Sizes that do not divide evenly between threads, and one large enough to be split.
-    return {torch::randn({300, 257}, torch::requires_grad()), torch::randn({7}, torch::requires_grad()),
+    return {torch::randn({300, 257}, torch::requires_grad()),
+            torch::randn({7}, torch::requires_grad()),
             torch::randn({3, 5}, torch::requires_grad())};
 }
 
 // `steps` steps of `optimizer` on fixed pseudo-random gradients.
-void run(torch::optim::Optimizer& optimizer, std::vector<torch::Tensor>& params, int steps, int64_t seed) {
+void run(torch::optim::Optimizer& optimizer, std::vector<torch::Tensor>& params, int steps,
+         int64_t seed) {
     torch::manual_seed(seed);
     for (int s = 0; s < steps; ++s) {
-        for (auto& p : params) p.mutable_grad() = torch::randn_like(p) * (s + 1);
+        for (auto& p : params)
+            p.mutable_grad() = torch::randn_like(p) * (s + 1);
         optimizer.step();
     }
 }
 
 void compare(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
-    for (size_t i = 0; i < a.size(); ++i) QVERIFY(torch::allclose(a[i], b[i], 1e-5, 1e-6));
+    for (size_t i = 0; i < a.size(); ++i)
+        QVERIFY(torch::allclose(a[i], b[i], 1e-5, 1e-6));
 }
 
 }  // namespace
@@ -79,7 +83,8 @@ private Q_SLOTS:
         dari::FusedAdam fusedAdam(fused, options);
         run(adam, reference, 3, 5);
         run(fusedAdam, fused, 3, 5);
-        for (size_t i = 0; i < fused.size(); ++i) QVERIFY(torch::equal(fused[i], reference[i]));
+        for (size_t i = 0; i < fused.size(); ++i)
+            QVERIFY(torch::equal(fused[i], reference[i]));
     }
 };
 

@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "ui/conversation_model.h"
+#include "ui/chat/conversation_model.h"
 #include "ui/main_window.h"
 
 class TestMainWindow : public QObject {
@@ -19,7 +19,8 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         {
             QSettings s(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-            s.setValue(QStringLiteral("models/folder"), dir.filePath(QStringLiteral("empty-models")));
+            s.setValue(QStringLiteral("models/folder"),
+                       dir.filePath(QStringLiteral("empty-models")));
         }
         dari::WindowOptions options;
         options.historyDb = dir.filePath(QStringLiteral("history.sqlite"));

@@ -6,9 +6,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "model/bleu.h"
-#include "model/chrf.h"
-#include "model/distinct.h"
+#include "model/metrics/bleu.h"
+#include "model/metrics/chrf.h"
+#include "model/metrics/distinct.h"
 
 namespace {
 

@@ -65,7 +65,7 @@ void TestModel::shapesAndGradients() {
     auto model = makeModel(cell, attention, bidirectional, 0.1);
     model->train();
     const auto batch = mixedBatch();
-    const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
+    const auto result = model->forward(batch.src, batch.tgtIn);
     QCOMPARE(result.logits.sizes().vec(), (Ids{3, 7, tiny::kVocab}));
     if (attention == "none") {
         QVERIFY(!result.attention.defined());
@@ -90,7 +90,7 @@ void TestModel::attentionIsADistributionOverRealPositions() {
     model->eval();
     const auto batch = mixedBatch();
     torch::NoGradGuard noGrad;
-    const auto weights = model->forward(batch.src, batch.lengths, batch.tgtIn).attention;
+    const auto weights = model->forward(batch.src, batch.tgtIn).attention;
     QVERIFY(torch::allclose(weights.sum(2), torch::ones({3, 7}), 1e-5, 1e-5));
     QVERIFY(weights.ge(0).all().item<bool>());
     const auto lengths = batch.lengths.accessor<int64_t, 1>();
@@ -113,8 +113,8 @@ void TestModel::paddingDoesNotChangeOutputs() {
         {{4, 5}, {6, 7, 8}}, {{9, 10, 11, 12, 13, 14, 15}, {16, 17, 18, 19, 20, 21}}};
     const auto alone = dari::makeBatch(examples, {0});
     const auto together = dari::makeBatch(examples, {1, 0});
-    const auto a = model->forward(alone.src, alone.lengths, alone.tgtIn);
-    const auto t = model->forward(together.src, together.lengths, together.tgtIn);
+    const auto a = model->forward(alone.src, alone.tgtIn);
+    const auto t = model->forward(together.src, together.tgtIn);
     const auto mine = t.logits[1].slice(0, 0, 4);
     QVERIFY2(torch::allclose(a.logits[0], mine, 1e-5, 1e-5),
              qPrintable(QString::number((a.logits[0] - mine).abs().max().item<double>())));
@@ -134,7 +134,7 @@ void TestModel::stackedLayersAndScheduledSampling() {
         const auto batch = mixedBatch();
         for (double forcing : {1.0, 0.5, 0.0}) {
             model->zero_grad();
-            const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn, forcing);
+            const auto result = model->forward(batch.src, batch.tgtIn, forcing);
             QCOMPARE(result.logits.sizes().vec(), (Ids{3, 7, tiny::kVocab}));
             QCOMPARE(result.attention.sizes().vec(), (Ids{3, 7, 6}));
             dari::sequenceLoss(result.logits, batch.tgtOut, 0.0).backward();
@@ -159,9 +159,7 @@ void TestModel::tiedEmbeddingsShareStorage() {
     // One optimiser step later, the output layer still reads the (changed) embeddings.
     const auto batch = mixedBatch();
     torch::optim::SGD sgd(tied->parameters(), 0.5);
-    dari::sequenceLoss(tied->forward(batch.src, batch.lengths, batch.tgtIn).logits, batch.tgtOut,
-                       0.0)
-        .backward();
+    dari::sequenceLoss(tied->forward(batch.src, batch.tgtIn).logits, batch.tgtOut, 0.0).backward();
     const auto before = params["decoder.embedding.weight"].clone();
     sgd.step();
     const auto& embedding = params["decoder.embedding.weight"];
@@ -191,8 +189,9 @@ void TestModel::tiedEmbeddingsStartAsAnOutputLayer() {
         dari::Seq2Seq model(config, tiny::kVocab, tiny::kVocab);
         model->eval();
         torch::NoGradGuard noGrad;
-        loss[init] = dari::sequenceLoss(model->forward(batch.src, batch.lengths, batch.tgtIn).logits,
-                                        batch.tgtOut, 0.0).item<double>();
+        loss[init] =
+            dari::sequenceLoss(model->forward(batch.src, batch.tgtIn).logits, batch.tgtOut, 0.0)
+                .item<double>();
         const auto& embedding = model->named_parameters()["decoder.embedding.weight"];
         QCOMPARE(embedding[dari::kPadId].abs().sum().item<double>(), 0.0);  // padding stays zero
     }

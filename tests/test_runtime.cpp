@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include <dlfcn.h>
+
 #include "model/runtime.h"
 
 class TestRuntime : public QObject {
@@ -12,12 +14,22 @@ private Q_SLOTS:
         QVERIFY2(!blas.slow, qPrintable(QString::fromStdString("slow BLAS active: " + blas.path)));
         QVERIFY2(blas.name.rfind("OpenBLAS", 0) == 0, blas.name.c_str());
     }
-    void threadsAreConfigured() {
-        dari::configureThreads(1);
-        QCOMPARE(dari::configuredThreads(), 1);
-        dari::configureThreads(2);
-        QCOMPARE(dari::configuredThreads(), 2);
-        QCOMPARE(torch::get_num_threads(), 1);  // OpenBLAS owns the threads (runtime.cpp)
+    // What configureThreads does to the libraries, as they report it themselves.
+    void threadsReachOpenBlasAndNotLibTorch() {
+        using GetThreadsFn = int (*)();
+        const auto blasThreads =
+            reinterpret_cast<GetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+        QVERIFY2(blasThreads, "OpenBLAS is not loaded");
+        for (int threads : {1, 2, 1}) {
+            dari::configureThreads(threads);
+            QCOMPARE(blasThreads(), threads);
+            QCOMPARE(torch::get_num_threads(), 1);  // OpenBLAS owns the threads (runtime.cpp)
+        }
+        qputenv("DARI_THREADS", "2");
+        dari::configureThreads(0);  // 0: the environment's choice
+        QCOMPARE(blasThreads(), 2);
+        QVERIFY(dari::setBlasThreads(1));
+        QCOMPARE(blasThreads(), 1);
     }
     void versionReportNamesEveryComponent() {
         const QString report = QString::fromStdString(dari::versionReport());

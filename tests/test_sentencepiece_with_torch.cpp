@@ -33,7 +33,8 @@ void TestSentencePieceWithTorch::trainEncodeDecodeKoreanAndEnglish() {
         for (size_t i = 0; i < 20; ++i) {
             const auto ids = vocabulary.encode(sentences[i]);
             QVERIFY(!ids.empty());
-            for (auto id : ids) QVERIFY(id >= 0 && id < vocabulary.size());
+            for (auto id : ids)
+                QVERIFY(id >= 0 && id < vocabulary.size());
             QCOMPARE(vocabulary.decode(ids), sentences[i]);
         }
         // Round trip through bytes, as a model bundle stores it.
@@ -51,7 +52,8 @@ void TestSentencePieceWithTorch::gruForwardBackward() {
     output.pow(2).sum().backward();
     QVERIFY(input.grad().defined());
     QVERIFY(input.grad().abs().sum().item<double>() > 0.0);
-    for (const auto& p : gru->parameters()) QVERIFY(p.grad().defined());
+    for (const auto& p : gru->parameters())
+        QVERIFY(p.grad().defined());
 }
 
 QTEST_GUILESS_MAIN(TestSentencePieceWithTorch)

@@ -3,26 +3,30 @@
 
 #include <QtTest>
 
-#include "model/step_linear.h"
+#include "model/network/step_linear.h"
 #include "tiny_model.h"
 
 namespace {
 
 // Gradients of a loss with respect to every parameter of `model`, by name.
-std::map<std::string, torch::Tensor> gradients(torch::nn::Module& model, const torch::Tensor& loss) {
+std::map<std::string, torch::Tensor> gradients(torch::nn::Module& model,
+                                               const torch::Tensor& loss) {
     std::vector<torch::Tensor> params;
     std::vector<std::string> names;
     for (const auto& p : model.named_parameters()) {
         names.push_back(p.key());
         params.push_back(p.value());
     }
-    const auto grads = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
+    const auto grads =
+        torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
     std::map<std::string, torch::Tensor> out;
-    for (size_t i = 0; i < names.size(); ++i) out[names[i]] = grads[i];
+    for (size_t i = 0; i < names.size(); ++i)
+        out[names[i]] = grads[i];
     return out;
 }
 
-void compare(const std::map<std::string, torch::Tensor>& a, const std::map<std::string, torch::Tensor>& b) {
+void compare(const std::map<std::string, torch::Tensor>& a,
+             const std::map<std::string, torch::Tensor>& b) {
     QCOMPARE(a.size(), b.size());
     for (const auto& [name, grad] : a) {
         QVERIFY2(grad.defined() == b.at(name).defined(), name.c_str());
@@ -33,7 +37,8 @@ void compare(const std::map<std::string, torch::Tensor>& a, const std::map<std::
 }
 
 // h_t = tanh(W h_{t-1} + b + x_t) for T steps; the loss reads every h_t.
-torch::Tensor recurrence(torch::nn::Linear& layer, const torch::Tensor& inputs, const torch::Tensor& h0) {
+torch::Tensor recurrence(torch::nn::Linear& layer, const torch::Tensor& inputs,
+                         const torch::Tensor& h0) {
     dari::StepLinearScope scope;
     auto h = h0;
     auto loss = torch::zeros({});
@@ -98,8 +103,10 @@ private Q_SLOTS:
         for (const char* cell : {"rnn", "gru", "lstm"})
             for (const char* attention : {"none", "bahdanau", "dot", "general"})
                 QTest::addRow("%s-%s", cell, attention) << cell << attention << 1;
-        QTest::addRow("gru-bahdanau-2-layers") << "gru" << "bahdanau" << 2;
-        QTest::addRow("lstm-general-2-layers") << "lstm" << "general" << 2;
+        QTest::addRow("gru-bahdanau-2-layers") << "gru"
+                                               << "bahdanau" << 2;
+        QTest::addRow("lstm-general-2-layers") << "lstm"
+                                               << "general" << 2;
     }
 
     void decoderGradientsMatchAutograd() {
@@ -112,7 +119,7 @@ private Q_SLOTS:
         dari::Seq2Seq model(config, tiny::kVocab, tiny::kVocab);
         const auto batch = dari::makeBatch(tiny::pairs(), tiny::allIndices(tiny::pairs().size()));
         const auto lossOf = [&] {
-            const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
+            const auto result = model->forward(batch.src, batch.tgtIn);
             return dari::sequenceLoss(result.logits, batch.tgtOut, 0.1);
         };
         const auto deferred = gradients(*model, lossOf());

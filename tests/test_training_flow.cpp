@@ -16,17 +16,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "ui/corpus_file_page.h"
-#include "ui/corpus_report_page.h"
-#include "ui/import_corpus_wizard.h"
 #include "ui/main_window.h"
 #include "ui/model_catalog.h"
-#include "ui/run_folder.h"
 #include "ui/text_table_model.h"
-#include "ui/training_charts.h"
-#include "ui/training_controller.h"
-#include "ui/training_dashboard.h"
-#include "ui/training_settings_page.h"
+#include "ui/training/corpus_file_page.h"
+#include "ui/training/corpus_report_page.h"
+#include "ui/training/import_corpus_wizard.h"
+#include "ui/training/run_folder.h"
+#include "ui/training/training_charts.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_dashboard.h"
+#include "ui/training/training_settings_page.h"
 
 using dari::TrainingController;
 
@@ -43,7 +43,7 @@ dari::TrainingSettings tinySettings() {
     s.attention = QStringLiteral("dot");
     s.batchSize = 32;
     s.budget = dari::TrainingSettings::Budget::Epochs;
-    s.epochs = 2;             // about 30 steps an epoch
+    s.epochs = 2;  // about 30 steps an epoch
     s.validateEvery = 10;
     s.logEvery = 2;
     s.threads = 1;
@@ -51,7 +51,9 @@ dari::TrainingSettings tinySettings() {
     return s;
 }
 
-qint64 stepOf(const QJsonObject& e) { return e.value(QStringLiteral("step")).toVariant().toLongLong(); }
+qint64 stepOf(const QJsonObject& e) {
+    return e.value(QStringLiteral("step")).toVariant().toLongLong();
+}
 
 QList<QJsonObject> eventsOf(const QSignalSpy& spy, const QString& kind) {
     QList<QJsonObject> events;
@@ -107,11 +109,13 @@ private Q_SLOTS:
         QVERIFY(dashboard->startPlan(plan));
         QCOMPARE(controller->kind(), TrainingController::Kind::NewModel);
         QVERIFY(dashboard->headline().contains(QStringLiteral("new model")));
-        QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(events, "validation").isEmpty() || !controller->isRunning(), 90000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !eventsOf(events, "validation").isEmpty() || !controller->isRunning(), 90000);
         QVERIFY2(controller->isRunning(), qPrintable(controller->stderrTail()));
         const auto start = eventsOf(events, "start");
         QCOMPARE(start.size(), 1);
-        QCOMPARE(start.front().value("parameters").toVariant().toLongLong(), plan.settings.parameterCount());
+        QCOMPARE(start.front().value("parameters").toVariant().toLongLong(),
+                 plan.settings.parameterCount());
 
         // Stop: SIGTERM, a checkpoint, exit 3.
         dashboard->stop();
@@ -147,7 +151,8 @@ private Q_SLOTS:
         auto* picker = window.findChild<QComboBox*>(QStringLiteral("modelPicker"));
         QVERIFY(picker->findData(QFileInfo(plan.outDir).absoluteFilePath()) >= 0);
         dashboard->findChild<QPushButton*>(QStringLiteral("useModel"))->click();
-        QCOMPARE(window.modelDir(dari::MainWindow::Mode::Translate), QFileInfo(plan.outDir).absoluteFilePath());
+        QCOMPARE(window.modelDir(dari::MainWindow::Mode::Translate),
+                 QFileInfo(plan.outDir).absoluteFilePath());
         QCOMPARE(picker->currentData().toString(), QFileInfo(plan.outDir).absoluteFilePath());
         QSignalSpy replies(&window, &dari::MainWindow::replyShown);
         window.sendMessage(QStringLiteral("정부는 오늘 새로운 정책을 발표했다."));
@@ -178,7 +183,10 @@ private Q_SLOTS:
         wizard.settingsPage()->setFineTuneFrom(trained_);
         QCOMPARE(wizard.settingsPage()->fineTuneFrom(), trained_);
         QVERIFY(!wizard.settingsPage()->findChild<QComboBox*>(QStringLiteral("cell"))->isEnabled());
-        QVERIFY(wizard.settingsPage()->findChild<QLabel*>(QStringLiteral("startNote"))->text().contains("start over"));
+        QVERIFY(wizard.settingsPage()
+                    ->findChild<QLabel*>(QStringLiteral("startNote"))
+                    ->text()
+                    .contains("start over"));
         dari::TrainingPlan plan = wizard.plan();
         plan.settings.epochs = 1;
         QVERIFY(plan.fineTune());
@@ -195,8 +203,9 @@ private Q_SLOTS:
         const auto start = eventsOf(events, "start");
         QCOMPARE(start.size(), 1);
         QVERIFY(start.front().value("fine_tune").toBool());
-        QCOMPARE(start.front().value("parameters").toVariant().toLongLong(),
-                 dari::ModelCatalog::inspect(trained_).parameters);  // the base network, not the preset
+        QCOMPARE(
+            start.front().value("parameters").toVariant().toLongLong(),
+            dari::ModelCatalog::inspect(trained_).parameters);  // the base network, not the preset
         QVERIFY(baseWeights.open(QIODevice::ReadOnly));
         QVERIFY(baseWeights.readAll() == before);
     }
@@ -215,22 +224,27 @@ private Q_SLOTS:
         QSignalSpy errors(&window, &dari::MainWindow::errorShown);
         QVERIFY(dashboard->startPlan(plan));
         // Past the first checkpoint (written right after the validation at step 10).
-        QTRY_VERIFY_WITH_TIMEOUT((controller->checkpointStep() >= 10 && controller->step() > controller->checkpointStep())
-                                     || !controller->isRunning(), 90000);
+        QTRY_VERIFY_WITH_TIMEOUT((controller->checkpointStep() >= 10 &&
+                                  controller->step() > controller->checkpointStep()) ||
+                                     !controller->isRunning(),
+                                 90000);
         QVERIFY2(controller->isRunning(), qPrintable(controller->stderrTail()));
         const qint64 checkpointed = controller->checkpointStep();
         ::kill(pid_t(controller->processId()), SIGKILL);
         QTRY_COMPARE_WITH_TIMEOUT(controller->state(), TrainingController::State::Failed, 30000);
         QVERIFY(window.isVisible());
         QCOMPARE(errors.size(), 1);
-        QVERIFY2(window.lastError().contains(QStringLiteral("killed")), qPrintable(window.lastError()));
+        QVERIFY2(window.lastError().contains(QStringLiteral("killed")),
+                 qPrintable(window.lastError()));
         QVERIFY(controller->checkpointStep() >= checkpointed);
-        QVERIFY(window.lastError().contains(QStringLiteral("checkpoint (step %1)").arg(controller->checkpointStep())));
+        QVERIFY(window.lastError().contains(
+            QStringLiteral("checkpoint (step %1)").arg(controller->checkpointStep())));
         QVERIFY(dashboard->statusText().contains(QStringLiteral("Resume")));
         const dari::RunFolder run = dari::RunFolder::inspect(plan.outDir);
         QVERIFY(run.resumable());
         QVERIFY(run.checkpointStep >= checkpointed);
-        QVERIFY(run.loggedStep > run.checkpointStep);  // steps after the checkpoint are lost, and only those
+        QVERIFY(run.loggedStep >
+                run.checkpointStep);  // steps after the checkpoint are lost, and only those
 
         // As after a restart: in a new window, File ▸ Continue interrupted
         // training… finds the run on disk and continues it from its checkpoint.
@@ -244,7 +258,8 @@ private Q_SLOTS:
         QVERIFY(fresh.controller()->isRunning());
         QCOMPARE(fresh.controller()->kind(), TrainingController::Kind::Continue);
         QVERIFY(fresh.charts()->trainPoints() > 0);  // the history, from train_log.jsonl
-        QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(events, "resume").isEmpty() || !fresh.controller()->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !eventsOf(events, "resume").isEmpty() || !fresh.controller()->isRunning(), 60000);
         // No checkpointed step is lost: the run continues from the checkpoint
         // (a validation step), never from before it.
         const qint64 resumedAt = stepOf(eventsOf(events, "resume").front());
@@ -267,12 +282,15 @@ private Q_SLOTS:
             auto dashboard = std::make_unique<dari::TrainingDashboard>();
             dashboard->controller()->setExecutable(kDari);
             QVERIFY(dashboard->startPlan(plan));
-            QTRY_VERIFY_WITH_TIMEOUT(dashboard->controller()->step() > 0 || !dashboard->controller()->isRunning(), 90000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                dashboard->controller()->step() > 0 || !dashboard->controller()->isRunning(),
+                90000);
             QVERIFY(dashboard->controller()->isRunning());
         }  // as when the window closes
         const auto events = dari::RunFolder::events(plan.outDir);
         QVERIFY(!events.isEmpty());
-        QCOMPARE(events.back().value(QStringLiteral("event")).toString(), QStringLiteral("interrupted"));
+        QCOMPARE(events.back().value(QStringLiteral("event")).toString(),
+                 QStringLiteral("interrupted"));
         QVERIFY(dari::RunFolder::inspect(plan.outDir).resumable());
     }
 

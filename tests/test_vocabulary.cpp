@@ -12,7 +12,8 @@ namespace {
 std::vector<std::string> englishDevSentences() {
     std::ifstream in(DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv");
     std::vector<std::string> out;
-    for (std::string line; std::getline(in, line) && out.size() < 300;) out.push_back(line.substr(line.find('\t') + 1));
+    for (std::string line; std::getline(in, line) && out.size() < 300;)
+        out.push_back(line.substr(line.find('\t') + 1));
     return out;
 }
 
@@ -35,10 +36,12 @@ private Q_SLOTS:
         int differ = 0;
         for (size_t i = 0; i < sentences_.size(); ++i) {
             // (as the best segmentation spells it: SentencePiece normalises, e.g. NFKC)
-            QCOMPARE(vocabulary_.decode(sampled[i]), vocabulary_.decode(vocabulary_.encode(sentences_[i])));
+            QCOMPARE(vocabulary_.decode(sampled[i]),
+                     vocabulary_.decode(vocabulary_.encode(sentences_[i])));
             differ += sampled[i] != vocabulary_.encode(sentences_[i]);
         }
-        QVERIFY2(differ > 100, qPrintable(QString::number(differ)));  // most are not the best segmentation
+        QVERIFY2(differ > 100,
+                 qPrintable(QString::number(differ)));  // most are not the best segmentation
     }
 
     void theSeedRepeatsTheDraws() {
@@ -50,7 +53,8 @@ private Q_SLOTS:
     void largeAlphaApproachesTheBestSegmentation() {
         const auto sampled = vocabulary_.sampleEncode(sentences_, 20.0, 7);
         int same = 0;
-        for (size_t i = 0; i < sentences_.size(); ++i) same += sampled[i] == vocabulary_.encode(sentences_[i]);
+        for (size_t i = 0; i < sentences_.size(); ++i)
+            same += sampled[i] == vocabulary_.encode(sentences_[i]);
         QVERIFY2(same > 250, qPrintable(QString::number(same)));
     }
 

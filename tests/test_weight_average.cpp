@@ -1,8 +1,9 @@
-// The moving average of weights: what swap() exposes, that it undoes itself, and that it survives saving.
+// The moving average of weights: what swap() exposes, that it undoes itself, and that it survives
+// saving.
 
 #include <QtTest>
 
-#include "model/weight_average.h"
+#include "model/training/weight_average.h"
 
 class TestWeightAverage : public QObject {
     Q_OBJECT

@@ -14,7 +14,7 @@
 #include <QtTest>
 
 #include "model/runtime.h"
-#include "ui/engine_worker.h"
+#include "ui/chat/engine_worker.h"
 #include "ui/settings_dialog.h"
 #include "window_fixture.h"
 
@@ -27,7 +27,8 @@ namespace {
 // ~3000 steps that only a stop ends early.
 QString longSentence() {
     QString text;
-    for (int i = 0; i < 30; ++i) text += QStringLiteral("그는 어제 친구와 함께 도서관에서 공부했다 ");
+    for (int i = 0; i < 30; ++i)
+        text += QStringLiteral("그는 어제 친구와 함께 도서관에서 공부했다 ");
     return text.trimmed();
 }
 
@@ -75,7 +76,8 @@ private Q_SLOTS:
         QSignalSpy finished(worker, &dari::EngineWorker::finished);
         dari::EngineRequest r = longRequest(endless_);
         r.id = 7;
-        QMetaObject::invokeMethod(worker, "submit", Qt::QueuedConnection, Q_ARG(dari::EngineRequest, r));
+        QMetaObject::invokeMethod(worker, "submit", Qt::QueuedConnection,
+                                  Q_ARG(dari::EngineRequest, r));
         QVERIFY(started.wait(30000));
         QCOMPARE(started.at(0).at(0).toULongLong(), quint64{7});
         worker->cancelUpTo(7);  // from this (the GUI) thread, while the worker decodes
@@ -88,9 +90,49 @@ private Q_SLOTS:
         QVERIFY(reply.sentences.at(0).outputPieces.size() < limit);
         // A stopped reply is not cached: the same request runs again (and is stopped again).
         r.id = 8;
-        QMetaObject::invokeMethod(worker, "submit", Qt::QueuedConnection, Q_ARG(dari::EngineRequest, r));
+        QMetaObject::invokeMethod(worker, "submit", Qt::QueuedConnection,
+                                  Q_ARG(dari::EngineRequest, r));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
         QVERIFY(!finished.at(1).at(0).value<dari::EngineReply>().cached);
+    }
+
+    // The cache answers a repeated input only from the weights it was computed with:
+    // after loadModel (the model was trained further), the same input is decoded again.
+    void reloadedModelIsNotAnsweredFromTheCache() {
+        dari::Engine engine;
+        QSignalSpy replies(&engine, &dari::Engine::replyReady);
+        QSignalSpy ready(&engine, &dari::Engine::modelReady);
+        dari::EngineRequest r;
+        r.task = QStringLiteral("translate");
+        r.modelDir = fx_.models + QStringLiteral("/ko-en");
+        r.text = QStringLiteral("고마워요.");
+        for (const bool cached : {false, true}) {
+            engine.request(r);
+            QTRY_COMPARE_WITH_TIMEOUT(replies.count(), cached ? 2 : 1, 60000);
+            QCOMPARE(replies.last().at(0).value<dari::EngineReply>().cached, cached);
+        }
+        engine.loadModel(r.modelDir, r.task);
+        QVERIFY(ready.wait(30000));
+        engine.request(r);
+        QTRY_COMPARE_WITH_TIMEOUT(replies.count(), 3, 60000);
+        QVERIFY(!replies.last().at(0).value<dari::EngineReply>().cached);
+    }
+
+    // Each part of a request is its own field of the key: a "%1" in a folder name is
+    // text, not a placeholder that the next value fills.
+    void cacheKeysKeepEveryField() {
+        dari::EngineRequest a, b;
+        a.task = b.task = QStringLiteral("translate");
+        a.modelDir = QStringLiteral("/m/%4");
+        b.modelDir = QStringLiteral("/m/2");
+        a.beam = b.beam = 5;
+        a.maxLengthRatio = b.maxLengthRatio = 2.0;
+        a.text = b.text = QStringLiteral("안녕");
+        QVERIFY(dari::replyCacheKey(a, 1) != dari::replyCacheKey(b, 1));
+        QVERIFY(dari::replyCacheKey(a, 1).contains(QStringLiteral("/m/%4")));
+        QVERIFY(dari::replyCacheKey(a, 1) != dari::replyCacheKey(a, 2));
+        b.modelDir = a.modelDir;
+        QCOMPARE(dari::replyCacheKey(a, 1), dari::replyCacheKey(b, 1));
     }
 
     // Latest wins also for the request being decoded: it is stopped, never answered.
@@ -169,7 +211,8 @@ private Q_SLOTS:
             w->openSettings();
             QPointer<dari::SettingsDialog> dialog = w->findChild<dari::SettingsDialog*>();
             QVERIFY(dialog && dialog->isVisible());
-            QCOMPARE(dialog->findChild<QSpinBox*>(QStringLiteral("beam"))->value(), w->settings().beam);
+            QCOMPARE(dialog->findChild<QSpinBox*>(QStringLiteral("beam"))->value(),
+                     w->settings().beam.value_or(0));
             dialog->findChild<QSpinBox*>(QStringLiteral("beam"))->setValue(beam);
             dialog->findChild<QDoubleSpinBox*>(QStringLiteral("maxLengthRatio"))->setValue(3.0);
             dialog->findChild<QDoubleSpinBox*>(QStringLiteral("temperature"))->setValue(1.25);
@@ -181,14 +224,14 @@ private Q_SLOTS:
         };
         const dari::AppSettings original = w->settings();
         edit(1, false);  // Cancel changes nothing
-        QCOMPARE(w->settings().beam, original.beam);
-        QCOMPARE(w->settings().topK, original.topK);
+        QVERIFY(w->settings().beam == original.beam);
+        QVERIFY(w->settings().topK == original.topK);
 
         edit(1, true);
-        QCOMPARE(w->settings().beam, 1);
-        QCOMPARE(w->settings().maxLengthRatio, 3.0);
-        QCOMPARE(w->settings().temperature, 1.25);
-        QCOMPARE(w->settings().topK, 7);
+        QCOMPARE(w->settings().beam.value_or(0), 1);
+        QCOMPARE(w->settings().maxLengthRatio.value_or(0), 3.0);
+        QCOMPARE(w->settings().temperature.value_or(0), 1.25);
+        QCOMPARE(w->settings().topK.value_or(0), 7);
         QCOMPARE(w->findChild<QListView*>(QStringLiteral("conversation"))->font().pointSize(), 14);
         {
             QSettings stored(fx_.settings, QSettings::IniFormat);
@@ -212,8 +255,8 @@ private Q_SLOTS:
         // A new window starts with the stored values.
         w.reset();
         w = fx_.makeWindow();
-        QCOMPARE(w->settings().beam, 3);
-        QCOMPARE(w->settings().topK, 7);
+        QCOMPARE(w->settings().beam.value_or(0), 3);
+        QCOMPARE(w->settings().topK.value_or(0), 7);
         w->applySettings(original);
     }
 };

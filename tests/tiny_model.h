@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "data/batch.h"
-#include "model/decoding.h"
-#include "model/evaluator.h"
-#include "model/seq2seq.h"
+#include "model/network/seq2seq.h"
+#include "model/search/search.h"
+#include "model/training/evaluator.h"
 
 namespace tiny {
 
@@ -86,7 +86,7 @@ inline int overfit(dari::Seq2Seq& model, const std::vector<dari::Example>& examp
     for (int step = 1; step <= maxSteps; ++step) {
         model->train();
         adam.zero_grad();
-        const auto result = model->forward(batch.src, batch.lengths, batch.tgtIn);
+        const auto result = model->forward(batch.src, batch.tgtIn);
         dari::sequenceLoss(result.logits, batch.tgtOut, 0.0).backward();
         adam.step();
         if (step % 20 == 0 && reproduces(model, examples)) return step;

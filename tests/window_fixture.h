@@ -14,11 +14,11 @@
 
 #include "data/corpus.h"
 #include "data/vocabulary.h"
-#include "model/bundle.h"
-#include "model/trainer.h"
-#include "ui/conversation_model.h"
+#include "model/bundle/bundle.h"
+#include "model/training/trainer.h"
+#include "ui/chat/conversation_model.h"
+#include "ui/chat/message_input.h"
 #include "ui/main_window.h"
-#include "ui/message_input.h"
 
 namespace fixture {
 
@@ -31,7 +31,8 @@ inline dari::Config tinyConfig(const std::string& task) {
     c.data.srcVocabSize = c.data.tgtVocabSize = 500;
     c.data.maxPieces = 400;  // a high input limit: the responsiveness test sends a long input
     c.model.cell = "gru";
-    c.model.embeddingSize = c.model.encoderHidden = c.model.decoderHidden = c.model.attentionSize = 32;
+    c.model.embeddingSize = c.model.encoderHidden = c.model.decoderHidden = c.model.attentionSize =
+        32;
     c.model.dropout = 0.0;
     c.train.epochs = 2;
     c.train.batchSentences = 32;
@@ -83,7 +84,8 @@ struct Window {
         trainBundle(tinyConfig("translate"), train, dev, models + QStringLiteral("/ko-en"));
         std::vector<dari::SentencePair> chat, chatDev;
         for (size_t i = 0; i + 1 < 330; ++i)
-            (i < 300 ? chat : chatDev).push_back({corpus.pairs[i].source, corpus.pairs[i + 1].source, 0});
+            (i < 300 ? chat : chatDev)
+                .push_back({corpus.pairs[i].source, corpus.pairs[i + 1].source, 0});
         trainBundle(tinyConfig("chat"), chat, chatDev, models + QStringLiteral("/chat-ko"));
         return QFile::exists(models + QStringLiteral("/ko-en/model.pt")) &&
                QFile::exists(models + QStringLiteral("/chat-ko/model.pt"));

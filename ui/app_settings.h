@@ -3,20 +3,24 @@
 
 #include <QString>
 
+#include <optional>
+
 class QSettings;
 
 namespace dari {
 
 struct AppSettings {
-    int beam = 5;                   // Translate: beam size (also the number of alternatives)
-    double maxLengthRatio = 2.0;    // output at most ratio * source length + 10 pieces
-    double temperature = 0.8;       // Chat: sampling temperature
-    int topK = 40;                  // Chat: sample among the k likeliest pieces (0: all)
-    QString modelsFolder;           // empty: DARI_MODELS, <repo>/models, AppDataLocation/models
-    int fontSize = 11;              // points, conversation text
-    int threads = 0;                // 0: the runtime's default
+    // Decoding: overrides of each model's own decode section (its config.yaml); unset
+    // (the default) follows the model, so the defaults are written once, in model/bundle/config.h.
+    std::optional<int> beam;               // Translate: beam size (also the number of alternatives)
+    std::optional<double> maxLengthRatio;  // output at most ratio * source length + 10 pieces
+    std::optional<double> temperature;     // Chat: sampling temperature
+    std::optional<int> topK;               // Chat: sample among the k likeliest pieces (0: all)
+    QString modelsFolder;  // empty: DARI_MODELS, <repo>/models, AppDataLocation/models
+    int fontSize = 11;     // points, conversation text
+    int threads = 0;       // 0: the runtime's default
     bool translateAsYouType = false;
-    QString translateModel;         // chosen bundle folders (empty: the default bundle)
+    QString translateModel;  // chosen bundle folders (empty: the default bundle)
     QString chatModel;
 
     void load(QSettings& settings);

@@ -23,12 +23,12 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include "ui/bubble_delegate.h"
-#include "ui/conversation_model.h"
-#include "ui/engine_worker.h"
-#include "ui/history_store.h"
-#include "ui/message_input.h"
-#include "ui/reply_details.h"
+#include "ui/chat/bubble_delegate.h"
+#include "ui/chat/conversation_model.h"
+#include "ui/chat/engine_worker.h"
+#include "ui/chat/history_store.h"
+#include "ui/chat/message_input.h"
+#include "ui/chat/reply_details.h"
 #include "ui/settings_dialog.h"
 
 namespace dari {
@@ -39,12 +39,16 @@ const QString kOpenModel = QStringLiteral("\x01open");
 
 MainWindow::MainWindow(QWidget* parent) : MainWindow(WindowOptions{}, parent) {}
 
-MainWindow::MainWindow(const WindowOptions& options, QWidget* parent) : QMainWindow(parent), options_(options) {
+MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
+    : QMainWindow(parent), options_(options) {
     setWindowTitle(tr("Dari — Korean ⇄ English"));
-    qsettings_ = options_.settingsFile.isEmpty() ? std::make_unique<QSettings>()
-                                                 : std::make_unique<QSettings>(options_.settingsFile, QSettings::IniFormat);
+    qsettings_ = options_.settingsFile.isEmpty()
+                     ? std::make_unique<QSettings>()
+                     : std::make_unique<QSettings>(options_.settingsFile, QSettings::IniFormat);
     settings_.load(*qsettings_);
-    mode_ = qsettings_->value(QStringLiteral("view/mode")).toString() == QLatin1String("chat") ? Mode::Chat : Mode::Translate;
+    mode_ = qsettings_->value(QStringLiteral("view/mode")).toString() == QLatin1String("chat")
+                ? Mode::Chat
+                : Mode::Translate;
     history_ = std::make_unique<HistoryStore>(options_.historyDb);
     conversation_ = new ConversationModel(this);
     engine_ = new Engine(this);
@@ -60,15 +64,17 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent) : QMainWin
     connect(engine_, &Engine::modelReady, this, [this](const QString& dir, const QString&) {
         statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(dir).fileName()), 4000);
     });
-    connect(engine_, &Engine::modelFailed, this, [this](const QString& dir, const QString& task, const QString& error) {
-        const int m = task == QLatin1String("chat") ? 1 : 0;
-        if (modelDir_[m] == dir) modelDir_[m].clear();
-        refreshModelUi();
-        showError(tr("Cannot load model"), tr("The model in %1 cannot be used:\n%2").arg(dir, error));
-    });
+    connect(engine_, &Engine::modelFailed, this,
+            [this](const QString& dir, const QString& task, const QString& error) {
+                const int m = task == QLatin1String("chat") ? 1 : 0;
+                if (modelDir_[m] == dir) modelDir_[m].clear();
+                refreshModelUi();
+                showError(tr("Cannot load model"),
+                          tr("The model in %1 cannot be used:\n%2").arg(dir, error));
+            });
     if (!history_->isOpen())
-        showError(tr("History unavailable"),
-                  tr("The conversation history %1 cannot be opened: %2").arg(history_->path(), history_->lastError()));
+        showError(tr("History unavailable"), tr("The conversation history %1 cannot be opened: %2")
+                                                 .arg(history_->path(), history_->lastError()));
     conversation_->setMessages(history_->all());
     rescanModels();
     setMode(mode_);
@@ -79,7 +85,9 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent) : QMainWin
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::busy() const { return engine_->busy(); }
+bool MainWindow::busy() const {
+    return engine_->busy();
+}
 
 void MainWindow::showError(const QString& title, const QString& text) {
     lastError_ = text;
@@ -115,8 +123,11 @@ void MainWindow::refreshPicker() {
     for (const ModelInfo& m : models_) {
         const QString task = m.task == QLatin1String("chat") ? tr("chat") : tr("translate");
         const QString state = m.unfinished ? tr(" (training unfinished)") : QString();
-        picker_->addItem(m.valid() ? tr("%1 — %2%3").arg(m.name, task, state) : tr("%1 — unusable").arg(m.name), m.dir);
-        picker_->setItemData(picker_->count() - 1, m.valid() ? m.shortLabel() : m.error, Qt::ToolTipRole);
+        picker_->addItem(
+            m.valid() ? tr("%1 — %2%3").arg(m.name, task, state) : tr("%1 — unusable").arg(m.name),
+            m.dir);
+        picker_->setItemData(picker_->count() - 1, m.valid() ? m.shortLabel() : m.error,
+                             Qt::ToolTipRole);
     }
     if (!current.isEmpty() && picker_->findData(current) < 0)
         picker_->addItem(QFileInfo(current).fileName(), current);
@@ -133,17 +144,20 @@ void MainWindow::refreshModelUi() {
     const QString modeName = mode_ == Mode::Chat ? tr("Chat") : tr("Translate");
     placeholder_->setVisible(!have);
     if (!have) {
-        const QString want = mode_ == Mode::Chat ? QStringLiteral("chat-ko") : QStringLiteral("ko-en");
+        const QString want =
+            mode_ == Mode::Chat ? QStringLiteral("chat-ko") : QStringLiteral("ko-en");
         placeholder_->setText(
             tr("<b>No model for %1 mode.</b> Looked in <code>%2</code>.<br>"
-               "Get the default models with <code>./run.sh models</code> (trains <code>models/ko-en</code> and "
+               "Get the default models with <code>./run.sh models</code> (trains "
+               "<code>models/ko-en</code> and "
                "<code>models/chat-ko</code>), or train one yourself, e.g. "
                "<code>build/bin/dari train --train corpus.tsv %3--out models/%4</code>, "
                "then pick it with <b>Model ▸ Open model…</b>.")
                 .arg(modeName, modelsFolder_.toHtmlEscaped(),
                      mode_ == Mode::Chat ? QStringLiteral("--task chat ") : QString(), want));
     }
-    modelLabel_->setText(have ? tr("%1 · %2").arg(modeName, QFileInfo(dir).fileName()) : tr("%1 · no model").arg(modeName));
+    modelLabel_->setText(have ? tr("%1 · %2").arg(modeName, QFileInfo(dir).fileName())
+                              : tr("%1 · no model").arg(modeName));
     sendButton_->setEnabled(have);
 }
 
@@ -151,8 +165,9 @@ void MainWindow::setMode(Mode mode) {
     mode_ = mode;
     modeActions_[int(mode)]->setChecked(true);
     qsettings_->setValue(QStringLiteral("view/mode"), taskOf(mode));
-    input_->setPlaceholderText(mode == Mode::Chat ? tr("Talk to Dari in Korean — Enter sends, Shift+Enter: new line")
-                                                  : tr("Type Korean to translate — Enter sends, Shift+Enter: new line"));
+    input_->setPlaceholderText(
+        mode == Mode::Chat ? tr("Talk to Dari in Korean — Enter sends, Shift+Enter: new line")
+                           : tr("Type Korean to translate — Enter sends, Shift+Enter: new line"));
     asYouType_->setEnabled(mode == Mode::Translate);
     preview_->setVisible(mode == Mode::Translate && settings_.translateAsYouType);
     refreshModelUi();
@@ -162,11 +177,13 @@ void MainWindow::useModelFolder(const QString& dir) {
     const ModelInfo info = ModelCatalog::inspect(dir);
     const QString task = taskOf(mode_);
     if (!info.valid()) {
-        showError(tr("Cannot use model"), tr("%1 is not a usable model bundle: %2").arg(dir, info.error));
+        showError(tr("Cannot use model"),
+                  tr("%1 is not a usable model bundle: %2").arg(dir, info.error));
     } else if (info.task != task) {
         showError(tr("Wrong kind of model"),
                   tr("%1 is a %2 model (meta.json task \"%3\"); %4 mode needs a \"%5\" model.")
-                      .arg(info.name, info.task, info.task, mode_ == Mode::Chat ? tr("Chat") : tr("Translate"), task));
+                      .arg(info.name, info.task, info.task,
+                           mode_ == Mode::Chat ? tr("Chat") : tr("Translate"), task));
     } else {
         modelDir_[int(mode_)] = info.dir;
         (mode_ == Mode::Chat ? settings_.chatModel : settings_.translateModel) = info.dir;
@@ -180,7 +197,8 @@ void MainWindow::onPickerActivated(int index) {
     const QString data = picker_->itemData(index).toString();
     if (data == kOpenModel) {
         refreshPicker();  // back to the model in use while the dialog is open
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a model bundle"), modelsFolder_);
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Open a model bundle"), modelsFolder_);
         if (!dir.isEmpty()) useModelFolder(dir);
     } else if (!data.isEmpty() && data != modelDir_[int(mode_)]) {
         useModelFolder(data);
@@ -189,9 +207,11 @@ void MainWindow::onPickerActivated(int index) {
 
 void MainWindow::showModelSummary() {
     const QString dir = modelDir_[int(mode_)];
-    const QString html = dir.isEmpty() ? placeholder_->text() : ModelCatalog::inspect(dir).summaryHtml();
+    const QString html =
+        dir.isEmpty() ? placeholder_->text() : ModelCatalog::inspect(dir).summaryHtml();
     if (!options_.dialogs) return;
-    auto* box = new QMessageBox(QMessageBox::Information, tr("Model summary"), html, QMessageBox::Ok, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("Model summary"), html, QMessageBox::Ok, this);
     box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -218,7 +238,8 @@ void MainWindow::sendMessage(const QString& raw) {
     if (dir.isEmpty()) {
         Message notice = user;
         notice.sender = Message::Sender::Notice;
-        notice.text = tr("There is no model for this mode yet — see the note above on how to get one.");
+        notice.text =
+            tr("There is no model for this mode yet — see the note above on how to get one.");
         addMessage(notice, false);
         return;
     }
@@ -226,10 +247,7 @@ void MainWindow::sendMessage(const QString& raw) {
     request.task = taskOf(mode_);
     request.modelDir = dir;
     request.text = text;
-    request.beam = settings_.beam;
-    request.maxLengthRatio = settings_.maxLengthRatio;
-    request.temperature = settings_.temperature;
-    request.topK = settings_.topK;
+    overrideDecoding(request);
     Message pending;
     pending.sender = Message::Sender::Dari;
     pending.mode = request.task;
@@ -240,6 +258,13 @@ void MainWindow::sendMessage(const QString& raw) {
     ++sendsInFlight_;
     addMessage(pending, false);
     preview_->clear();
+}
+
+void MainWindow::overrideDecoding(EngineRequest& request) const {
+    request.beam = settings_.beam;
+    request.maxLengthRatio = settings_.maxLengthRatio;
+    request.temperature = settings_.temperature;
+    request.topK = settings_.topK;
 }
 
 void MainWindow::requestPreview() {
@@ -259,8 +284,7 @@ void MainWindow::requestPreview() {
     request.modelDir = dir;
     request.text = text;
     request.preview = true;
-    request.beam = settings_.beam;
-    request.maxLengthRatio = settings_.maxLengthRatio;
+    overrideDecoding(request);
     previewId_ = engine_->request(request);
 }
 
@@ -330,12 +354,16 @@ void MainWindow::selectRow(int row) {
     view_->scrollTo(conversation_->index(row));
 }
 
-void MainWindow::selectLastReply() { selectRow(conversation_->lastReplyRow()); }
+void MainWindow::selectLastReply() {
+    selectRow(conversation_->lastReplyRow());
+}
 
 void MainWindow::onSelectionChanged() {
     const QModelIndex i = view_->currentIndex();
-    if (!i.isValid()) details_->clear();
-    else details_->showMessage(conversation_->at(i.row()));
+    if (!i.isValid())
+        details_->clear();
+    else
+        details_->showMessage(conversation_->at(i.row()));
 }
 
 void MainWindow::copySelected() {
@@ -348,15 +376,18 @@ void MainWindow::copySelected() {
 void MainWindow::searchHistory(const QString& term) {
     QSet<qint64> hits;
     if (!term.isEmpty())
-        for (const Message& m : history_->search(term)) hits.insert(m.dbId);
+        for (const Message& m : history_->search(term))
+            hits.insert(m.dbId);
     for (int r = 0; r < conversation_->rowCount(); ++r)
         view_->setRowHidden(r, !term.isEmpty() && !hits.contains(conversation_->at(r).dbId));
-    if (!term.isEmpty()) statusBar()->showMessage(tr("%n message(s) found", nullptr, int(hits.size())), 4000);
+    if (!term.isEmpty())
+        statusBar()->showMessage(tr("%n message(s) found", nullptr, int(hits.size())), 4000);
 }
 
 bool MainWindow::exportHistory(const QString& file) {
-    const bool ok = file.endsWith(QLatin1String(".md"), Qt::CaseInsensitive) ? history_->exportMarkdown(file)
-                                                                              : history_->exportTsv(file);
+    const bool ok = file.endsWith(QLatin1String(".md"), Qt::CaseInsensitive)
+                        ? history_->exportMarkdown(file)
+                        : history_->exportTsv(file);
     if (ok) statusBar()->showMessage(tr("History exported to %1").arg(file), 4000);
     return ok;
 }
@@ -384,7 +415,8 @@ void MainWindow::applySettings(const AppSettings& s) {
 void MainWindow::openSettings() {
     auto* dialog = new SettingsDialog(settings_, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { applySettings(dialog->settings()); });
     dialog->open();
 }
 

@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "ui/app_settings.h"
-#include "ui/engine_types.h"
+#include "ui/chat/engine_types.h"
 #include "ui/model_catalog.h"
 
 class QAction;
@@ -23,6 +23,8 @@ class QPushButton;
 class QSettings;
 class QTimer;
 class QToolButton;
+
+class QLayout;
 
 namespace dari {
 
@@ -51,7 +53,9 @@ public:
     ~MainWindow() override;
 
     Mode mode() const { return mode_; }
-    static QString taskOf(Mode mode) { return mode == Mode::Chat ? QStringLiteral("chat") : QStringLiteral("translate"); }
+    static QString taskOf(Mode mode) {
+        return mode == Mode::Chat ? QStringLiteral("chat") : QStringLiteral("translate");
+    }
     QString modelDir(Mode mode) const { return modelDir_[int(mode)]; }
     QString modelsFolder() const { return modelsFolder_; }
     QString lastError() const { return lastError_; }
@@ -77,8 +81,8 @@ public Q_SLOTS:
     void copySelected();
     void showModelSummary();
     void openSettings();
-    void openTrainingWizard();               // File ▸ Train a model…
-    void continueTraining();                 // File ▸ Continue interrupted training…
+    void openTrainingWizard();  // File ▸ Train a model…
+    void continueTraining();    // File ▸ Continue interrupted training…
     void useTrainedModel(const QString& dir, const QString& task);
 
 Q_SIGNALS:
@@ -88,6 +92,11 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    void buildToolBar();
+    void buildConversation();
+    QLayout* buildInputRow();
+    QWidget* buildLeftPane();
+    void buildStatusBar();
     void buildMenus();
     void showError(const QString& title, const QString& text);
     void refreshModelUi();
@@ -97,6 +106,7 @@ private:
     void onPickerActivated(int index);
     void onSelectionChanged();
     void requestPreview();
+    void overrideDecoding(EngineRequest& request) const;  // the settings' decode overrides
     int addMessage(const Message& message, bool persist);
     void applyFont();
     void announceInterruptedRuns();

@@ -6,11 +6,11 @@
 #include <QSettings>
 #include <QStatusBar>
 
-#include "ui/import_corpus_wizard.h"
 #include "ui/main_window.h"
-#include "ui/run_folder.h"
-#include "ui/training_controller.h"
-#include "ui/training_dashboard.h"
+#include "ui/training/import_corpus_wizard.h"
+#include "ui/training/run_folder.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_dashboard.h"
 
 namespace dari {
 
@@ -46,7 +46,8 @@ void MainWindow::openTrainingWizard() {
 void MainWindow::continueTraining() {
     const QList<RunFolder> runs = RunFolder::resumable(modelsFolder_);
     if (runs.isEmpty()) {
-        showError(tr("Nothing to continue"), tr("No interrupted training run in %1.").arg(modelsFolder_));
+        showError(tr("Nothing to continue"),
+                  tr("No interrupted training run in %1.").arg(modelsFolder_));
         return;
     }
     auto resume = [this](const QString& dir) {
@@ -58,30 +59,35 @@ void MainWindow::continueTraining() {
     if (runs.size() == 1) return resume(runs.front().dir);
     QStringList names;
     for (const RunFolder& r : runs)
-        names << tr("%1 — stopped at step %2").arg(QFileInfo(r.dir).fileName()).arg(r.checkpointStep);
+        names
+            << tr("%1 — stopped at step %2").arg(QFileInfo(r.dir).fileName()).arg(r.checkpointStep);
     auto* dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Continue interrupted training"));
     dialog->setLabelText(tr("Continue which run? (Same data and settings, counters kept.)"));
     dialog->setComboBoxItems(names);
-    connect(dialog, &QInputDialog::textValueSelected, this, [runs, names, resume](const QString& chosen) {
-        const int index = int(names.indexOf(chosen));
-        if (index >= 0) resume(runs.at(index).dir);
-    });
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [runs, names, resume](const QString& chosen) {
+                const int index = int(names.indexOf(chosen));
+                if (index >= 0) resume(runs.at(index).dir);
+            });
     dialog->open();
 }
 
 void MainWindow::announceInterruptedRuns() {
     const QList<RunFolder> runs = RunFolder::resumable(modelsFolder_);
     if (runs.isEmpty()) return;
-    statusBar()->showMessage(tr("An interrupted training run (%1) can be continued: File ▸ Continue interrupted training…")
-                                 .arg(QFileInfo(runs.front().dir).fileName()), 15000);
+    statusBar()->showMessage(tr("An interrupted training run (%1) can be continued: File ▸ "
+                                "Continue interrupted training…")
+                                 .arg(QFileInfo(runs.front().dir).fileName()),
+                             15000);
 }
 
 void MainWindow::onModelTrained(const QString& dir, const QString& task) {
     rescanModels();
     statusBar()->showMessage(tr("New model %1 is ready — it is in the model picker (%2 mode).")
-                                 .arg(QFileInfo(dir).fileName(), task == QLatin1String("chat") ? tr("Chat") : tr("Translate")),
+                                 .arg(QFileInfo(dir).fileName(),
+                                      task == QLatin1String("chat") ? tr("Chat") : tr("Translate")),
                              15000);
 }
 

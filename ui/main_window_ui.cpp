@@ -21,17 +21,40 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include "ui/bubble_delegate.h"
-#include "ui/conversation_model.h"
-#include "ui/history_store.h"
+#include "ui/chat/bubble_delegate.h"
+#include "ui/chat/conversation_model.h"
+#include "ui/chat/history_store.h"
+#include "ui/chat/message_input.h"
+#include "ui/chat/reply_details.h"
 #include "ui/main_window.h"
-#include "ui/message_input.h"
-#include "ui/reply_details.h"
 
 namespace dari {
 
 void MainWindow::buildUi() {
-    // Tool bar: mode switch, model picker, summary, translate-as-you-type, search.
+    buildToolBar();
+    buildConversation();
+    details_ = new ReplyDetails(this);
+    connect(details_, &ReplyDetails::copyRequested, this, [this](const QString& text) {
+        QGuiApplication::clipboard()->setText(text);
+        statusBar()->showMessage(tr("Copied"), 2000);
+    });
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(buildLeftPane());
+    splitter->addWidget(details_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({660, 440});
+    setCentralWidget(splitter);
+    setTabOrder(input_, sendButton_);
+    setTabOrder(sendButton_, view_);
+    setTabOrder(view_, details_);
+
+    buildStatusBar();
+    applyFont();
+}
+
+// Tool bar: mode switch, model picker, summary, translate-as-you-type, search.
+void MainWindow::buildToolBar() {
     auto* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
@@ -53,7 +76,8 @@ void MainWindow::buildUi() {
     picker_->setObjectName(QStringLiteral("modelPicker"));
     picker_->setMinimumContentsLength(22);
     picker_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    connect(picker_, QOverload<int>::of(&QComboBox::activated), this, &MainWindow::onPickerActivated);
+    connect(picker_, QOverload<int>::of(&QComboBox::activated), this,
+            &MainWindow::onPickerActivated);
     bar->addWidget(picker_);
     auto* summary = bar->addAction(tr("ⓘ Summary"), this, &MainWindow::showModelSummary);
     summary->setToolTip(tr("Cell type, size, dev BLEU and training data of the model (Ctrl+I)"));
@@ -81,15 +105,18 @@ void MainWindow::buildUi() {
     search_->setMaximumWidth(240);
     connect(search_, &QLineEdit::textChanged, this, &MainWindow::searchHistory);
     bar->addWidget(search_);
+}
 
-    // Left: placeholder, conversation, preview, input.
+// The conversation list, the placeholder above it and the as-you-type preview below.
+void MainWindow::buildConversation() {
     placeholder_ = new QLabel(this);
     placeholder_->setObjectName(QStringLiteral("placeholder"));
     placeholder_->setWordWrap(true);
     placeholder_->setTextFormat(Qt::RichText);
     placeholder_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    placeholder_->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff4d6; color: #4a3800; border: 1px solid #e0c870; border-radius: 6px; padding: 10px; }"));
+    placeholder_->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4d6; color: #4a3800; border: 1px solid #e0c870; "
+                       "border-radius: 6px; padding: 10px; }"));
     view_ = new QListView(this);
     view_->setObjectName(QStringLiteral("conversation"));
     view_->setModel(conversation_);
@@ -106,7 +133,8 @@ void MainWindow::buildUi() {
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(copy, &QAction::triggered, this, &MainWindow::copySelected);
     view_->addAction(copy);
-    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onSelectionChanged);
     connect(conversation_, &QAbstractItemModel::modelReset, this, &MainWindow::onSelectionChanged);
 
     preview_ = new QLabel(this);
@@ -114,7 +142,10 @@ void MainWindow::buildUi() {
     preview_->setWordWrap(true);
     preview_->setStyleSheet(QStringLiteral("QLabel { color: #1f5fbf; padding: 2px 6px; }"));
     preview_->setVisible(false);
+}
 
+// The input box with Send and Cancel.
+QLayout* MainWindow::buildInputRow() {
     input_ = new MessageInput(this);
     input_->setObjectName(QStringLiteral("input"));
     connect(input_, &MessageInput::submitted, this, &MainWindow::sendMessage);
@@ -145,31 +176,22 @@ void MainWindow::buildUi() {
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(input_, 1);
     inputRow->addLayout(buttons);
+    return inputRow;
+}
 
+// Left of the details pane: placeholder, conversation, preview, input.
+QWidget* MainWindow::buildLeftPane() {
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 6, 6);
     leftLayout->addWidget(placeholder_);
     leftLayout->addWidget(view_, 1);
     leftLayout->addWidget(preview_);
-    leftLayout->addLayout(inputRow);
+    leftLayout->addLayout(buildInputRow());
+    return left;
+}
 
-    details_ = new ReplyDetails(this);
-    connect(details_, &ReplyDetails::copyRequested, this, [this](const QString& text) {
-        QGuiApplication::clipboard()->setText(text);
-        statusBar()->showMessage(tr("Copied"), 2000);
-    });
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
-    splitter->addWidget(details_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({660, 440});
-    setCentralWidget(splitter);
-    setTabOrder(input_, sendButton_);
-    setTabOrder(sendButton_, view_);
-    setTabOrder(view_, details_);
-
+void MainWindow::buildStatusBar() {
     busyBar_ = new QProgressBar(this);
     busyBar_->setObjectName(QStringLiteral("busy"));
     busyBar_->setRange(0, 0);
@@ -184,29 +206,33 @@ void MainWindow::buildUi() {
     statusBar()->addPermanentWidget(busyBar_);
     statusBar()->addPermanentWidget(speedLabel_);
     statusBar()->addPermanentWidget(modelLabel_);
-    applyFont();
 }
 
 void MainWindow::buildMenus() {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open model…"), QKeySequence::Open, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a model bundle"), modelsFolder_);
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Open a model bundle"), modelsFolder_);
         if (!dir.isEmpty()) useModelFolder(dir);
     });
     file->addAction(tr("&Rescan models folder"), this, &MainWindow::rescanModels);
     file->addSeparator();
-    file->addAction(tr("&Train a model…"), QKeySequence(tr("Ctrl+T")), this, &MainWindow::openTrainingWizard);
+    file->addAction(tr("&Train a model…"), QKeySequence(tr("Ctrl+T")), this,
+                    &MainWindow::openTrainingWizard);
     file->addAction(tr("Co&ntinue interrupted training…"), this, &MainWindow::continueTraining);
     file->addSeparator();
     file->addAction(tr("&Export history…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export history"), QStringLiteral("dari-history.md"),
-                                                          tr("Markdown (*.md);;Tab-separated values (*.tsv)"));
-        if (!path.isEmpty() && !exportHistory(path)) showError(tr("Export failed"), history_->lastError());
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export history"), QStringLiteral("dari-history.md"),
+            tr("Markdown (*.md);;Tab-separated values (*.tsv)"));
+        if (!path.isEmpty() && !exportHistory(path))
+            showError(tr("Export failed"), history_->lastError());
     });
     file->addAction(tr("C&lear history…"), this, [this] {
-        auto* box = new QMessageBox(QMessageBox::Question, tr("Clear history"),
-                                    tr("Delete the whole conversation history? This cannot be undone."),
-                                    QMessageBox::Yes | QMessageBox::No, this);
+        auto* box =
+            new QMessageBox(QMessageBox::Question, tr("Clear history"),
+                            tr("Delete the whole conversation history? This cannot be undone."),
+                            QMessageBox::Yes | QMessageBox::No, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         connect(box, &QMessageBox::accepted, this, &MainWindow::clearHistory);
         box->open();
@@ -215,8 +241,12 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     auto* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions(view_->actions());
-    edit->addAction(tr("&Find in history"), QKeySequence::Find, this, [this] { search_->setFocus(); search_->selectAll(); });
-    edit->addAction(tr("Focus the &input"), QKeySequence(tr("Ctrl+L")), this, [this] { input_->setFocus(); });
+    edit->addAction(tr("&Find in history"), QKeySequence::Find, this, [this] {
+        search_->setFocus();
+        search_->selectAll();
+    });
+    edit->addAction(tr("Focus the &input"), QKeySequence(tr("Ctrl+L")), this,
+                    [this] { input_->setFocus(); });
     edit->addSeparator();
     edit->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::openSettings);
     auto* view = menuBar()->addMenu(tr("&View"));
@@ -231,7 +261,8 @@ void MainWindow::applyFont() {
     QFont f = font();
     f.setPointSize(settings_.fontSize);
     // Noto Sans CJK KR has both Hangul and Latin; fontconfig falls back for anything else.
-    f.setFamilies({QStringLiteral("Noto Sans CJK KR"), QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")});
+    f.setFamilies({QStringLiteral("Noto Sans CJK KR"), QStringLiteral("Noto Sans"),
+                   QStringLiteral("DejaVu Sans")});
     view_->setFont(f);
     input_->setFont(f);
     preview_->setFont(f);

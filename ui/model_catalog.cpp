@@ -1,6 +1,5 @@
 #include "ui/model_catalog.h"
 
-#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -9,12 +8,13 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QStandardPaths>
+#include <algorithm>
 
 #include <stdexcept>
 
-#include "model/bundle.h"
-#include "model/config.h"
-#include "ui/run_folder.h"
+#include "model/bundle/bundle.h"
+#include "model/bundle/config.h"
+#include "ui/training/run_folder.h"
 
 namespace dari {
 
@@ -23,7 +23,8 @@ namespace {
 QJsonObject readJson(const QString& path, QString* error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QCoreApplication::translate("ModelCatalog", "%1 is missing").arg(QFileInfo(path).fileName());
+        *error = QCoreApplication::translate("ModelCatalog", "%1 is missing")
+                     .arg(QFileInfo(path).fileName());
         return {};
     }
     QJsonParseError parseError;
@@ -40,19 +41,23 @@ QJsonObject readJson(const QString& path, QString* error) {
 
 QString ModelInfo::shortLabel() const {
     if (!valid()) return QCoreApplication::translate("ModelCatalog", "%1 (unusable)").arg(name);
-    const QString networks = members > 1 ? QStringLiteral("%1 ×%2").arg(cell.toUpper()).arg(members) : cell.toUpper();
+    const QString networks =
+        members > 1 ? QStringLiteral("%1 ×%2").arg(cell.toUpper()).arg(members) : cell.toUpper();
     return QCoreApplication::translate("ModelCatalog", "%1 (%2, %3 M params, BLEU %4)%5")
         .arg(name, networks)
         .arg(parameters / 1e6, 0, 'f', 1)
         .arg(devBleu, 0, 'f', 1)
-        .arg(unfinished ? QCoreApplication::translate("ModelCatalog", " — training unfinished") : QString());
+        .arg(unfinished ? QCoreApplication::translate("ModelCatalog", " — training unfinished")
+                        : QString());
 }
 
 QString ModelInfo::summaryHtml() const {
     auto tr = [](const char* s) { return QCoreApplication::translate("ModelCatalog", s); };
     QString html = QStringLiteral("<h3>%1</h3>").arg(name.toHtmlEscaped());
     html += QStringLiteral("<p><i>%1</i></p>").arg(dir.toHtmlEscaped());
-    if (!valid()) return html + QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Unusable:"), error.toHtmlEscaped());
+    if (!valid())
+        return html +
+               QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Unusable:"), error.toHtmlEscaped());
     html += QStringLiteral("<table cellspacing=4>");
     auto row = [&](const QString& k, const QString& v) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k, v.toHtmlEscaped());
@@ -60,15 +65,21 @@ QString ModelInfo::summaryHtml() const {
     row(tr("Task"), task == QLatin1String("chat") ? tr("Chat") : tr("Translate"));
     row(tr("Languages"), QStringLiteral("%1 → %2").arg(srcLang, tgtLang));
     row(tr("Cell"), QStringLiteral("%1, attention %2").arg(cell.toUpper(), attention));
-    if (members > 1) row(tr("Ensemble"), tr("%1 networks; their probabilities are averaged at every word").arg(members));
+    if (members > 1)
+        row(tr("Ensemble"),
+            tr("%1 networks; their probabilities are averaged at every word").arg(members));
     row(tr("Size"), tr("embedding %1, encoder %2, decoder %3; %4 parameters")
-                        .arg(embedding).arg(encoderHidden).arg(decoderHidden)
+                        .arg(embedding)
+                        .arg(encoderHidden)
+                        .arg(decoderHidden)
                         .arg(QLocale().toString(parameters)));
-    row(tr("Dev BLEU"), QStringLiteral("%1 (chrF %2)").arg(devBleu, 0, 'f', 2).arg(devChrf, 0, 'f', 2));
-    row(tr("Training data"), tr("%1 pairs, %2 epochs%3")
-                                 .arg(QLocale().toString(trainPairs))
-                                 .arg(epochs, 0, 'f', 1)
-                                 .arg(trainingData.isEmpty() ? QString() : QStringLiteral(" — ") + trainingData));
+    row(tr("Dev BLEU"),
+        QStringLiteral("%1 (chrF %2)").arg(devBleu, 0, 'f', 2).arg(devChrf, 0, 'f', 2));
+    row(tr("Training data"),
+        tr("%1 pairs, %2 epochs%3")
+            .arg(QLocale().toString(trainPairs))
+            .arg(epochs, 0, 'f', 1)
+            .arg(trainingData.isEmpty() ? QString() : QStringLiteral(" — ") + trainingData));
     row(tr("Created"), created);
     html += QStringLiteral("</table>");
     return html;
@@ -78,9 +89,11 @@ QString ModelCatalog::modelsFolder(const QString& configured) {
     if (!configured.isEmpty()) return QDir(configured).absolutePath();
     const QString env = qEnvironmentVariable("DARI_MODELS");
     if (!env.isEmpty()) return QDir(env).absolutePath();
-    const QString repo = QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../../models"));
+    const QString repo =
+        QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../../models"));
     if (QFileInfo(repo).isDir()) return repo;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/models");
 }
 
 ModelInfo ModelCatalog::inspect(const QString& dirPath) {
@@ -105,11 +118,14 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
     info.trainPairs = meta.value(QStringLiteral("train_pairs")).toVariant().toLongLong();
     info.created = meta.value(QStringLiteral("created")).toString();
     if (info.task != QLatin1String("translate") && info.task != QLatin1String("chat")) {
-        info.error = QCoreApplication::translate("ModelCatalog", "meta.json names an unknown task \"%1\"").arg(info.task);
+        info.error =
+            QCoreApplication::translate("ModelCatalog", "meta.json names an unknown task \"%1\"")
+                .arg(info.task);
         return info;
     }
     try {
-        const Config config = Config::load(dir.filePath(QStringLiteral("config.yaml")).toStdString());
+        const Config config =
+            Config::load(dir.filePath(QStringLiteral("config.yaml")).toStdString());
         info.cell = QString::fromStdString(config.model.cell);
         info.attention = QString::fromStdString(config.model.attention);
         info.embedding = config.model.embeddingSize;
@@ -119,20 +135,20 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
         info.error = QString::fromStdString(e.what());
         return info;
     }
-    QStringList files{QString::fromStdString(memberFileName(1)), QStringLiteral("src.spm"), QStringLiteral("tgt.spm")};
-    for (int m = 2; m <= info.members; ++m) files << QString::fromStdString(memberFileName(m));
+    QStringList files{QString::fromStdString(memberFileName(1)), QStringLiteral("src.spm"),
+                      QStringLiteral("tgt.spm")};
+    for (int m = 2; m <= info.members; ++m)
+        files << QString::fromStdString(memberFileName(m));
     for (const QString& file : files) {
         if (!dir.exists(file)) {
             info.error = QCoreApplication::translate("ModelCatalog", "%1 is missing").arg(file);
             return info;
         }
     }
-    const RunFolder::State state = RunFolder::inspect(info.dir).state;
-    info.unfinished = state == RunFolder::State::NotStarted || state == RunFolder::State::Interrupted;
-    QString ignored;
-    const QJsonObject run = readJson(dir.filePath(QStringLiteral("run.json")), &ignored);
-    const QJsonValue train = run.value(QStringLiteral("train"));
-    if (train.isObject()) info.trainingData = QFileInfo(train.toObject().value(QStringLiteral("path")).toString()).fileName();
+    const RunFolder run = RunFolder::inspect(info.dir);
+    info.unfinished =
+        run.state == RunFolder::State::NotStarted || run.state == RunFolder::State::Interrupted;
+    if (!run.trainingData.isEmpty()) info.trainingData = QFileInfo(run.trainingData).fileName();
     return info;
 }
 
@@ -147,7 +163,8 @@ QList<ModelInfo> ModelCatalog::scan(const QString& folder) {
 }
 
 ModelInfo ModelCatalog::defaultFor(const QList<ModelInfo>& models, const QString& task) {
-    const QString preferred = task == QLatin1String("chat") ? QStringLiteral("chat-ko") : QStringLiteral("ko-en");
+    const QString preferred =
+        task == QLatin1String("chat") ? QStringLiteral("chat-ko") : QStringLiteral("ko-en");
     for (const auto& m : models)
         if (m.name == preferred && m.valid() && m.task == task) return m;
     for (const auto& m : models)

@@ -7,26 +7,27 @@
 namespace dari {
 
 struct ModelInfo {
-    QString dir;            // absolute folder of the bundle
-    QString name;           // folder name: "ko-en", "chat-ko", ...
-    QString task;           // "translate" | "chat" (meta.json), empty if unreadable
+    QString dir;   // absolute folder of the bundle
+    QString name;  // folder name: "ko-en", "chat-ko", ...
+    QString task;  // "translate" | "chat" (meta.json), empty if unreadable
     QString srcLang, tgtLang;
-    QString cell;           // rnn | gru | lstm (config.yaml)
+    QString cell;  // rnn | gru | lstm (config.yaml)
     QString attention;
     int embedding = 0, encoderHidden = 0, decoderHidden = 0;
     qint64 parameters = 0;  // of all its networks
     int members = 1;        // networks decoding together (> 1: an ensemble)
     double devBleu = 0.0, devChrf = 0.0, epochs = 0.0;
     qint64 trainPairs = 0;
-    QString trainingData;   // run.json's training corpus, if known
+    QString trainingData;  // run.json's training corpus, if known
     QString created;
-    QString error;          // why the folder is not a usable bundle (empty: looks fine)
+    QString error;            // why the folder is not a usable bundle (empty: looks fine)
     bool unfinished = false;  // its training run has not finished (model.pt: the best so far)
 
     bool valid() const { return error.isEmpty(); }
     // A few lines of rich text for the model summary.
     QString summaryHtml() const;
-    QString shortLabel() const;  // "ko-en (GRU, 1.2 M params, BLEU 12.3)"; "GRU ×2" for an ensemble of two
+    QString shortLabel()
+        const;  // "ko-en (GRU, 1.2 M params, BLEU 12.3)"; "GRU ×2" for an ensemble of two
 };
 
 class ModelCatalog {

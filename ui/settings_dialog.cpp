@@ -21,31 +21,36 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
 
     beam_ = new QSpinBox(this);
     beam_->setObjectName(QStringLiteral("beam"));
-    beam_->setRange(1, 32);
-    beam_->setValue(s.beam);
-    beam_->setToolTip(tr("Beam search width in Translate mode; 1 is greedy. Up to 5 alternatives are shown."));
+    beam_->setRange(0, 32);  // 0: unset
+    beam_->setSpecialValueText(tr("as the model says"));
+    beam_->setValue(s.beam.value_or(0));
+    beam_->setToolTip(
+        tr("Beam search width in Translate mode; 1 is greedy. Up to 5 alternatives are shown."));
     form->addRow(tr("&Beam size:"), beam_);
 
     ratio_ = new QDoubleSpinBox(this);
     ratio_->setObjectName(QStringLiteral("maxLengthRatio"));
-    ratio_->setRange(0.5, 10.0);
+    ratio_->setRange(0.4, 10.0);  // 0.4: unset
     ratio_->setSingleStep(0.1);
-    ratio_->setValue(s.maxLengthRatio);
+    ratio_->setSpecialValueText(tr("as the model says"));
+    ratio_->setValue(s.maxLengthRatio.value_or(ratio_->minimum()));
     ratio_->setToolTip(tr("A reply has at most ratio × input pieces + 10 pieces."));
     form->addRow(tr("Maximum &length ratio:"), ratio_);
 
     temperature_ = new QDoubleSpinBox(this);
     temperature_->setObjectName(QStringLiteral("temperature"));
-    temperature_->setRange(0.05, 5.0);
+    temperature_->setRange(0.0, 5.0);  // 0: unset
     temperature_->setSingleStep(0.05);
-    temperature_->setValue(s.temperature);
+    temperature_->setSpecialValueText(tr("as the model says"));
+    temperature_->setValue(s.temperature.value_or(0.0));
     form->addRow(tr("Chat &temperature:"), temperature_);
 
     topK_ = new QSpinBox(this);
     topK_->setObjectName(QStringLiteral("topK"));
-    topK_->setRange(0, 1000);
-    topK_->setSpecialValueText(tr("all pieces"));
-    topK_->setValue(s.topK);
+    topK_->setRange(-1, 1000);  // -1: unset
+    topK_->setSpecialValueText(tr("as the model says"));
+    topK_->setToolTip(tr("Sample among the k likeliest pieces; 0: all pieces."));
+    topK_->setValue(s.topK.value_or(-1));
     form->addRow(tr("Chat top-&k:"), topK_);
 
     folder_ = new QLineEdit(s.modelsFolder, this);
@@ -53,7 +58,8 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     folder_->setPlaceholderText(ModelCatalog::modelsFolder({}));
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Models folder"), folder_->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Models folder"), folder_->text());
         if (!dir.isEmpty()) folder_->setText(dir);
     });
     auto* row = new QHBoxLayout;
@@ -90,10 +96,14 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
 
 AppSettings SettingsDialog::settings() const {
     AppSettings s = base_;
-    s.beam = beam_->value();
-    s.maxLengthRatio = ratio_->value();
-    s.temperature = temperature_->value();
-    s.topK = topK_->value();
+    // The spin boxes' minimum ("as the model says") leaves a setting unset.
+    s.beam = beam_->value() > beam_->minimum() ? std::optional<int>(beam_->value()) : std::nullopt;
+    s.maxLengthRatio =
+        ratio_->value() > ratio_->minimum() ? std::optional<double>(ratio_->value()) : std::nullopt;
+    s.temperature = temperature_->value() > temperature_->minimum()
+                        ? std::optional<double>(qMax(0.05, temperature_->value()))
+                        : std::nullopt;
+    s.topK = topK_->value() > topK_->minimum() ? std::optional<int>(topK_->value()) : std::nullopt;
     s.modelsFolder = folder_->text().trimmed();
     s.fontSize = fontSize_->value();
     s.threads = threads_->value();

@@ -11,9 +11,13 @@ void TextTableModel::setRows(const QList<QStringList>& rows) {
     endResetModel();
 }
 
-int TextTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
+int TextTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(rows_.size());
+}
 
-int TextTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(headers_.size()); }
+int TextTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(headers_.size());
+}
 
 QVariant TextTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
@@ -23,7 +27,8 @@ QVariant TextTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant TextTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole) return {};
-    if (orientation == Qt::Horizontal) return section < headers_.size() ? headers_.at(section) : QVariant();
+    if (orientation == Qt::Horizontal)
+        return section < headers_.size() ? headers_.at(section) : QVariant();
     return section + 1;
 }
 

@@ -1,0 +1,72 @@
+// `dari-chat-demo`: the window driven by a script, for screenshots of a conversation
+// (--demo) or of the training dashboard (--train-demo). Not installed.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include "ui/chat/chat_demo.h"
+#include "ui/main_window.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_dashboard.h"
+#include "ui/training/training_demo.h"
+#include "ui/window_app.h"
+
+namespace {
+
+// Once the dashboard is grabbed: exit when the child has written its checkpoint (or at once if it
+// is gone).
+void exitAfterTraining(dari::MainWindow& window, bool saved) {
+    auto* controller = window.trainingDashboard()->controller();
+    QObject::connect(controller, &dari::TrainingController::stateChanged, &window,
+                     [controller, saved] {
+                         if (!controller->isRunning()) QApplication::exit(saved ? 0 : 1);
+                     });
+    if (!controller->isRunning()) QApplication::exit(saved ? 0 : 1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    dari::prepareApplication();
+    QApplication app(argc, argv);
+    dari::setUpApplication(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("dari-chat driven by a script, for screenshots."));
+    parser.addHelpOption();
+    const QCommandLineOption screenshot = dari::screenshotOption();
+    parser.addOption(screenshot);
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Send these '|'-separated lines first."),
+                                  QStringLiteral("lines"));
+    parser.addOption(demo);
+    const QCommandLineOption trainDemo(
+        QStringLiteral("train-demo"),
+        QStringLiteral("Train briefly on this corpus; --screenshot saves the training dashboard."),
+        QStringLiteral("corpus"));
+    parser.addOption(trainDemo);
+    parser.process(app);
+
+    dari::MainWindow window;
+    window.show();
+    const bool shoot = parser.isSet(screenshot);
+    const QString file = parser.value(screenshot);
+    if (parser.isSet(trainDemo)) {
+        dari::runTrainingDemo(window, parser.value(trainDemo), 10, [&] {
+            if (shoot)
+                exitAfterTraining(window, dari::saveScreenshot(*window.trainingDashboard(), file));
+        });
+        if (shoot)
+            QTimer::singleShot(300000, &window, [] { QApplication::exit(1); });  // never hang
+    } else {
+        const auto finish = [&] {
+            if (shoot) QApplication::exit(dari::saveScreenshot(window, file) ? 0 : 1);
+        };
+        dari::runChatDemo(window, parser.value(demo).split(QLatin1Char('|'), Qt::SkipEmptyParts),
+                          finish);
+        if (shoot) QTimer::singleShot(120000, &window, finish);  // never hang
+    }
+    return app.exec();
+}

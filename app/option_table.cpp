@@ -1,0 +1,311 @@
+#include "app/option_table.h"
+
+#include <sstream>
+
+#include "app/commands.h"
+#include "model/bundle/config.h"
+
+namespace dari {
+namespace {
+
+const Option kThreads{"threads",
+                      "N",
+                      "compute threads (default all cores, or env DARI_THREADS)",
+                      {"train.threads"},
+                      false,
+                      false,
+                      true};
+
+const std::vector<Option> kCorpusFormat = {
+    {"langs",
+     "SRC,TGT",
+     "languages: with a PREFIX corpus, the files PREFIX.SRC and PREFIX.TGT",
+     {"data.src_lang", "data.tgt_lang"},
+     true},
+    {"columns", "SRC,TGT", "the columns of a .csv corpus (default the first two)"},
+};
+
+const std::vector<Option> kDecode = {
+    {"beam", "N", "beam size (1: greedy); default the model's decode.beam"},
+    {"nbest", "N", "print the N best alternatives, tab-separated (N <= beam)"},
+    {"length-penalty", "X", "beam score / length^X (0: none); default the model's"},
+    {"word-reward", "X", "beam: + X for each output piece (> 0: longer outputs)"},
+    {"no-repeat-ngram", "N", "never repeat an n-gram of this size (0: off)"},
+    {"max-length-ratio", "X", "output at most X pieces per source piece (+10)"},
+    {"temperature", "X", "sampling (chat models): temperature"},
+    {"top-k", "N", "sampling: among the N likeliest pieces (0: all)"},
+    {"top-p", "P", "sampling: among the likeliest pieces holding P of the probability"},
+    {"seed", "N", "sampling: repeatable draws"},
+    {"batch", "N", "sentences decoded together (default 32)"},
+};
+
+std::vector<Option> join(std::vector<std::vector<Option>> groups) {
+    std::vector<Option> all;
+    for (auto& group : groups)
+        all.insert(all.end(), group.begin(), group.end());
+    return all;
+}
+
+const char* kTrainUsage =
+    R"(usage: dari train [--config FILE.yaml] --train CORPUS [--dev CORPUS] --out DIR [options]
+       dari train --resume DIR [--minutes M | --epochs N] [--threads N]
+
+CORPUS is a .tsv file (source<TAB>target), a .csv file with a header (--columns SRC,TGT
+picks the columns, default the first two), or a prefix with --langs SRC,TGT meaning the
+aligned files PREFIX.SRC and PREFIX.TGT. Without --dev, a dev split is taken from --train.
+A resumed run keeps its config.yaml; only the budget, the threads and --json,
+--stop-after-steps may change.
+)";
+
+std::vector<Option> trainOptions() {
+    return join(
+        {{
+             {"config", "FILE.yaml", "start from this config (default: every setting's default)"},
+             {"train", "CORPUS", "the training corpus"},
+             {"dev", "CORPUS", "the dev corpus (validation, best checkpoint, early stop)"},
+             {"out", "DIR", "the model folder to write"},
+             {"resume", "DIR", "continue DIR's interrupted run exactly"},
+             {"epochs",
+              "N",
+              "training budget in epochs (sets train.minutes to 0)",
+              {"train.epochs"},
+              false,
+              false,
+              true},
+             {"minutes",
+              "M",
+              "training budget in wall-clock minutes",
+              {"train.minutes"},
+              false,
+              false,
+              true},
+             {"cell", "rnn|gru|lstm", "the recurrent cell", {"model.cell"}},
+             {"attention", "KIND", "none|bahdanau|dot|general", {"model.attention"}},
+             {"task", "translate|chat", "what the model is for", {"data.task"}},
+         },
+         kCorpusFormat,
+         {
+             {"vocab-size",
+              "N",
+              "SentencePiece pieces per side",
+              {"data.src_vocab_size", "data.tgt_vocab_size"}},
+             {"embedding", "N", "embedding size", {"model.embedding_size"}},
+             {"hidden",
+              "N",
+              "encoder hidden size (the decoder: twice that if bidirectional)",
+              {"model.encoder_hidden"}},
+             {"layers",
+              "N",
+              "encoder and decoder layers",
+              {"model.encoder_layers", "model.decoder_layers"}},
+             {"dropout", "P", "dropout probability", {"model.dropout"}},
+             {"batch-size", "N", "sentences per batch", {"train.batch_sentences"}},
+             {"lr", "X", "learning rate", {"train.learning_rate"}},
+             {"seed", "N", "random seed", {"train.seed"}},
+             kThreads,
+             {"validate-every", "N", "steps between validations", {"train.validate_every"}},
+             {"set",
+              "KEY=VALUE",
+              "any config setting (e.g. --set train.label_smoothing=0.2)",
+              {},
+              false,
+              true},
+             {"init-from", "BUNDLE", "fine-tune an existing model (its vocabularies and network)"},
+             {"vocab-from", "BUNDLE",
+              "a new network on an existing model's vocabularies (to join\nit in an ensemble: see "
+              "dari "
+              "ensemble --help)"},
+             {"skip-invalid", nullptr,
+              "skip malformed pairs (reported by kind) instead of stopping"},
+             {"json",
+              nullptr,
+              "also print every log event as a JSON line on stdout",
+              {},
+              false,
+              false,
+              true},
+             {"stop-after-steps",
+              "N",
+              "stop (resumably) after N steps, as if interrupted",
+              {},
+              false,
+              false,
+              true},
+         }});
+}
+
+const char* kTranslateUsage = R"(usage: dari translate --model DIR [options] < input.txt
+
+Translates each line of stdin (several sentences in a line are split and
+translated one by one) and prints one line for each.
+)";
+
+const char* kChatUsage = R"(usage: dari chat --model DIR [options]
+
+Replies to each line of stdin. Replies are sampled (--temperature, --top-k,
+--top-p; repeatable with --seed) unless --beam is given.
+)";
+
+const char* kEvalUsage = R"(usage: dari eval --model DIR --test CORPUS [options]
+
+Translates the sources of CORPUS (as for dari train: .tsv, .csv or --langs)
+and prints distinct-1/2 of the outputs, then BLEU and chrF (sacreBLEU's
+defaults) against its targets on the last line.
+)";
+
+const char* kScoreUsage = R"(usage: dari score --hyp FILE --ref FILE
+
+Scores hypotheses against references (one sentence per line, same number of lines)
+and prints BLEU and chrF, computed as sacreBLEU does by default.
+)";
+
+const char* kInfoUsage = R"(usage: dari info --model DIR
+
+Summarises a model bundle: task, network, parameters, vocabularies, training and dev scores.
+)";
+
+const char* kStatusUsage = R"(usage: dari status --run DIR
+
+Says where a training run stands, in one line: finished, interrupted (and the step a
+resume starts from), started without a checkpoint yet, or no run. Exit code 0: finished;
+3: interrupted, resumable with dari train --resume DIR; 4: not started or no run.
+)";
+
+const char* kEnsembleUsage =
+    R"(usage: dari ensemble --out DIR --member BUNDLE --member BUNDLE [...] [--dev CORPUS]
+
+Joins models into one bundle whose networks decode together: at every output piece
+their probabilities are averaged, which is usually better than any one of them
+(independently trained networks make different mistakes). Members must share the
+task, the vocabularies and the network settings: train the first as usual, then
+the others with dari train --vocab-from FIRST (and another --seed). Decoding takes
+as many times longer as there are networks.
+)";
+
+const std::vector<Command> kCommands = {
+    {"train", "train a model on a parallel corpus", kTrainUsage, trainOptions(), runTrain},
+    {"translate", "translate lines from stdin", kTranslateUsage,
+     join({{{"model", "DIR", "the model bundle"}}, kDecode, {kThreads}}), runTranslate},
+    {"eval", "translate a test set and score it (BLEU, chrF; distinct-n, --sample for chat)",
+     kEvalUsage,
+     join({{{"model", "DIR", "the model bundle"},
+            {"test", "CORPUS", "the test corpus"},
+            {"out", "FILE", "also write the outputs, one per line"},
+            {"sample", nullptr, "sample the outputs as dari chat does"}},
+           kCorpusFormat,
+           kDecode,
+           {kThreads}}),
+     runEval},
+    {"score",
+     "score a hypothesis file against a reference file",
+     kScoreUsage,
+     {{"hyp", "FILE", "the hypotheses, one per line"},
+      {"ref", "FILE", "the references, one per line"},
+      kThreads},
+     runScore},
+    {"chat", "talk to a reply model", kChatUsage,
+     join({{{"model", "DIR", "the model bundle"}}, kDecode, {kThreads}}), runChat},
+    {"info",
+     "summarise a model bundle",
+     kInfoUsage,
+     {{"model", "DIR", "the model bundle"}, kThreads},
+     runInfo},
+    {"status",
+     "say whether a training run finished or can be continued",
+     kStatusUsage,
+     {{"run", "DIR", "the training run's folder (dari train --out)"}, kThreads},
+     runStatus},
+    {"ensemble", "join models trained on the same vocabularies into one that decodes with all",
+     kEnsembleUsage,
+     join({{{"out", "DIR", "the ensemble's folder (must not exist)"},
+            {"member",
+             "BUNDLE",
+             "a model to join (at least two; an ensemble brings all its networks)",
+             {},
+             false,
+             true},
+            {"dev", "CORPUS",
+             "score the ensemble on this corpus with its decode settings; the\nscores go into "
+             "meta.json (dari info "
+             "shows them)"}},
+           kCorpusFormat,
+           {kThreads}}),
+     runEnsemble},
+};
+
+std::string optionLine(const Option& o) {
+    std::string head = std::string("  --") + o.name + (o.value ? std::string(" ") + o.value : "");
+    if (head.size() < 27)
+        head.resize(27, ' ');
+    else
+        head += "\n" + std::string(27, ' ');
+    std::string help = o.help;
+    if (!o.configKeys.empty() && !o.splitValue && std::string(o.name) != "threads") {
+        const Config defaults;
+        const std::string setting = "[" + std::string(o.configKeys.front()) + ", default " +
+                                    defaults.get(o.configKeys.front()) + "]";
+        const size_t lastLine =
+            help.size() - (help.rfind('\n') == std::string::npos ? 0 : help.rfind('\n') + 1);
+        help += (27 + lastLine + 1 + setting.size() > 100 ? "\n" : " ") + setting;
+    }
+    std::string text;
+    for (size_t start = 0;;) {
+        const size_t end = help.find('\n', start);
+        text += (start ? std::string(27, ' ') : head) + help.substr(start, end - start) + "\n";
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return text;
+}
+
+}  // namespace
+
+const std::vector<Command>& commands() {
+    return kCommands;
+}
+
+const Command* findCommand(const std::string& name) {
+    for (const auto& c : kCommands)
+        if (name == c.name) return &c;
+    return nullptr;
+}
+
+const Option* findOption(const Command& command, const std::string& name) {
+    for (const auto& o : command.options)
+        if (name == o.name) return &o;
+    return nullptr;
+}
+
+std::string commandHelp(const Command& command) {
+    std::string text = std::string(command.usage) + "\noptions:\n";
+    for (const auto& o : command.options)
+        text += optionLine(o);
+    text += optionLine({"help", nullptr, "show this help"});
+    return text;
+}
+
+std::string mainHelp() {
+    std::ostringstream out;
+    out << "usage: dari <command> [options]\n\n"
+           "Korean -> English translation and chat with recurrent encoder-decoder networks.\n\n"
+           "commands:\n";
+    for (const auto& c : kCommands) {
+        std::string name = c.name;
+        name.resize(11, ' ');
+        out << "  " << name << c.summary << "\n";
+    }
+    out << R"(
+options:
+  -h, --help     show this help (also: dari <command> --help)
+  --version      show the versions of Dari and the libraries it runs on
+  --threads N    (after a command) compute threads; default all cores, or env DARI_THREADS
+
+examples:
+  dari train --train ../shared/data/tatoeba-ko-en/train.tsv --out models/my-ko-en --minutes 10
+  echo "안녕하세요." | dari translate --model models/my-ko-en --beam 5
+  dari eval --model models/my-ko-en --test ../shared/data/tatoeba-ko-en/dev.tsv
+)";
+    return out.str();
+}
+
+}  // namespace dari

@@ -1,0 +1,71 @@
+#pragma once
+// A model bundle: one folder with everything needed to use (or fine-tune) a model.
+//
+//   config.yaml   every setting, commented      src.spm / tgt.spm  SentencePiece models
+//   model.pt      the weights (best dev BLEU)   meta.json          task, languages, scores, ...
+//   member2.pt, member3.pt, ...  an ensemble's other members (meta.json's "members"; see `dari
+//   ensemble`)
+// A training run adds checkpoint.pt, run.json and train_log.jsonl to the same folder.
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "data/vocabulary.h"
+#include "model/bundle/config.h"
+#include "model/network/seq2seq.h"
+
+namespace dari {
+
+struct BundleMeta {
+    std::string task = "translate";
+    std::string srcLang, tgtLang;
+    std::string corpusFingerprint;
+    int64_t trainPairs = 0, devPairs = 0;
+    double trainingSeconds = 0.0;
+    int64_t steps = 0;
+    double epochs = 0.0;
+    double devBleu = 0.0, devChrf = 0.0, devLoss = 0.0;
+    int devBeam = 0;  // the beam the dev scores were decoded with (1: greedy; 0: not recorded)
+    int64_t parameters = 0;  // of all members together
+    int64_t members = 1;     // networks that decode together (an ensemble: > 1)
+    std::string dariVersion;
+    std::string created;  // ISO 8601, UTC
+
+    nlohmann::json toJson() const;
+    static BundleMeta fromJson(const nlohmann::json& json);
+    static BundleMeta load(const std::string& dir);  // DIR/meta.json
+};
+
+struct Bundle {
+    Config config;
+    Vocabulary src, tgt;
+    Seq2Seq model{
+        nullptr};  // the network (an ensemble's first member: the one fine-tuning starts from)
+    std::vector<Seq2Seq> moreMembers;  // an ensemble's other members, same config and vocabularies
+    BundleMeta meta;
+
+    // Every network that decodes: model, then moreMembers.
+    std::vector<Seq2Seq> networks() const;
+
+    // Loads and validates every file; errors name the file that is missing or corrupt.
+    static Bundle load(const std::string& dir);
+    // Writes every file atomically (weights last is not enough: each file is replaced whole).
+    void save(const std::string& dir) const;
+    void saveWeights(const std::string& dir) const;
+    void saveMeta(const std::string& dir) const;
+};
+
+// An ensemble's weight files: model.pt for member 1, memberN.pt for the others (in DIR).
+std::string memberFileName(int64_t member);
+std::string memberFile(const std::string& dir, int64_t member);
+
+// Saves a module's parameters and buffers to `path` atomically; loads them, naming the file on
+// error.
+
+void saveModule(const torch::nn::Module& module, const std::string& path);
+void loadModule(torch::nn::Module& module, const std::string& path);
+
+std::string isoTimeNow();
+
+}  // namespace dari

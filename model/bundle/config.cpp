@@ -1,0 +1,382 @@
+#include "model/bundle/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <type_traits>
+#include <vector>
+
+namespace dari {
+namespace {
+
+// One row per setting: its dotted key, a comment, and how to read and write it.
+struct Field {
+    std::string key;
+    std::string comment;
+    std::function<std::string(const Config&)> get;
+    std::function<void(Config&, const std::string&)> set;
+};
+
+std::string toText(const std::string& v) {
+    return v;
+}
+std::string toText(bool v) {
+    return v ? "true" : "false";
+}
+template <typename T>
+std::string toText(T v) {
+    std::ostringstream out;
+    out << v;
+    return out.str();
+}
+// The shortest text that reads back as exactly the same double.
+std::string toText(double v) {
+    for (int digits = 6;; ++digits) {
+        std::ostringstream out;
+        out.precision(digits);
+        out << v;
+        if (digits >= std::numeric_limits<double>::max_digits10 || std::stod(out.str()) == v)
+            return out.str();
+    }
+}
+
+void fromText(const std::string& text, std::string& out) {
+    out = text;
+}
+void fromText(const std::string& text, bool& out) {
+    if (text == "true" || text == "yes" || text == "1")
+        out = true;
+    else if (text == "false" || text == "no" || text == "0")
+        out = false;
+    else
+        throw std::invalid_argument("expected true or false");
+}
+template <typename T>
+void fromText(const std::string& text, T& out) {
+    if (std::is_unsigned_v<T> && text.find('-') != std::string::npos)
+        throw std::invalid_argument("expected a number >= 0");
+    std::istringstream in(text);
+    T value;
+    if (!(in >> value) || !in.eof()) throw std::invalid_argument("expected a number");
+    out = value;
+}
+
+template <typename Section, typename T>
+Field field(const std::string& key, Section Config::*section, T Section::*member,
+            const std::string& comment) {
+    return {key, comment, [=](const Config& c) { return toText(c.*section.*member); },
+            [=](Config& c, const std::string& text) { fromText(text, c.*section.*member); }};
+}
+
+const std::vector<Field>& fields() {
+    static const std::vector<Field> all = {
+        field("data.task", &Config::data, &DataConfig::task, "translate | chat"),
+        field("data.src_lang", &Config::data, &DataConfig::srcLang, "source language code"),
+        field("data.tgt_lang", &Config::data, &DataConfig::tgtLang, "target language code"),
+        field("data.vocab_type", &Config::data, &DataConfig::vocabType,
+              "SentencePiece model: unigram | bpe"),
+        field("data.src_vocab_size", &Config::data, &DataConfig::srcVocabSize,
+              "source pieces (upper bound)"),
+        field("data.tgt_vocab_size", &Config::data, &DataConfig::tgtVocabSize,
+              "target pieces (upper bound)"),
+        field("data.shared_vocab", &Config::data, &DataConfig::sharedVocab,
+              "one vocabulary for both sides"),
+        field("data.max_chars", &Config::data, &DataConfig::maxChars,
+              "a pair with a longer side is invalid"),
+        field("data.max_pieces", &Config::data, &DataConfig::maxPieces,
+              "training pairs with a longer side are skipped"),
+        field("data.dev_fraction", &Config::data, &DataConfig::devFraction,
+              "dev split taken from train when no dev corpus is given"),
+        field("data.max_dev_pairs", &Config::data, &DataConfig::maxDevPairs,
+              "upper bound on that dev split"),
+        field("data.deduplicate", &Config::data, &DataConfig::deduplicate,
+              "drop exact duplicate pairs"),
+        field("model.cell", &Config::model, &ModelConfig::cell, "recurrent cell: rnn | gru | lstm"),
+        field("model.embedding_size", &Config::model, &ModelConfig::embeddingSize,
+              "source and target embeddings"),
+        field("model.encoder_hidden", &Config::model, &ModelConfig::encoderHidden,
+              "encoder state size per direction"),
+        field("model.encoder_layers", &Config::model, &ModelConfig::encoderLayers,
+              "stacked encoder layers"),
+        field("model.bidirectional", &Config::model, &ModelConfig::bidirectional,
+              "read the source both ways"),
+        field("model.decoder_hidden", &Config::model, &ModelConfig::decoderHidden,
+              "decoder state size"),
+        field("model.decoder_layers", &Config::model, &ModelConfig::decoderLayers,
+              "stacked decoder layers"),
+        field("model.attention", &Config::model, &ModelConfig::attention,
+              "none (last encoder state only) | bahdanau | dot | general"),
+        field("model.attention_size", &Config::model, &ModelConfig::attentionSize,
+              "bahdanau's hidden layer"),
+        field("model.dropout", &Config::model, &ModelConfig::dropout,
+              "dropout on embeddings and outputs"),
+        field("model.input_feeding", &Config::model, &ModelConfig::inputFeeding,
+              "dot/general: feed the attentional vector to the next step"),
+        field("model.tie_embeddings", &Config::model, &ModelConfig::tieEmbeddings,
+              "output layer shares the target embeddings"),
+        field("model.tied_init", &Config::model, &ModelConfig::tiedInit,
+              "tied target embeddings start as: output (N(0, 1/sqrt(embedding_size)), like an "
+              "output layer) | unit (N(0, 1), the usual embedding start)"),
+        field("train.batch_sentences", &Config::train, &TrainConfig::batchSentences,
+              "sentences per batch"),
+        field("train.batch_tokens", &Config::train, &TrainConfig::batchTokens,
+              "if > 0: token budget per batch instead"),
+        field("train.learning_rate", &Config::train, &TrainConfig::learningRate, "Adam"),
+        field("train.label_smoothing", &Config::train, &TrainConfig::labelSmoothing,
+              "cross-entropy label smoothing"),
+        field("train.word_dropout", &Config::train, &TrainConfig::wordDropout,
+              "probability of replacing an input piece by <unk> (source and decoder input)"),
+        field("train.clip_norm", &Config::train, &TrainConfig::clipNorm,
+              "gradient-norm clipping (0: off)"),
+        field("train.teacher_forcing", &Config::train, &TrainConfig::teacherForcing,
+              "probability of feeding the gold token, at the start"),
+        field("train.teacher_forcing_end", &Config::train, &TrainConfig::teacherForcingEnd,
+              "... decaying linearly to this at the end"),
+        field("train.epochs", &Config::train, &TrainConfig::epochs,
+              "budget in epochs (unless minutes > 0)"),
+        field("train.minutes", &Config::train, &TrainConfig::minutes,
+              "budget in wall-clock minutes"),
+        field("train.validate_every", &Config::train, &TrainConfig::validateEvery,
+              "steps between validations and checkpoints"),
+        field("train.log_every", &Config::train, &TrainConfig::logEvery,
+              "steps between log events"),
+        field("train.validation_beam", &Config::train, &TrainConfig::validationBeam,
+              "dev BLEU measured with this beam (1: greedy, faster); the best checkpoint is the "
+              "best at it"),
+        field("train.patience", &Config::train, &TrainConfig::patience,
+              "early stop after this many validations without a better dev BLEU"),
+        field("train.lr_decay", &Config::train, &TrainConfig::lrDecay,
+              "learning-rate factor on a dev-loss plateau"),
+        field("train.lr_patience", &Config::train, &TrainConfig::lrPatience,
+              "validations without a better dev loss before decaying"),
+        field("train.min_learning_rate", &Config::train, &TrainConfig::minLearningRate,
+              "floor of that decay"),
+        field("train.lr_schedule", &Config::train, &TrainConfig::lrSchedule,
+              "plateau (decay on a dev-loss plateau) | cosine (to min_learning_rate over the "
+              "budget) | tail (constant, then linear to min_learning_rate)"),
+        field("train.lr_tail", &Config::train, &TrainConfig::lrTail,
+              "tail schedule: the fraction of the budget at its end over which the learning rate "
+              "falls"),
+        field("train.subword_sampling", &Config::train, &TrainConfig::subwordSampling,
+              "> 0: each epoch segments the training pairs anew, drawn with this alpha (subword "
+              "regularisation; unigram: inverse temperature, bpe: merge dropout); 0: the best "
+              "segmentation"),
+        field("train.ema_decay", &Config::train, &TrainConfig::emaDecay,
+              "> 0: validate and save a moving average of the weights (0: off)"),
+        field("train.seed", &Config::train, &TrainConfig::seed,
+              "seeds initialisation, shuffling, dropout"),
+        field("train.threads", &Config::train, &TrainConfig::threads,
+              "compute threads (0: all cores)"),
+        field("decode.beam", &Config::decode, &DecodeConfig::beam, "beam size (1: greedy)"),
+        field("decode.length_penalty", &Config::decode, &DecodeConfig::lengthPenalty,
+              "beam scores divided by length^this"),
+        field("decode.word_reward", &Config::decode, &DecodeConfig::wordReward,
+              "beam: added to that score for each output piece (> 0 favours longer outputs)"),
+        field("decode.max_length_ratio", &Config::decode, &DecodeConfig::maxLengthRatio,
+              "output at most ratio * source pieces + 10"),
+        field("decode.no_repeat_ngram", &Config::decode, &DecodeConfig::noRepeatNgram,
+              "never repeat an n-gram of this size (0: off)"),
+        field("decode.temperature", &Config::decode, &DecodeConfig::temperature,
+              "chat sampling temperature"),
+        field("decode.top_k", &Config::decode, &DecodeConfig::topK,
+              "chat sampling: keep the k likeliest (0: all)"),
+        field("decode.top_p", &Config::decode, &DecodeConfig::topP, "chat sampling: nucleus mass"),
+    };
+    return all;
+}
+
+const Field& find(const std::string& key) {
+    for (const auto& f : fields())
+        if (f.key == key) return f;
+    throw std::runtime_error("unknown setting '" + key + "'");
+}
+
+bool oneOf(const std::string& v, std::initializer_list<const char*> options) {
+    for (const char* o : options)
+        if (v == o) return true;
+    return false;
+}
+
+// The first absurd setting: its key and a message naming it (both empty if none).
+std::pair<std::string, std::string> firstProblem(const Config& c) {
+    const auto& data = c.data;
+    const auto& model = c.model;
+    const auto& train = c.train;
+    const auto& decode = c.decode;
+    struct Rule {
+        const char* key;
+        bool ok;
+        const char* message;
+    };
+    const Rule rules[] = {
+        {"data.task", oneOf(data.task, {"translate", "chat"}), "must be translate or chat"},
+        {"data.vocab_type", oneOf(data.vocabType, {"unigram", "bpe"}), "must be unigram or bpe"},
+        {"data.src_vocab_size", data.srcVocabSize >= 16 && data.srcVocabSize <= 64000,
+         "must be 16..64000"},
+        {"data.tgt_vocab_size", data.tgtVocabSize >= 16 && data.tgtVocabSize <= 64000,
+         "must be 16..64000"},
+        {"data.max_chars", data.maxChars > 0, "must be positive"},
+        {"data.max_pieces", data.maxPieces > 0, "must be positive"},
+        {"data.dev_fraction", data.devFraction >= 0 && data.devFraction < 0.5,
+         "must be in [0, 0.5)"},
+        {"model.cell", oneOf(model.cell, {"rnn", "gru", "lstm"}), "must be rnn, gru or lstm"},
+        {"model.attention", oneOf(model.attention, {"none", "bahdanau", "dot", "general"}),
+         "must be none, bahdanau, dot or general"},
+        {"model.tied_init", oneOf(model.tiedInit, {"output", "unit"}), "must be output or unit"},
+        {"model.embedding_size", model.embeddingSize >= 1 && model.embeddingSize <= 8192,
+         "must be 1..8192"},
+        {"model.encoder_hidden", model.encoderHidden >= 1 && model.encoderHidden <= 8192,
+         "must be 1..8192"},
+        {"model.decoder_hidden", model.decoderHidden >= 1 && model.decoderHidden <= 8192,
+         "must be 1..8192"},
+        {"model.attention_size", model.attentionSize >= 1 && model.attentionSize <= 8192,
+         "must be 1..8192"},
+        {"model.encoder_layers", model.encoderLayers >= 1 && model.encoderLayers <= 8,
+         "must be 1..8"},
+        {"model.decoder_layers", model.decoderLayers >= 1 && model.decoderLayers <= 8,
+         "must be 1..8"},
+        {"model.dropout", model.dropout >= 0 && model.dropout < 1, "must be in [0, 1)"},
+        {"train.batch_sentences", train.batchSentences >= 1 && train.batchSentences <= 100000,
+         "must be 1..100000"},
+        {"train.batch_tokens", train.batchTokens >= 0, "must be >= 0"},
+        {"train.learning_rate", train.learningRate > 0 && train.learningRate < 10,
+         "must be in (0, 10)"},
+        {"train.label_smoothing", train.labelSmoothing >= 0 && train.labelSmoothing < 1,
+         "must be in [0, 1)"},
+        {"train.clip_norm", train.clipNorm >= 0, "must be >= 0"},
+        {"train.word_dropout", train.wordDropout >= 0 && train.wordDropout < 1,
+         "must be in [0, 1)"},
+        {"train.lr_schedule", oneOf(train.lrSchedule, {"plateau", "cosine", "tail"}),
+         "must be plateau, cosine or tail"},
+        {"train.lr_tail", train.lrTail > 0 && train.lrTail <= 1, "must be in (0, 1]"},
+        {"train.subword_sampling", train.subwordSampling >= 0 && train.subwordSampling <= 100,
+         "must be in [0, 100]"},
+        {"train.ema_decay", train.emaDecay >= 0 && train.emaDecay < 1, "must be in [0, 1)"},
+        {"train.teacher_forcing", train.teacherForcing >= 0 && train.teacherForcing <= 1,
+         "must be in [0, 1]"},
+        {"train.teacher_forcing_end", train.teacherForcingEnd >= 0 && train.teacherForcingEnd <= 1,
+         "must be in [0, 1]"},
+        {"train.epochs", train.epochs >= 1 || train.minutes > 0,
+         "must be >= 1 (or set train.minutes)"},
+        {"train.minutes", train.minutes >= 0, "must be >= 0"},
+        {"train.validate_every", train.validateEvery >= 1, "must be >= 1"},
+        {"train.validation_beam", train.validationBeam >= 1 && train.validationBeam <= 100,
+         "must be 1..100"},
+        {"train.log_every", train.logEvery >= 1, "must be >= 1"},
+        {"train.lr_decay", train.lrDecay > 0 && train.lrDecay <= 1, "must be in (0, 1]"},
+        {"train.threads", train.threads >= 0 && train.threads <= 256, "must be 0..256"},
+        {"decode.beam", decode.beam >= 1 && decode.beam <= 100, "must be 1..100"},
+        {"decode.word_reward", decode.wordReward >= -10 && decode.wordReward <= 10,
+         "must be in [-10, 10]"},
+        {"decode.max_length_ratio", decode.maxLengthRatio > 0 && decode.maxLengthRatio <= 100,
+         "must be in (0, 100]"},
+        {"decode.no_repeat_ngram", decode.noRepeatNgram >= 0, "must be >= 0"},
+        {"decode.temperature", decode.temperature > 0, "must be > 0"},
+        {"decode.top_k", decode.topK >= 0, "must be >= 0"},
+        {"decode.top_p", decode.topP > 0 && decode.topP <= 1, "must be in (0, 1]"},
+    };
+    for (const auto& rule : rules)
+        if (!rule.ok) return {rule.key, std::string(rule.key) + " " + rule.message};
+    return {};
+}
+
+}  // namespace
+
+void Config::set(const std::string& key, const std::string& value) {
+    try {
+        find(key).set(*this, value);
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error("setting " + key + ": '" + value + "': " + e.what());
+    }
+}
+
+std::string Config::get(const std::string& key) const {
+    return find(key).get(*this);
+}
+
+std::vector<std::string> Config::keys() {
+    std::vector<std::string> all;
+    for (const auto& f : fields())
+        all.push_back(f.key);
+    return all;
+}
+
+Config Config::fromYaml(const std::string& text, const std::string& origin) {
+    Config config;
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw std::runtime_error(origin + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    }
+    if (!root.IsDefined() || root.IsNull()) return config;
+    if (!root.IsMap())
+        throw std::runtime_error(origin + ": expected sections data, model, train, decode");
+    std::map<std::string, int> lines;  // key -> line, for errors found by validation
+    for (const auto& section : root) {
+        const auto name = section.first.as<std::string>();
+        if (!section.second.IsMap())
+            throw std::runtime_error(origin + ":" + std::to_string(section.first.Mark().line + 1) +
+                                     ": '" + name + "' must be a section of settings");
+        for (const auto& entry : section.second) {
+            const std::string key = name + "." + entry.first.as<std::string>();
+            const std::string where = origin + ":" + std::to_string(entry.first.Mark().line + 1);
+            lines[key] = entry.first.Mark().line + 1;
+            if (!entry.second.IsScalar())
+                throw std::runtime_error(where + ": " + key + " must be a single value");
+            try {
+                config.set(key, entry.second.as<std::string>());
+            } catch (const std::exception& e) {
+                throw std::runtime_error(where + ": " + e.what());
+            }
+        }
+    }
+    const auto [key, problem] = firstProblem(config);
+    if (!key.empty()) {
+        const auto line = lines.find(key);
+        throw std::runtime_error(origin +
+                                 (line == lines.end() ? "" : ":" + std::to_string(line->second)) +
+                                 ": " + problem);
+    }
+    return config;
+}
+
+Config Config::load(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot open config");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return fromYaml(text.str(), path);
+}
+
+std::string Config::toYaml() const {
+    std::ostringstream out;
+    out << "# Dari configuration: every setting, with its default unless changed.\n";
+    std::string section;
+    for (const auto& f : fields()) {
+        const auto dot = f.key.find('.');
+        const std::string name = f.key.substr(0, dot);
+        if (name != section) {
+            out << (section.empty() ? "" : "\n") << name << ":\n";
+            section = name;
+        }
+        std::string value = f.get(*this);
+        if (value.empty()) value = "\"\"";
+        std::string line = "  " + f.key.substr(dot + 1) + ": " + value;
+        line.resize(std::max<size_t>(line.size() + 1, 32), ' ');
+        out << line << "# " << f.comment << "\n";
+    }
+    return out.str();
+}
+
+void Config::validate() const {
+    const auto problem = firstProblem(*this).second;
+    if (!problem.empty()) throw std::runtime_error(problem);
+}
+
+}  // namespace dari

@@ -1,0 +1,102 @@
+#pragma once
+// Everything that shapes a model and its training, with every default filled in.
+// Saved (commented) into each model bundle as config.yaml.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dari {
+
+struct DataConfig {
+    std::string task = "translate";  // translate | chat
+    std::string srcLang = "ko";
+    std::string tgtLang = "en";
+    std::string vocabType = "unigram";  // unigram | bpe
+    int srcVocabSize = 4000;
+    int tgtVocabSize = 4000;
+    bool sharedVocab = false;   // one vocabulary for both sides (chat: same language)
+    int maxChars = 1000;        // pairs with a longer side are invalid
+    int maxPieces = 100;        // training pairs longer than this (pieces) are skipped
+    double devFraction = 0.05;  // dev split taken from train when no --dev is given
+    int maxDevPairs = 500;
+    bool deduplicate = true;
+};
+
+struct ModelConfig {
+    std::string cell = "gru";  // rnn | gru | lstm
+    int embeddingSize = 256;
+    int encoderHidden = 256;  // per direction
+    int encoderLayers = 1;
+    bool bidirectional = true;
+    int decoderHidden = 512;
+    int decoderLayers = 1;
+    std::string attention = "bahdanau";  // none | bahdanau | dot | general
+    int attentionSize = 256;             // bahdanau only
+    double dropout = 0.3;
+    bool inputFeeding = true;         // dot/general: feed the last attentional vector back in
+    bool tieEmbeddings = false;       // share target embeddings with the output layer
+    std::string tiedInit = "output";  // tied embeddings start as an output layer would: N(0,
+                                      // 1/sqrt(E)) | unit: N(0, 1)
+};
+
+struct TrainConfig {
+    int batchSentences = 64;  // sentences per batch ...
+    int batchTokens = 0;      // ... or, if > 0, a token budget per batch instead
+    double learningRate = 1e-3;
+    double labelSmoothing = 0.1;
+    double wordDropout = 0.0;     // probability of replacing an input piece by <unk> while training
+    double clipNorm = 1.0;        // gradient-norm clipping (exploding gradients)
+    double teacherForcing = 1.0;  // probability of feeding the gold token at the start ...
+    double teacherForcingEnd = 1.0;  // ... decaying linearly to this at the end of the budget
+    int epochs = 10;                 // budget: epochs, unless minutes > 0
+    double minutes = 0.0;            // budget: wall-clock minutes
+    int validateEvery = 500;         // steps between validations (and checkpoints)
+    int logEvery = 50;               // steps between log events
+    int validationBeam = 1;  // dev BLEU with this beam (1: greedy); picks the best checkpoint
+    int patience = 8;        // early stop after this many validations without a better dev BLEU
+    double lrDecay = 0.5;    // multiply the learning rate by this on a plateau ...
+    int lrPatience = 2;      // ... of this many validations without a better dev loss
+    double minLearningRate = 1e-5;
+    std::string lrSchedule =
+        "plateau";  // plateau (decay on a dev-loss plateau) | cosine (over the budget) | tail
+    double lrTail =
+        0.2;  // tail: constant, then linear to min_learning_rate over this end of the budget
+    double subwordSampling = 0.0;  // > 0: each epoch samples new segmentations with this alpha
+    double emaDecay = 0.0;  // > 0: validate and save an exponential moving average of the weights
+    uint64_t seed = 1;
+    int threads = 0;  // 0: all cores
+};
+
+struct DecodeConfig {
+    int beam = 5;
+    double lengthPenalty = 1.0;   // beam scores are divided by length^alpha ...
+    double wordReward = 0.0;      // ... plus this for each output piece (> 0: longer outputs)
+    double maxLengthRatio = 2.0;  // output at most ratio * source length + 10 pieces
+    int noRepeatNgram = 3;        // never repeat an n-gram of this size (0: off)
+    double temperature = 0.8;     // chat sampling
+    int topK = 40;
+    double topP = 0.95;
+};
+
+struct Config {
+    DataConfig data;
+    ModelConfig model;
+    TrainConfig train;
+    DecodeConfig decode;
+
+    // Throws std::runtime_error naming the file and the offending key.
+    static Config load(const std::string& path);
+    static Config fromYaml(const std::string& text, const std::string& origin);
+    // YAML with every value and a comment for each; fromYaml(toYaml()) round-trips.
+    std::string toYaml() const;
+    // Sets one value by its dotted name ("model.cell"), as from a command-line override.
+    void set(const std::string& key, const std::string& value);
+    // One value as config.yaml writes it, by its dotted name; every dotted name, in file order.
+    std::string get(const std::string& key) const;
+    static std::vector<std::string> keys();
+    // Rejects absurd values with a message naming the key.
+    void validate() const;
+};
+
+}  // namespace dari

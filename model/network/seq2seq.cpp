@@ -1,0 +1,74 @@
+#include "model/network/seq2seq.h"
+
+#include "model/network/shard_random.h"
+#include "model/network/step_linear.h"
+
+namespace dari {
+
+Seq2SeqImpl::Seq2SeqImpl(const ModelConfig& config, int64_t srcVocab, int64_t tgtVocab)
+    : config_(config) {
+    encoder = register_module("encoder", Encoder(config, srcVocab));
+    decoder = register_module("decoder", Decoder(config, tgtVocab, encoder->outputSize()));
+}
+
+ForwardResult Seq2SeqImpl::forward(const torch::Tensor& src, const torch::Tensor& tgtIn,
+                                   double teacherForcing, bool logits) {
+    StepLinearScope stepLoop;  // the decoder's per-step weights get one gradient GEMM each
+    ForwardResult result;
+    result.encoded = encoder(src);
+    const auto memory = decoder->prepare(result.encoded);
+    auto state = decoder->initialState(result.encoded);
+    const int64_t steps = tgtIn.size(1);
+    std::vector<torch::Tensor> outputs, weights, stepLogits;
+    outputs.reserve(steps);
+    if (teacherForcing >= 1.0) {
+        // All inputs are known: embed and project them in one GEMM, then only the
+        // recurrence runs step by step, and the output layer runs once at the end.
+        // unbind, not select(1, t): select's backward would allocate a full-size
+        // zero gradient at every step (quadratic in the target length).
+        const auto [e, pe] = decoder->embed(tgtIn);
+        const auto es = e.unbind(1), pes = pe.unbind(1);
+        std::vector<torch::Tensor> hiddens, contexts;
+        for (int64_t t = 0; t < steps; ++t) {
+            auto out = decoder->step(es[t], pes[t], state, memory);
+            if (out.output.defined()) outputs.push_back(out.output);
+            hiddens.push_back(out.hidden);
+            if (out.context.defined()) contexts.push_back(out.context);
+            if (out.weights.defined()) weights.push_back(out.weights);
+            state = std::move(out.state);
+        }
+        result.outputs =
+            outputs.empty() ? decoder->combine(
+                                  torch::stack(hiddens, 1),
+                                  contexts.empty() ? torch::Tensor() : torch::stack(contexts, 1), e)
+                            : torch::stack(outputs, 1);
+        if (logits) result.logits = decoder->logits(result.outputs);
+    } else {
+        auto input = tgtIn.select(1, 0);
+        for (int64_t t = 0; t < steps; ++t) {
+            const auto [e, pe] = decoder->embed(input);
+            auto out = decoder->step(e, pe, state, memory);
+            stepLogits.push_back(decoder->logits(decoder->output(out, e)));
+            if (out.weights.defined()) weights.push_back(out.weights);
+            state = std::move(out.state);
+            if (t + 1 < steps) {
+                const auto gold = tgtIn.select(1, t + 1);
+                const auto own = stepLogits.back().argmax(1).detach();
+                const auto useGold = uniform({gold.size(0)}).lt(teacherForcing).to(gold.device());
+                input = torch::where(useGold, gold, own);
+            }
+        }
+        result.logits = torch::stack(stepLogits, 1);
+    }
+    if (!weights.empty()) result.attention = torch::stack(weights, 1);
+    return result;
+}
+
+int64_t Seq2SeqImpl::parameterCount() const {
+    int64_t count = 0;
+    for (const auto& p : parameters())
+        count += p.numel();
+    return count;
+}
+
+}  // namespace dari

@@ -1,0 +1,108 @@
+#include "model/training/data_parallel.h"
+
+#include <exception>
+#include <limits>
+
+#include "model/network/shard_random.h"
+#include "model/runtime.h"
+#include "model/training/evaluator.h"
+#include "model/training/worker_pool.h"
+
+namespace dari {
+
+std::vector<std::vector<size_t>> splitIndices(const std::vector<size_t>& indices, int shards) {
+    const size_t count = std::max<size_t>(1, std::min<size_t>(indices.size(), std::max(1, shards)));
+    std::vector<std::vector<size_t>> groups(count);
+    for (size_t i = 0; i < indices.size(); ++i)
+        groups[i % count].push_back(indices[i]);
+    return groups;
+}
+
+namespace {
+
+struct ShardGradients {
+    double loss = 0.0;
+    std::vector<torch::Tensor> grads;
+    std::exception_ptr error;
+};
+
+void runShard(const std::vector<torch::Tensor>& parameters, const Batch& shard, double weight,
+              const ShardLoss& lossOf, uint64_t seed, ShardGradients& out) {
+    try {
+        ShardRandom random(seed);
+        const auto loss = lossOf(shard) * weight;
+        // grad(), not backward(): nothing is accumulated into shared .grad fields
+        // concurrently, and the caller sums the shards in a fixed order.
+        out.grads = torch::autograd::grad({loss}, parameters, {}, /*retain_graph=*/false,
+                                          /*create_graph=*/false, /*allow_unused=*/true);
+        out.loss = loss.item<double>();
+    } catch (...) {
+        out.error = std::current_exception();
+    }
+}
+
+}  // namespace
+
+double dataParallelGradients(torch::nn::Module& model, const std::vector<Batch>& shards,
+                             const ShardLoss& lossOf, uint64_t seed) {
+    const auto parameters = model.parameters();
+    int64_t tokens = 0;
+    for (const auto& s : shards)
+        tokens += s.targetTokens;
+    std::vector<ShardGradients> results(shards.size());
+    std::vector<std::function<void()>> tasks;
+    for (size_t k = 0; k < shards.size(); ++k) {
+        const double weight =
+            static_cast<double>(shards[k].targetTokens) / std::max<int64_t>(1, tokens);
+        tasks.push_back([&, k, weight] {
+            runShard(parameters, shards[k], weight, lossOf, seed + k, results[k]);
+        });
+    }
+    WorkerPool::shared().run(tasks);
+    for (const auto& r : results)
+        if (r.error) std::rethrow_exception(r.error);
+
+    torch::NoGradGuard noGrad;
+    double loss = 0.0;
+    for (const auto& r : results)
+        loss += r.loss;
+    for (size_t i = 0; i < parameters.size(); ++i) {
+        torch::Tensor sum;
+        for (const auto& r : results) {
+            const auto& g = r.grads[i];
+            if (!g.defined()) continue;
+            // The shards' gradients are ours to overwrite (contiguous: not an expanded view).
+            sum = !sum.defined() ? g.contiguous() : sum.add_(g);
+        }
+        auto p = parameters[i];
+        p.mutable_grad() = sum.defined() ? sum : torch::zeros_like(p);
+    }
+    return loss;
+}
+
+BatchGradients batchGradients(Seq2Seq& model, const std::vector<Example>& examples,
+                              const std::vector<size_t>& indices, double teacherForcing,
+                              double labelSmoothing, const std::function<void(Batch&)>& prepare) {
+    BatchGradients out;
+    std::vector<Batch> shards;
+    for (const auto& part : splitIndices(indices, configuredThreads())) {
+        shards.push_back(makeBatch(examples, part));
+        if (prepare) prepare(shards.back());
+        out.targetTokens += shards.back().targetTokens;
+    }
+    out.loss = dataParallelGradients(
+        *model, shards,
+        [&](const Batch& b) {
+            const auto result = model->forward(b.src, b.tgtIn, teacherForcing, /*logits=*/false);
+            return trainingLoss(model, result, b.tgtOut, labelSmoothing);
+        },
+        drawShardSeed());
+    return out;
+}
+
+uint64_t drawShardSeed() {
+    return static_cast<uint64_t>(
+        torch::randint(std::numeric_limits<int64_t>::max(), {1}).item<int64_t>());
+}
+
+}  // namespace dari

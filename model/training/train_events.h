@@ -1,0 +1,57 @@
+#pragma once
+// The training log's contract: the events `dari train` writes to train_log.jsonl (and,
+// with --json, to stdout), one JSON object per line. Every writer and reader (the
+// trainer, run folders, `dari status`, the window's dashboard) names them from here.
+
+namespace dari::train_events {
+
+// Every event has kEvent, whose value is one of these names.
+inline constexpr char kEvent[] = "event";
+inline constexpr char kStart[] = "start";  // a new run: kTrainPairs .. kFineTune
+inline constexpr char kTrain[] = "train";  // every train.log_every steps: kStep .. kProgress
+inline constexpr char kValidation[] =
+    "validation";                            // dev scores; checkpoint.pt is written right after
+inline constexpr char kResume[] = "resume";  // a run continued from checkpoint.pt at kStep
+inline constexpr char kInterrupted[] = "interrupted";  // stopped with a checkpoint: resumable
+inline constexpr char kDone[] = "done";  // the budget is spent or the run stopped early
+
+// start
+inline constexpr char kTrainPairs[] = "train_pairs";
+inline constexpr char kDevPairs[] = "dev_pairs";
+inline constexpr char kParameters[] = "parameters";
+inline constexpr char kSrcVocab[] = "src_vocab";
+inline constexpr char kTgtVocab[] = "tgt_vocab";
+inline constexpr char kFineTune[] = "fine_tune";  // true: --init-from (the run's own record)
+
+// train, validation, resume, interrupted, done
+inline constexpr char kStep[] = "step";
+inline constexpr char kEpoch[] = "epoch";      // fractional: epochs done
+inline constexpr char kSeconds[] = "seconds";  // of training, summed over resumes
+inline constexpr char kLearningRate[] = "lr";
+inline constexpr char kTrainLoss[] =
+    "train_loss";  // nats per target piece since the last train event
+inline constexpr char kTokensPerSecond[] = "tokens_per_s";
+inline constexpr char kGradNorm[] = "grad_norm";  // before clipping
+inline constexpr char kProgress[] = "progress";   // fraction of the budget spent, 0..1
+
+// validation
+inline constexpr char kDevLoss[] = "dev_loss";
+inline constexpr char kDevPerplexity[] = "dev_ppl";
+inline constexpr char kDevBleu[] = "dev_bleu";
+inline constexpr char kDevChrf[] = "dev_chrf";
+inline constexpr char kBest[] = "best";  // the best dev BLEU so far: model.pt was saved
+inline constexpr char kSamples[] =
+    "samples";  // [{kSource, kReference, kOutput}] for a few dev pairs
+inline constexpr char kSource[] = "source";
+inline constexpr char kReference[] = "reference";
+inline constexpr char kOutput[] = "output";
+
+// done
+inline constexpr char kTokens[] = "tokens";  // target pieces trained on
+inline constexpr char kBestDevBleu[] = "best_dev_bleu";
+inline constexpr char kEarlyStop[] = "early_stop";
+
+// `dari train`'s exit code when it stopped with a checkpoint (SIGINT, SIGTERM, --stop-after-steps).
+inline constexpr int kExitInterrupted = 3;
+
+}  // namespace dari::train_events

@@ -1,0 +1,473 @@
+#include "model/training/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+#include "dari/version.h"
+#include "data/batch.h"
+#include "model/bundle/bundle.h"
+#include "model/runtime.h"
+#include "model/training/checkpoint.h"
+#include "model/training/data_parallel.h"
+#include "model/training/evaluator.h"
+#include "model/training/fused_adam.h"
+#include "model/training/run_state.h"
+#include "model/training/train_events.h"
+#include "model/training/weight_average.h"
+
+namespace dari {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+namespace ev = train_events;
+
+class Trainer {
+public:
+    Trainer(const Config& config, const TrainInputs& inputs, const TrainOptions& options,
+            TrainLog& log)
+        : inputs_(inputs), options_(options), log_(log) {
+        bundle_.config = config;
+    }
+
+    TrainResult run() {
+        prepare();
+        resegment(progress_.epoch);
+        const auto batches0 = epochBatches(progress_.epoch);
+        log_.message(summary(batches0.size()));
+        TrainResult result;
+        const auto started = Clock::now();
+        const double secondsBefore = progress_.seconds;
+        auto batches = batches0;
+        while (!budgetSpent()) {
+            if (progress_.batchInEpoch >= static_cast<int64_t>(batches.size())) {
+                ++progress_.epoch;
+                progress_.batchInEpoch = 0;
+                resegment(progress_.epoch);
+                batches = epochBatches(progress_.epoch);
+                continue;
+            }
+            trainStep(batches[progress_.batchInEpoch]);
+            ++progress_.batchInEpoch;
+            progress_.seconds =
+                secondsBefore + std::chrono::duration<double>(Clock::now() - started).count();
+            showProgress(batches.size());
+            if (progress_.step % config().train.validateEvery == 0 && validate()) {
+                result.stoppedEarly = true;
+                break;
+            }
+            if (stopRequested()) {
+                result.interrupted = true;
+                break;
+            }
+        }
+        if (!result.interrupted && progress_.step % config().train.validateEvery != 0)
+            result.stoppedEarly = validate() || result.stoppedEarly;
+        saveCheckpoint();
+        finish(result);
+        return result;
+    }
+
+private:
+    const Config& config() const { return bundle_.config; }
+
+    void prepare();
+    void buildVocabularies();
+    std::vector<Example> encode(const std::vector<SentencePair>& pairs, bool filter,
+                                std::vector<size_t>* kept = nullptr) const;
+    void resegment(int64_t epoch);
+    std::vector<std::vector<size_t>> epochBatches(int64_t epoch) const {
+        return bucketBatches(examples_, config().train.batchSentences, config().train.batchTokens,
+                             config().train.seed * 1000003 + epoch);
+    }
+    double budgetFraction(size_t batchesPerEpoch) const;
+    bool budgetSpent() const;
+    bool stopRequested() const {
+        return (options_.stop && options_.stop->load()) ||
+               (options_.stopAfterSteps > 0 && progress_.step >= options_.stopAfterSteps);
+    }
+    void trainStep(const std::vector<size_t>& indices);
+    torch::Tensor dropWords(const torch::Tensor& ids) const;
+    bool validate();  // true: stop early
+    DecodeOptions validationOptions() const;
+    void setLearningRate(double lr);
+    void saveCheckpoint();
+    void loadCheckpoint();
+    void showProgress(size_t batchesPerEpoch);
+    void finish(TrainResult& result);
+    std::string summary(size_t batchesPerEpoch) const;
+
+    const TrainInputs& inputs_;
+    TrainOptions options_;
+    TrainLog& log_;
+    Bundle bundle_;
+    std::vector<Example> examples_, devExamples_;
+    std::vector<std::string> trainSources_,
+        trainTargets_;  // the texts of examples_, when they are sampled
+    std::vector<std::string> devReferences_;
+    std::unique_ptr<FusedAdam> optimizer_;
+    std::unique_ptr<WeightAverage> average_;  // null unless train.ema_decay > 0
+    TrainingProgress progress_;
+    size_t batchesPerEpoch_ = 1;
+    double lastLoss_ = 0.0, lastNorm_ = 0.0, windowLoss_ = 0.0;
+    int64_t windowTokens_ = 0;
+    Clock::time_point windowStart_ = Clock::now();
+    double tokensPerSecond_ = 0.0;
+};
+
+void Trainer::prepare() {
+    if (options_.resume) {
+        bundle_.config = Config::load(options_.outDir + "/config.yaml");
+        bundle_.src = Vocabulary::load(options_.outDir + "/src.spm");
+        bundle_.tgt = Vocabulary::load(options_.outDir + "/tgt.spm");
+    } else if (!options_.initFrom.empty() || !options_.vocabFrom.empty()) {
+        // Fine-tuning keeps the base bundle's network and vocabularies; a new ensemble
+        // member only its vocabularies. Training settings are ours either way.
+        const std::string& base =
+            options_.initFrom.empty() ? options_.vocabFrom : options_.initFrom;
+        const Config baseConfig = Config::load(base + "/config.yaml");
+        if (!options_.initFrom.empty()) bundle_.config.model = baseConfig.model;
+        auto& data = bundle_.config.data;
+        data.vocabType = baseConfig.data.vocabType;
+        data.srcVocabSize = baseConfig.data.srcVocabSize;
+        data.tgtVocabSize = baseConfig.data.tgtVocabSize;
+        data.sharedVocab = baseConfig.data.sharedVocab;
+        bundle_.src = Vocabulary::load(base + "/src.spm");
+        bundle_.tgt = Vocabulary::load(base + "/tgt.spm");
+    } else {
+        buildVocabularies();
+    }
+    const auto& cfg = config();
+    torch::manual_seed(cfg.train.seed);
+    bundle_.model = Seq2Seq(cfg.model, bundle_.src.size(), bundle_.tgt.size());
+    if (!options_.initFrom.empty() && !options_.resume)
+        loadModule(*bundle_.model, options_.initFrom + "/model.pt");
+    std::vector<size_t> kept;
+    examples_ = encode(inputs_.train, true, &kept);
+    if (cfg.train.subwordSampling > 0) {
+        for (size_t i : kept) {
+            trainSources_.push_back(inputs_.train[i].source);
+            trainTargets_.push_back(inputs_.train[i].target);
+        }
+    }
+    devExamples_ = encode(inputs_.dev, false);
+    for (const auto& p : inputs_.dev)
+        devReferences_.push_back(p.target);
+    if (examples_.empty())
+        throw std::runtime_error("no training pairs left (all longer than data.max_pieces?)");
+    optimizer_ = std::make_unique<FusedAdam>(bundle_.model->parameters(),
+                                             torch::optim::AdamOptions(cfg.train.learningRate));
+    progress_.learningRate = cfg.train.learningRate;
+    if (cfg.train.emaDecay > 0)
+        average_ = std::make_unique<WeightAverage>(*bundle_.model, cfg.train.emaDecay);
+
+    bundle_.meta.task = cfg.data.task;
+    bundle_.meta.srcLang = cfg.data.srcLang;
+    bundle_.meta.tgtLang = cfg.data.tgtLang;
+    bundle_.meta.corpusFingerprint = inputs_.fingerprint;
+    bundle_.meta.trainPairs = static_cast<int64_t>(examples_.size());
+    bundle_.meta.devPairs = static_cast<int64_t>(devExamples_.size());
+    bundle_.meta.parameters = bundle_.model->parameterCount();
+    bundle_.meta.dariVersion = DARI_VERSION;
+    if (options_.resume) {
+        loadCheckpoint();
+    } else {
+        bundle_.meta.created = isoTimeNow();
+        bundle_.save(options_.outDir);
+        log_.event({{ev::kEvent, ev::kStart},
+                    {ev::kTrainPairs, examples_.size()},
+                    {ev::kDevPairs, devExamples_.size()},
+                    {ev::kParameters, bundle_.meta.parameters},
+                    {ev::kSrcVocab, bundle_.src.size()},
+                    {ev::kTgtVocab, bundle_.tgt.size()},
+                    {ev::kFineTune, !options_.initFrom.empty()}});
+    }
+    batchesPerEpoch_ = epochBatches(0).size();
+    if (configuredThreads() > 1) setBlasThreads(1);  // one shard per thread instead
+    bundle_.model->train();
+}
+
+void Trainer::buildVocabularies() {
+    const auto& d = config().data;
+    std::vector<std::string> sources, targets;
+    for (const auto& p : inputs_.train) {
+        sources.push_back(p.source);
+        targets.push_back(p.target);
+    }
+    VocabularyOptions options;
+    options.modelType = d.vocabType;
+    options.threads = std::max(1, configuredThreads());
+    if (d.sharedVocab) {
+        sources.insert(sources.end(), targets.begin(), targets.end());
+        options.size = d.srcVocabSize;
+        bundle_.src = Vocabulary::train(sources, options);
+        bundle_.tgt = Vocabulary::fromSerialized(bundle_.src.serialized());
+        return;
+    }
+    options.size = d.srcVocabSize;
+    bundle_.src = Vocabulary::train(sources, options);
+    options.size = d.tgtVocabSize;
+    bundle_.tgt = Vocabulary::train(targets, options);
+}
+
+std::vector<Example> Trainer::encode(const std::vector<SentencePair>& pairs, bool filter,
+                                     std::vector<size_t>* kept) const {
+    std::vector<Example> examples;
+    const size_t limit = config().data.maxPieces;
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        Example e{bundle_.src.encode(pairs[i].source), bundle_.tgt.encode(pairs[i].target)};
+        if (filter && (e.src.size() > limit || e.tgt.size() > limit || e.tgt.empty())) continue;
+        examples.push_back(std::move(e));
+        if (kept) kept->push_back(i);
+    }
+    return examples;
+}
+
+void Trainer::resegment(int64_t epoch) {
+    const double alpha = config().train.subwordSampling;
+    if (alpha <= 0) return;
+    // Seeded by the epoch, so that --resume draws the same segmentations again.
+    const auto seed = static_cast<uint32_t>(config().train.seed * 1000003 + epoch);
+    const auto src = bundle_.src.sampleEncode(trainSources_, alpha, seed);
+    const auto tgt = bundle_.tgt.sampleEncode(trainTargets_, alpha, seed ^ 0x9e3779b9u);
+    const size_t limit = config().data.maxPieces;
+    for (size_t i = 0; i < examples_.size(); ++i) {
+        const bool fits = src[i].size() <= limit && tgt[i].size() <= limit && !tgt[i].empty();
+        // A draw too long for the limit: the best segmentation, which fitted when the pair was
+        // kept.
+        examples_[i] = fits ? Example{src[i], tgt[i]}
+                            : Example{bundle_.src.encode(trainSources_[i]),
+                                      bundle_.tgt.encode(trainTargets_[i])};
+    }
+}
+
+double Trainer::budgetFraction(size_t batchesPerEpoch) const {
+    const auto& t = config().train;
+    if (t.minutes > 0) return progress_.seconds / (60.0 * t.minutes);
+    return static_cast<double>(progress_.step) / (static_cast<double>(batchesPerEpoch) * t.epochs);
+}
+
+bool Trainer::budgetSpent() const {
+    const auto& t = config().train;
+    if (t.minutes > 0) return progress_.seconds >= 60.0 * t.minutes;
+    return progress_.epoch >= t.epochs;
+}
+
+void Trainer::trainStep(const std::vector<size_t>& indices) {
+    const auto& t = config().train;
+    const double fraction = std::clamp(budgetFraction(batchesPerEpoch_), 0.0, 1.0);
+    const double forcing = t.teacherForcing + (t.teacherForcingEnd - t.teacherForcing) * fraction;
+    if (t.lrSchedule == "cosine")
+        setLearningRate(t.minLearningRate + (t.learningRate - t.minLearningRate) * 0.5 *
+                                                (1.0 + std::cos(M_PI * fraction)));
+    if (t.lrSchedule == "tail") {
+        const double fall = std::clamp((fraction - (1.0 - t.lrTail)) / t.lrTail, 0.0, 1.0);
+        setLearningRate(t.learningRate + (t.minLearningRate - t.learningRate) * fall);
+    }
+    auto& model = bundle_.model;
+    const auto step =
+        batchGradients(model, examples_, indices, forcing, t.labelSmoothing, [this](Batch& b) {
+            b.src = dropWords(b.src);
+            b.tgtIn = dropWords(b.tgtIn);
+        });
+    lastLoss_ = step.loss;
+    const int64_t targetTokens = step.targetTokens;
+    // The norm before clipping: its spikes are the exploding gradients of BPTT.
+    const double maxNorm = t.clipNorm > 0 ? t.clipNorm : std::numeric_limits<double>::infinity();
+    lastNorm_ = torch::nn::utils::clip_grad_norm_(model->parameters(), maxNorm);
+    optimizer_->step();
+    if (average_) average_->update();
+    ++progress_.step;
+    progress_.tokens += targetTokens;
+    windowLoss_ += lastLoss_ * targetTokens;
+    windowTokens_ += targetTokens;
+}
+
+// Word dropout: the network learns not to lean on any single input piece.
+torch::Tensor Trainer::dropWords(const torch::Tensor& ids) const {
+    const double p = config().train.wordDropout;
+    if (p <= 0) return ids;
+    const auto drop = torch::rand(ids.sizes()).lt(p).logical_and(ids.gt(kEosId));
+    return ids.masked_fill(drop, kUnkId);
+}
+
+void Trainer::showProgress(size_t batchesPerEpoch) {
+    const auto& t = config().train;
+    const double windowSeconds = std::chrono::duration<double>(Clock::now() - windowStart_).count();
+    if (windowSeconds > 0) tokensPerSecond_ = windowTokens_ / windowSeconds;
+    const double epochs =
+        progress_.epoch + static_cast<double>(progress_.batchInEpoch) / batchesPerEpoch;
+    std::ostringstream detail;
+    detail << "step " << progress_.step << " ep " << std::fixed;
+    detail.precision(2);
+    detail << epochs << " loss " << lastLoss_;
+    detail.precision(0);
+    detail << " " << tokensPerSecond_ << " tok/s";
+    log_.progress(budgetFraction(batchesPerEpoch), progress_.seconds, detail.str());
+    if (progress_.step % t.logEvery != 0) return;
+    log_.event({{ev::kEvent, ev::kTrain},
+                {ev::kStep, progress_.step},
+                {ev::kEpoch, epochs},
+                {ev::kTrainLoss, windowTokens_ ? windowLoss_ / windowTokens_ : lastLoss_},
+                {ev::kTokensPerSecond, tokensPerSecond_},
+                {ev::kGradNorm, lastNorm_},
+                {ev::kLearningRate, progress_.learningRate},
+                {ev::kSeconds, progress_.seconds},
+                {ev::kProgress, budgetFraction(batchesPerEpoch)}});
+    windowLoss_ = 0;
+    windowTokens_ = 0;
+    windowStart_ = Clock::now();
+}
+
+void Trainer::setLearningRate(double lr) {
+    progress_.learningRate = lr;
+    for (auto& group : optimizer_->param_groups())
+        static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
+}
+
+DecodeOptions Trainer::validationOptions() const {
+    const int beam = config().train.validationBeam;
+    if (beam <= 1) return validationGreedy();
+    // The decoding users get (the bundle's settings), so the best checkpoint is best at it.
+    DecodeOptions o = decodeOptions(config().decode);
+    o.beam = beam;
+    return o;
+}
+
+bool Trainer::validate() {
+    const auto& t = config().train;
+    if (devExamples_.empty()) return false;
+    // Scored and saved with the averaged weights (if any); the live ones go on training.
+    AveragedWeights averaged(average_.get());
+    const auto scores =
+        evaluate(bundle_.model, devExamples_, devReferences_, bundle_.tgt, validationOptions());
+    const double epochs =
+        progress_.epoch + static_cast<double>(progress_.batchInEpoch) / batchesPerEpoch_;
+    json samples = json::array();
+    for (size_t i = 0; i < std::min<size_t>(3, devExamples_.size()); ++i)
+        samples.push_back({{ev::kSource, inputs_.dev[i].source},
+                           {ev::kReference, devReferences_[i]},
+                           {ev::kOutput, scores.hypotheses[i]}});
+    const bool improved = scores.bleu > progress_.bestBleu;
+    if (improved) {
+        progress_.bestBleu = scores.bleu;
+        progress_.badBleu = 0;
+        bundle_.meta.devBleu = scores.bleu;
+        bundle_.meta.devChrf = scores.chrf;
+        bundle_.meta.devLoss = scores.loss;
+        bundle_.meta.devBeam = config().train.validationBeam;
+        bundle_.meta.steps = progress_.step;
+        bundle_.meta.epochs = epochs;
+        bundle_.meta.trainingSeconds = progress_.seconds;
+        bundle_.saveWeights(options_.outDir);
+        bundle_.saveMeta(options_.outDir);
+    } else {
+        ++progress_.badBleu;
+    }
+    averaged.restore();
+    if (scores.loss < progress_.bestLoss) {
+        progress_.bestLoss = scores.loss;
+        progress_.badLoss = 0;
+    } else if (++progress_.badLoss >= t.lrPatience && t.lrSchedule == "plateau") {
+        setLearningRate(std::max(t.minLearningRate, progress_.learningRate * t.lrDecay));
+        progress_.badLoss = 0;
+    }
+    log_.event({{ev::kEvent, ev::kValidation},
+                {ev::kStep, progress_.step},
+                {ev::kEpoch, epochs},
+                {ev::kDevLoss, scores.loss},
+                {ev::kDevPerplexity, std::exp(std::min(scores.loss, 50.0))},
+                {ev::kDevBleu, scores.bleu},
+                {ev::kDevChrf, scores.chrf},
+                {ev::kBest, improved},
+                {ev::kLearningRate, progress_.learningRate},
+                {ev::kSeconds, progress_.seconds},
+                {ev::kSamples, samples}});
+    char line[160];
+    std::snprintf(line, sizeof line, "step %ld  dev loss %.3f  ppl %.1f  BLEU %.2f  chrF %.2f%s",
+                  static_cast<long>(progress_.step), scores.loss,
+                  std::exp(std::min(scores.loss, 50.0)), scores.bleu, scores.chrf,
+                  improved ? "  (best, saved)" : "");
+    log_.message(line);
+    saveCheckpoint();
+    windowStart_ = Clock::now();  // tokens/s measures training, not validation
+    return progress_.badBleu >= t.patience;
+}
+
+void Trainer::saveCheckpoint() {
+    writeCheckpoint(options_.outDir + "/" + kCheckpointFile, bundle_.model, *optimizer_,
+                    average_.get(), progress_);
+}
+
+void Trainer::loadCheckpoint() {
+    progress_ = readCheckpoint(options_.outDir + "/" + kCheckpointFile, bundle_.model, *optimizer_,
+                               average_.get());
+    setLearningRate(progress_.learningRate);
+    // The best scores so far. (Not Bundle::load: building a network would draw from the RNG just
+    // restored.)
+    const auto meta = BundleMeta::load(options_.outDir);
+    bundle_.meta.devBleu = meta.devBleu;
+    bundle_.meta.devChrf = meta.devChrf;
+    bundle_.meta.devLoss = meta.devLoss;
+    bundle_.meta.devBeam = meta.devBeam;
+    bundle_.meta.steps = meta.steps;
+    bundle_.meta.epochs = meta.epochs;
+    bundle_.meta.created = meta.created;
+    log_.event(
+        {{ev::kEvent, ev::kResume}, {ev::kStep, progress_.step}, {ev::kEpoch, progress_.epoch}});
+}
+
+void Trainer::finish(TrainResult& result) {
+    result.steps = progress_.step;
+    result.bestBleu = std::max(0.0, progress_.bestBleu);
+    if (result.interrupted) {
+        log_.event({{ev::kEvent, ev::kInterrupted},
+                    {ev::kStep, progress_.step},
+                    {ev::kSeconds, progress_.seconds}});
+        log_.message("interrupted at step " + std::to_string(progress_.step) +
+                     "; continue with: dari train --resume " + options_.outDir);
+        return;
+    }
+    if (progress_.bestBleu < 0) {  // no dev set: keep the last (averaged) weights
+        AveragedWeights averaged(average_.get());
+        bundle_.saveWeights(options_.outDir);
+    }
+    bundle_.meta.trainingSeconds = progress_.seconds;
+    bundle_.saveMeta(options_.outDir);
+    log_.event({{ev::kEvent, ev::kDone},
+                {ev::kStep, progress_.step},
+                {ev::kEpoch, progress_.epoch},
+                {ev::kSeconds, progress_.seconds},
+                {ev::kTokens, progress_.tokens},
+                {ev::kBestDevBleu, result.bestBleu},
+                {ev::kEarlyStop, result.stoppedEarly}});
+    char line[160];
+    std::snprintf(line, sizeof line, "done: %ld steps in %.0f s, best dev BLEU %.2f -> %s",
+                  static_cast<long>(progress_.step), progress_.seconds, result.bestBleu,
+                  options_.outDir.c_str());
+    log_.message(line);
+}
+
+std::string Trainer::summary(size_t batchesPerEpoch) const {
+    std::ostringstream out;
+    const auto& m = config().model;
+    out << (options_.resume              ? "resuming"
+            : !options_.initFrom.empty() ? "fine-tuning"
+                                         : "training")
+        << " " << m.cell << " + " << m.attention << " attention, " << bundle_.meta.parameters
+        << " parameters, " << examples_.size() << " pairs (" << batchesPerEpoch
+        << " batches/epoch), dev " << devExamples_.size()
+        << (options_.resume ? ", from step " + std::to_string(progress_.step) : std::string());
+    return out.str();
+}
+
+}  // namespace
+
+TrainResult train(const Config& config, const TrainInputs& inputs, const TrainOptions& options,
+                  TrainLog& log) {
+    Trainer trainer(config, inputs, options, log);
+    return trainer.run();
+}
+
+}  // namespace dari

@@ -1,0 +1,117 @@
+#include "ui/chat/bubble_delegate.h"
+
+#include <QAbstractItemView>
+#include <QPainter>
+#include <QPainterPath>
+
+#include "ui/chat/conversation_model.h"
+
+namespace dari {
+
+namespace {
+constexpr int kMargin = 8;    // around the bubble
+constexpr int kPadding = 10;  // inside the bubble
+constexpr int kFlags = Qt::TextWordWrap | Qt::TextWrapAnywhere;
+
+QFont headerFont(const QFont& base) {
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * 0.8);
+    return f;
+}
+}  // namespace
+
+BubbleDelegate::BubbleDelegate(QAbstractItemView* view) : QStyledItemDelegate(view), view_(view) {}
+
+BubbleDelegate::Layout BubbleDelegate::layout(const QStyleOptionViewItem& option,
+                                              const QModelIndex& index, int width) const {
+    const auto sender =
+        static_cast<Message::Sender>(index.data(ConversationModel::SenderRole).toInt());
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const QString header = index.data(ConversationModel::HeaderRole).toString();
+    const QFontMetrics fm(option.font);
+    const QFontMetrics hm(headerFont(option.font));
+    const int maxBubble = std::max(120, width * 3 / 4);
+    const int maxText = maxBubble - 2 * kPadding;
+    // TextWrapAnywhere only breaks inside words that do not fit (long Korean runs, URLs).
+    QRect textRect = fm.boundingRect(QRect(0, 0, maxText, 1 << 20), Qt::TextWordWrap, text);
+    if (textRect.width() > maxText)
+        textRect = fm.boundingRect(QRect(0, 0, maxText, 1 << 20), kFlags, text);
+    const int headerWidth =
+        std::min(maxText, hm.horizontalAdvance(header) + 6);  // slack: elision uses exact widths
+    const int inner = std::max(textRect.width(), headerWidth);
+    const int bubbleWidth = inner + 2 * kPadding;
+    const int bubbleHeight = hm.height() + 4 + textRect.height() + 2 * kPadding;
+    int x = kMargin;
+    if (sender == Message::Sender::User) x = width - kMargin - bubbleWidth;
+    if (sender == Message::Sender::Notice) x = (width - bubbleWidth) / 2;
+    Layout l;
+    l.bubble = QRect(x, kMargin / 2, bubbleWidth, bubbleHeight);
+    l.header = QRect(x + kPadding, l.bubble.top() + kPadding, inner, hm.height());
+    l.text = QRect(x + kPadding, l.header.bottom() + 5, inner, textRect.height());
+    return l;
+}
+
+QSize BubbleDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const int width = view_->viewport()->width() - 4;
+    const Layout l = layout(opt, index, width);
+    return {width, l.bubble.height() + kMargin};
+}
+
+void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                           const QModelIndex& index) const {
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    Layout l = layout(opt, index, option.rect.width());
+    l.bubble.translate(option.rect.topLeft());
+    l.header.translate(option.rect.topLeft());
+    l.text.translate(option.rect.topLeft());
+
+    const auto sender =
+        static_cast<Message::Sender>(index.data(ConversationModel::SenderRole).toInt());
+    const bool pending = index.data(ConversationModel::PendingRole).toBool();
+    QColor fill, text, header;
+    switch (sender) {
+        case Message::Sender::User:
+            fill = QColor(0x1f, 0x5f, 0xbf);
+            text = Qt::white;
+            header = QColor(0xd6, 0xe4, 0xff);
+            break;
+        case Message::Sender::Dari:
+            fill = QColor(0xec, 0xef, 0xf3);
+            text = QColor(0x1a, 0x1a, 0x1a);
+            header = QColor(0x55, 0x5f, 0x6b);
+            break;
+        case Message::Sender::Notice:
+            fill = QColor(0xff, 0xf4, 0xd6);
+            text = QColor(0x5a, 0x45, 0x00);
+            header = QColor(0x8a, 0x6d, 0x1a);
+            break;
+    }
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPainterPath path;
+    path.addRoundedRect(l.bubble, 12, 12);
+    painter->fillPath(path, fill);
+    if (opt.state & QStyle::State_Selected) {
+        painter->setPen(QPen(opt.palette.color(QPalette::Highlight), 2.5));
+        painter->drawPath(path);
+    }
+    if (opt.state & QStyle::State_HasFocus) {
+        painter->setPen(QPen(opt.palette.color(QPalette::Highlight), 1, Qt::DashLine));
+        painter->drawRoundedRect(l.bubble.adjusted(-3, -3, 3, 3), 14, 14);
+    }
+    painter->setFont(headerFont(opt.font));
+    painter->setPen(header);
+    const QString headerText = index.data(ConversationModel::HeaderRole).toString();
+    painter->drawText(
+        l.header, Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(painter->font()).elidedText(headerText, Qt::ElideRight, l.header.width()));
+    painter->setFont(opt.font);  // the font the layout was measured with
+    painter->setPen(pending ? header : text);
+    painter->drawText(l.text, kFlags, index.data(Qt::DisplayRole).toString());
+    painter->restore();
+}
+
+}  // namespace dari

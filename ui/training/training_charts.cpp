@@ -1,0 +1,168 @@
+#include "ui/training/training_charts.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QLineSeries>
+#include <QPen>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace dari {
+
+namespace {
+
+QLineSeries* makeSeries(const QString& name, const QColor& color, bool dashed = false) {
+    auto* series = new QLineSeries;  // owned by the chart it is added to
+    series->setName(name);
+    QPen pen(color);
+    pen.setWidthF(2.0);
+    if (dashed) pen.setStyle(Qt::DashLine);
+    series->setPen(pen);
+    return series;
+}
+
+void truncate(QLineSeries* series, qint64 step) {
+    auto points = series->points();
+    const auto end = std::remove_if(points.begin(), points.end(),
+                                    [step](const QPointF& p) { return p.x() > step; });
+    if (end == points.end()) return;
+    points.erase(end, points.end());
+    series->replace(points);
+}
+
+// [min, max] over the series, with a margin; `fromZero` keeps 0 in the range.
+std::pair<double, double> range(const QList<QLineSeries*>& series, bool useX, bool fromZero) {
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const QLineSeries* s : series)
+        for (const QPointF& p : s->points()) {
+            const double v = useX ? p.x() : p.y();
+            if (!std::isfinite(v)) continue;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    if (!std::isfinite(lo)) return {0.0, 1.0};
+    if (fromZero) lo = std::min(lo, 0.0);
+    if (useX) return {lo, std::max(hi, lo + 1.0)};
+    const double pad = std::max((hi - lo) * 0.08, 1e-3);
+    return {fromZero ? lo : lo - pad, hi + pad};
+}
+
+// Ticks at round values (0, 100, 200 rather than 0, 127, 255), about five of them,
+// without changing the axis range.
+void setNiceTicks(QValueAxis* axis) {
+    const double span = axis->max() - axis->min();
+    if (!(span > 0)) return;
+    const double raw = span / 5, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(step);
+}
+
+}  // namespace
+
+TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
+    trainLoss_ = makeSeries(tr("train loss"), QColor(0x1f, 0x77, 0xb4));
+    devLoss_ = makeSeries(tr("dev loss"), QColor(0xd6, 0x27, 0x28));
+    bleu_ = makeSeries(tr("dev BLEU"), QColor(0x2c, 0xa0, 0x2c));
+    gradNorm_ = makeSeries(tr("gradient norm"), QColor(0x94, 0x67, 0xbd));
+    loss_ = makePlot(tr("Loss"), tr("cross-entropy"), {trainLoss_, devLoss_});
+    bleuPlot_ = makePlot(tr("Dev BLEU"), tr("BLEU"), {bleu_});
+    normPlot_ = makePlot(tr("Gradient norm (before clipping)"), tr("L2 norm"), {gradNorm_});
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_}) {
+        auto* view = new QChartView(plot->chart, this);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumSize(260, 220);
+        layout->addWidget(view, plot == &loss_ ? 3 : 2);
+    }
+    setObjectName(QStringLiteral("trainingCharts"));
+}
+
+TrainingCharts::Plot TrainingCharts::makePlot(const QString& title, const QString& yTitle,
+                                              const QList<QLineSeries*>& series) {
+    Plot plot;
+    plot.chart = new QChart;  // owned by its QChartView
+    plot.chart->setTitle(title);
+    plot.chart->setMargins(QMargins(4, 4, 4, 4));
+    plot.chart->legend()->setVisible(series.size() > 1);
+    plot.chart->legend()->setAlignment(Qt::AlignTop);
+    plot.x = new QValueAxis;
+    plot.x->setTitleText(tr("step"));
+    plot.x->setLabelFormat(QStringLiteral("%d"));
+    plot.x->setTickCount(5);
+    plot.y = new QValueAxis;
+    plot.y->setTitleText(yTitle);
+    plot.y->setLabelFormat(QStringLiteral("%.1f"));
+    plot.y->setTickCount(5);
+    plot.chart->addAxis(plot.x, Qt::AlignBottom);
+    plot.chart->addAxis(plot.y, Qt::AlignLeft);
+    for (QLineSeries* s : series) {
+        plot.chart->addSeries(s);
+        s->attachAxis(plot.x);
+        s->attachAxis(plot.y);
+    }
+    return plot;
+}
+
+void TrainingCharts::addTrain(qint64 step, double loss, double gradNorm) {
+    trainLoss_->append(double(step), loss);
+    gradNorm_->append(double(step), gradNorm);
+    rescale();
+}
+
+void TrainingCharts::addValidation(qint64 step, double devLoss, double bleu) {
+    devLoss_->append(double(step), devLoss);
+    bleu_->append(double(step), bleu);
+    rescale();
+}
+
+void TrainingCharts::truncateAfter(qint64 step) {
+    for (QLineSeries* s : {trainLoss_, devLoss_, bleu_, gradNorm_})
+        truncate(s, step);
+    rescale();
+}
+
+void TrainingCharts::clear() {
+    for (QLineSeries* s : {trainLoss_, devLoss_, bleu_, gradNorm_})
+        s->clear();
+    rescale();
+}
+
+int TrainingCharts::trainPoints() const {
+    return int(trainLoss_->count());
+}
+int TrainingCharts::validationPoints() const {
+    return int(devLoss_->count());
+}
+
+void TrainingCharts::rescale() {
+    const QList<QLineSeries*> all{trainLoss_, devLoss_, bleu_, gradNorm_};
+    const auto [x0, x1] = range(all, true, true);
+    const auto setY = [](const Plot& plot, std::pair<double, double> r) {
+        plot.y->setRange(r.first, r.second);
+    };
+    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_})
+        plot->x->setRange(x0, x1);
+    setY(loss_, range({trainLoss_, devLoss_}, false, false));
+    const auto bleu = range({bleu_}, false, true);
+    bleuPlot_.y->setRange(
+        0.0, std::max(bleu.second, 1.0));  // BLEU starts at 0 for a while: keep a scale
+    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_})
+        for (QValueAxis* axis : {plot->x, plot->y})
+            setNiceTicks(axis);
+    setY(normPlot_, range({gradNorm_}, false, true));
+}
+
+}  // namespace dari

@@ -1,0 +1,329 @@
+#include "ui/training/training_dashboard.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "model/training/train_events.h"
+
+#include "ui/model_catalog.h"
+#include "ui/text_table_model.h"
+#include "ui/training/run_folder.h"
+#include "ui/training/training_charts.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_plan.h"
+
+namespace dari {
+
+namespace ev = train_events;
+
+namespace {
+
+QString clock(double seconds) {
+    if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("--:--");
+    const qint64 s = qRound64(seconds);
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2")
+        .arg(s / 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+double number(const QJsonObject& e, const char* key) {
+    return e.value(QLatin1String(key)).toDouble();
+}
+qint64 integer(const QJsonObject& e, const char* key) {
+    return e.value(QLatin1String(key)).toVariant().toLongLong();
+}
+
+}  // namespace
+
+TrainingDashboard::TrainingDashboard(QWidget* parent)
+    : QWidget(parent), controller_(new TrainingController(this)) {
+    setObjectName(QStringLiteral("trainingDashboard"));
+    setWindowTitle(tr("Dari — Training"));
+    buildUi();
+    connect(controller_, &TrainingController::eventReceived, this, &TrainingDashboard::onEvent);
+    connect(controller_, &TrainingController::stateChanged, this,
+            &TrainingDashboard::onStateChanged);
+    connect(controller_, &TrainingController::runStarted, this, &TrainingDashboard::onRunStarted);
+    connect(controller_, &TrainingController::finished, this,
+            [this](const QString& dir) { Q_EMIT modelTrained(dir, task_); });
+    onStateChanged();
+}
+
+void TrainingDashboard::buildUi() {
+    headline_ = new QLabel(tr("No training run yet."), this);
+    headline_->setObjectName(QStringLiteral("headline"));
+    QFont big = headline_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    headline_->setFont(big);
+    kindNote_ = new QLabel(this);
+    kindNote_->setObjectName(QStringLiteral("kindNote"));
+    kindNote_->setWordWrap(true);
+    kindNote_->setStyleSheet(
+        QStringLiteral("QLabel { background: #eef4ff; color: #1d3557; border: 1px solid #b8cdf0; "
+                       "border-radius: 5px; padding: 6px; }"));
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName(QStringLiteral("trainingProgress"));
+    progress_->setRange(0, 1000);
+    progress_->setFormat(QStringLiteral("%p%"));
+    stats_ = new QLabel(this);
+    stats_->setObjectName(QStringLiteral("trainingStats"));
+    stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("trainingStatus"));
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    charts_ = new TrainingCharts(this);
+    samples_ = new TextTableModel({tr("Source"), tr("Reference"), tr("Model output")}, this);
+    samplesView_ = new QTableView(this);
+    samplesView_->setObjectName(QStringLiteral("samples"));
+    samplesView_->setModel(samples_);
+    samplesView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    samplesView_->verticalHeader()->setVisible(false);
+    samplesView_->setWordWrap(true);
+    samplesView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    samplesView_->setMinimumHeight(90);
+    samplesView_->setMaximumHeight(120);  // three samples: the charts get the rest
+
+    stopButton_ = new QPushButton(tr("Pause / Stop"), this);
+    stopButton_->setObjectName(QStringLiteral("stopTraining"));
+    stopButton_->setToolTip(
+        tr("Saves a checkpoint at the next step and stops; Resume continues the same run"));
+    connect(stopButton_, &QPushButton::clicked, this, &TrainingDashboard::stop);
+    resumeButton_ = new QPushButton(tr("Resume"), this);
+    resumeButton_->setObjectName(QStringLiteral("resumeTraining"));
+    resumeButton_->setToolTip(
+        tr("Continue the interrupted run from its last checkpoint: same data, counters kept"));
+    connect(resumeButton_, &QPushButton::clicked, this, &TrainingDashboard::resume);
+    useButton_ = new QPushButton(tr("Use this model"), this);
+    useButton_->setObjectName(QStringLiteral("useModel"));
+    connect(useButton_, &QPushButton::clicked, this,
+            [this] { Q_EMIT useModelRequested(controller_->outDir(), task_); });
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(stopButton_);
+    buttons->addWidget(resumeButton_);
+    buttons->addStretch();
+    buttons->addWidget(useButton_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(headline_);
+    layout->addWidget(kindNote_);
+    layout->addWidget(progress_);
+    layout->addWidget(stats_);
+    layout->addWidget(charts_, 3);
+    layout->addWidget(
+        new QLabel(tr("<b>Sample outputs</b> on dev sentences at the last validation:"), this));
+    layout->addWidget(samplesView_);
+    layout->addWidget(status_);
+    layout->addLayout(buttons);
+    resize(1180, 760);
+}
+
+QString TrainingDashboard::headline() const {
+    return headline_->text() + QLatin1Char('\n') + kindNote_->text();
+}
+QString TrainingDashboard::statusText() const {
+    return status_->text();
+}
+
+bool TrainingDashboard::startPlan(const TrainingPlan& plan) {
+    QStringList args;
+    QString error;
+    if (controller_->isRunning())
+        error = tr("A training run is already in progress.");
+    else if (!QDir().mkpath(plan.outDir))
+        error = tr("Cannot create the folder %1.").arg(plan.outDir);
+    else
+        plan.arguments(&args, &error);
+    if (!error.isEmpty()) {
+        setStatus(error, true);
+        return false;
+    }
+    task_ = plan.settings.task;
+    charts_->clear();
+    samples_->setRows({});
+    bestBleu_ = 0.0;
+    return controller_->start(
+        args, plan.outDir,
+        plan.fineTune() ? TrainingController::Kind::FineTune : TrainingController::Kind::NewModel);
+}
+
+bool TrainingDashboard::resumeRun(const QString& dir) {
+    const RunFolder run = RunFolder::inspect(dir);
+    if (controller_->isRunning()) {
+        setStatus(tr("A training run is already in progress."), true);
+        return false;
+    }
+    if (!run.resumable()) {
+        setStatus(tr("%1 holds no interrupted run to continue.").arg(dir), true);
+        return false;
+    }
+    task_ = ModelCatalog::inspect(run.dir).task;
+    if (run.dir != QFileInfo(controller_->outDir()).absoluteFilePath() ||
+        charts_->trainPoints() == 0)
+        replayLog(run.dir);
+    return controller_->resume(run.dir);
+}
+
+void TrainingDashboard::stop() {
+    controller_->stop();
+}
+
+void TrainingDashboard::resume() {
+    if (!controller_->outDir().isEmpty()) resumeRun(controller_->outDir());
+}
+
+// The curves so far, from train_log.jsonl: a run continued after a restart shows its history.
+void TrainingDashboard::replayLog(const QString& dir) {
+    charts_->clear();
+    samples_->setRows({});
+    bestBleu_ = 0.0;
+    for (const QJsonObject& e : RunFolder::events(dir))
+        onEvent(e);
+}
+
+void TrainingDashboard::onEvent(const QJsonObject& e) {
+    const QString kind = e.value(QLatin1String(ev::kEvent)).toString();
+    if (kind == QLatin1String(ev::kTrain))
+        onTrain(e);
+    else if (kind == QLatin1String(ev::kValidation))
+        onValidation(e);
+    else if (kind == QLatin1String(ev::kResume))
+        charts_->truncateAfter(integer(e, ev::kStep));
+    else if (kind == QLatin1String(ev::kStart))
+        stats_->setText(tr("%1 parameters · %2 training pairs · %3 dev pairs")
+                            .arg(QLocale().toString(integer(e, ev::kParameters)))
+                            .arg(QLocale().toString(integer(e, ev::kTrainPairs)))
+                            .arg(QLocale().toString(integer(e, ev::kDevPairs))));
+}
+
+void TrainingDashboard::onTrain(const QJsonObject& e) {
+    const qint64 step = integer(e, ev::kStep);
+    charts_->addTrain(step, number(e, ev::kTrainLoss), number(e, ev::kGradNorm));
+    const double fraction = qBound(0.0, number(e, ev::kProgress), 1.0);
+    const double seconds = number(e, ev::kSeconds);
+    progress_->setValue(int(fraction * 1000));
+    const double eta = fraction > 0 ? seconds * (1 - fraction) / fraction : NAN;
+    stats_->setText(tr("step %1 · epoch %2 · %3 tokens/s · loss %4 · lr %5 · best dev BLEU %6 · "
+                       "elapsed %7 · ETA %8")
+                        .arg(step)
+                        .arg(number(e, ev::kEpoch), 0, 'f', 2)
+                        .arg(QLocale().toString(number(e, ev::kTokensPerSecond), 'f', 0))
+                        .arg(number(e, ev::kTrainLoss), 0, 'f', 3)
+                        .arg(number(e, ev::kLearningRate), 0, 'g', 3)
+                        .arg(bestBleu_, 0, 'f', 2)
+                        .arg(clock(seconds), clock(eta)));
+}
+
+void TrainingDashboard::onValidation(const QJsonObject& e) {
+    const qint64 step = integer(e, ev::kStep);
+    const double bleu = number(e, ev::kDevBleu);
+    charts_->addValidation(step, number(e, ev::kDevLoss), bleu);
+    bestBleu_ = std::max(bestBleu_, bleu);
+    QList<QStringList> rows;
+    for (const QJsonValue& v : e.value(QLatin1String(ev::kSamples)).toArray()) {
+        const QJsonObject s = v.toObject();
+        rows.append({s.value(QLatin1String(ev::kSource)).toString(),
+                     s.value(QLatin1String(ev::kReference)).toString(),
+                     s.value(QLatin1String(ev::kOutput)).toString()});
+    }
+    samples_->setRows(rows);
+    samplesView_->resizeRowsToContents();
+    samplesStep_ = step;
+}
+
+void TrainingDashboard::onRunStarted() {
+    const QString name = QFileInfo(controller_->outDir()).fileName();
+    switch (controller_->kind()) {
+        case TrainingController::Kind::NewModel:
+            headline_->setText(tr("Training a new model: %1").arg(name));
+            kindNote_->setText(
+                tr("<b>New model</b> — new vocabularies and a new network, trained from scratch on "
+                   "the "
+                   "imported data."));
+            break;
+        case TrainingController::Kind::FineTune:
+            headline_->setText(tr("Fine-tuning on new data: %1").arg(name));
+            kindNote_->setText(
+                tr("<b>Fine-tune</b> — starts from an existing model's network and vocabularies "
+                   "and trains "
+                   "it on <i>new data</i>. The step counter, best score and learning-rate schedule "
+                   "start "
+                   "over. The original model is not changed."));
+            break;
+        case TrainingController::Kind::Continue:
+            headline_->setText(tr("Continuing an interrupted run: %1").arg(name));
+            kindNote_->setText(
+                tr("<b>Continue an interrupted run</b> — the <i>same data and settings</i>; the "
+                   "step "
+                   "counter, best score, learning rate and optimizer state are kept from the last "
+                   "checkpoint (step %1).")
+                    .arg(RunFolder::inspect(controller_->outDir()).checkpointStep));
+            break;
+    }
+}
+
+void TrainingDashboard::onStateChanged() {
+    using State = TrainingController::State;
+    const State state = controller_->state();
+    stopButton_->setEnabled(state == State::Running);
+    const bool canResume = (state == State::Interrupted || state == State::Failed) &&
+                           RunFolder::inspect(controller_->outDir()).resumable();
+    resumeButton_->setEnabled(canResume);
+    useButton_->setEnabled(state == State::Finished);
+    switch (state) {
+        case State::Idle:
+            setStatus(tr("Import a corpus to start (File ▸ Train a model…)."));
+            break;
+        case State::Running:
+            setStatus(
+                tr("Training in a separate process — the window stays responsive. Closing Dari "
+                   "pauses the run "
+                   "with a checkpoint."));
+            break;
+        case State::Stopping:
+            setStatus(tr("Stopping: saving a checkpoint at the next step…"));
+            break;
+        case State::Interrupted:
+            setStatus(tr("Paused at step %1 with a checkpoint. Resume continues this run (same "
+                         "data, counters kept) — "
+                         "now, or after restarting Dari (File ▸ Continue interrupted training…).")
+                          .arg(controller_->step()));
+            break;
+        case State::Finished:
+            progress_->setValue(progress_->maximum());
+            setStatus(
+                tr("Finished at step %1, best dev BLEU %2. The model is now in the model picker.")
+                    .arg(controller_->step())
+                    .arg(bestBleu_, 0, 'f', 2));
+            break;
+        case State::Failed:
+            setStatus(controller_->lastError(), true);
+            Q_EMIT errorShown(controller_->lastError());
+            break;
+    }
+}
+
+void TrainingDashboard::setStatus(const QString& text, bool error) {
+    status_->setText(text);
+    status_->setStyleSheet(error ? QStringLiteral("QLabel { color: #a4161a; font-weight: bold; }")
+                                 : QString());
+}
+
+}  // namespace dari

@@ -1,0 +1,74 @@
+#pragma once
+// The training dashboard: what the run is doing (a new model, a fine-tune, or
+// continuing an interrupted run), progress with ETA and tokens/s, live charts,
+// sample outputs at each validation, Pause/Stop and Resume. The work happens in
+// a `dari train` child process driven by its TrainingController.
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace dari {
+
+class TextTableModel;
+class TrainingCharts;
+class TrainingController;
+struct TrainingPlan;
+
+class TrainingDashboard : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingDashboard(QWidget* parent = nullptr);
+
+    TrainingController* controller() const { return controller_; }
+    TrainingCharts* charts() const { return charts_; }
+    TextTableModel* samples() const { return samples_; }
+    QString headline() const;    // the "what is happening" line
+    QString statusText() const;  // the last state message (errors included)
+    QString task() const { return task_; }
+
+public Q_SLOTS:
+    // Starts the plan's run (new model or fine-tune). False with an error shown.
+    bool startPlan(const dari::TrainingPlan& plan);
+    // Continues an interrupted run in `dir` (also one left by an earlier session).
+    bool resumeRun(const QString& dir);
+    void stop();
+    void resume();  // the run shown, from its last checkpoint
+
+Q_SIGNALS:
+    void modelTrained(const QString& dir, const QString& task);  // "done"
+    void useModelRequested(const QString& dir, const QString& task);
+    void errorShown(const QString& text);
+
+private:
+    void buildUi();
+    void onEvent(const QJsonObject& event);
+    void onTrain(const QJsonObject& event);
+    void onValidation(const QJsonObject& event);
+    void onStateChanged();
+    void onRunStarted();
+    void replayLog(const QString& dir);
+    void setStatus(const QString& text, bool error = false);
+
+    TrainingController* controller_ = nullptr;
+    TrainingCharts* charts_ = nullptr;
+    TextTableModel* samples_ = nullptr;
+    QLabel* headline_ = nullptr;
+    QLabel* kindNote_ = nullptr;
+    QLabel* stats_ = nullptr;
+    QLabel* status_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QTableView* samplesView_ = nullptr;
+    QPushButton* stopButton_ = nullptr;
+    QPushButton* resumeButton_ = nullptr;
+    QPushButton* useButton_ = nullptr;
+    QString task_;
+    double bestBleu_ = 0.0;
+    qint64 samplesStep_ = 0;
+};
+
+}  // namespace dari

@@ -1,0 +1,29 @@
+#pragma once
+// Everything the Import corpus wizard decided, turned into one `dari train` call.
+
+#include <QString>
+#include <QStringList>
+
+#include "ui/training/corpus_source.h"
+#include "ui/training/training_settings.h"
+
+namespace dari {
+
+struct TrainingPlan {
+    CorpusSource train;
+    CorpusSource dev;  // empty: `dari train` splits a dev set off `train`
+    TrainingSettings settings;
+    QString outDir;                // the new bundle's folder, under the models folder
+    QString initFrom;              // non-empty: fine-tune this bundle on the new data
+    bool skipInvalid = false;      // skip the pairs the report listed (--skip-invalid)
+    bool removeDuplicates = true;  // data.deduplicate
+
+    bool fineTune() const { return !initFrom.isEmpty(); }
+    // The options after `dari train` (without --json): corpora, settings, --out,
+    // --init-from. Links aligned files into outDir/corpus first. False with `error`.
+    bool arguments(QStringList* args, QString* error) const;
+    // A folder name under `modelsFolder` that does not exist yet: "<base>", "<base>-2", ...
+    static QString freeFolder(const QString& modelsFolder, const QString& base);
+};
+
+}  // namespace dari

@@ -1,0 +1,154 @@
+#include "ui/training/training_settings.h"
+
+#include <QSettings>
+
+#include "model/bundle/config.h"
+#include "model/network/parameter_count.h"
+
+namespace dari {
+
+namespace {
+QString number(double value) {
+    return QString::number(value, 'g', 8);
+}
+QString setting(const char* key, const QString& value) {
+    return QLatin1String(key) + QLatin1Char('=') + value;
+}
+}  // namespace
+
+int TrainingSettings::embeddingOf(Preset preset) {
+    switch (preset) {
+        case Preset::Tiny:
+            return 32;
+        case Preset::Small:
+            return 128;
+        case Preset::Base:
+            return 256;
+    }
+    return 128;
+}
+
+int TrainingSettings::hiddenOf(Preset preset) {
+    return embeddingOf(preset);
+}
+
+QString TrainingSettings::presetName(Preset preset) {
+    const char* names[] = {"tiny", "small", "base"};
+    return QLatin1String(names[int(preset)]);
+}
+
+ModelConfig TrainingSettings::modelConfig() const {
+    ModelConfig m;
+    m.cell = cell.toStdString();
+    m.attention = attention.toStdString();
+    m.embeddingSize = embeddingOf(preset);
+    m.bidirectional = bidirectional;
+    m.encoderHidden = hiddenOf(preset);
+    m.decoderHidden = m.encoderHidden * (bidirectional ? 2 : 1);  // as dari train --hidden does
+    m.encoderLayers = m.decoderLayers = layers;
+    m.dropout = dropout;
+    return m;
+}
+
+qint64 TrainingSettings::parameterCount() const {
+    try {
+        return countParameters(modelConfig(), vocabSize, vocabSize);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+QStringList TrainingSettings::arguments(bool fineTune) const {
+    QStringList a;
+    const auto set = [&a](const char* key, const QString& value) {
+        a << QStringLiteral("--set") << setting(key, value);
+    };
+    // --langs (for aligned files) comes earlier; these name the real languages.
+    set("data.task", task);
+    set("data.src_lang", srcLang);
+    set("data.tgt_lang", tgtLang);
+    if (!fineTune) {
+        set("data.shared_vocab",
+            task == QLatin1String("chat") ? QStringLiteral("true") : QStringLiteral("false"));
+        set("model.bidirectional",
+            bidirectional ? QStringLiteral("true") : QStringLiteral("false"));
+        a << QStringLiteral("--cell") << cell << QStringLiteral("--attention") << attention
+          << QStringLiteral("--vocab-size") << QString::number(vocabSize)
+          << QStringLiteral("--embedding") << QString::number(embeddingOf(preset))
+          << QStringLiteral("--hidden")
+          << QString::number(hiddenOf(preset))  // after model.bidirectional
+          << QStringLiteral("--layers") << QString::number(layers) << QStringLiteral("--dropout")
+          << number(dropout);
+    }
+    if (budget == Budget::Minutes)
+        a << QStringLiteral("--minutes") << number(minutes);
+    else
+        a << QStringLiteral("--epochs") << QString::number(epochs);
+    a << QStringLiteral("--lr") << number(learningRate) << QStringLiteral("--batch-size")
+      << QString::number(batchSize) << QStringLiteral("--validate-every")
+      << QString::number(validateEvery);
+    set("train.teacher_forcing", number(teacherForcing));
+    set("train.teacher_forcing_end", number(teacherForcingEnd));
+    set("train.log_every", QString::number(logEvery));
+    if (threads > 0) a << QStringLiteral("--threads") << QString::number(threads);
+    for (const QString& extra : extraSets)
+        a << QStringLiteral("--set") << extra;
+    return a;
+}
+
+void TrainingSettings::load(QSettings& s) {
+    const TrainingSettings d;
+    s.beginGroup(QStringLiteral("training"));
+    task = s.value(QStringLiteral("task"), d.task).toString() == QLatin1String("chat")
+               ? QStringLiteral("chat")
+               : QStringLiteral("translate");
+    srcLang = s.value(QStringLiteral("srcLang"), d.srcLang).toString();
+    tgtLang =
+        s.value(QStringLiteral("tgtLang"), task == QLatin1String("chat") ? d.srcLang : d.tgtLang)
+            .toString();
+    cell = s.value(QStringLiteral("cell"), d.cell).toString();
+    preset = Preset(qBound(0, s.value(QStringLiteral("preset"), int(d.preset)).toInt(), 2));
+    vocabSize = qBound(100, s.value(QStringLiteral("vocabSize"), d.vocabSize).toInt(), 64000);
+    budget = Budget(qBound(0, s.value(QStringLiteral("budget"), int(d.budget)).toInt(), 1));
+    minutes = qBound(0.1, s.value(QStringLiteral("minutes"), d.minutes).toDouble(), 10000.0);
+    epochs = qBound(1, s.value(QStringLiteral("epochs"), d.epochs).toInt(), 10000);
+    attention = s.value(QStringLiteral("attention"), d.attention).toString();
+    layers = qBound(1, s.value(QStringLiteral("layers"), d.layers).toInt(), 8);
+    bidirectional = s.value(QStringLiteral("bidirectional"), d.bidirectional).toBool();
+    dropout = qBound(0.0, s.value(QStringLiteral("dropout"), d.dropout).toDouble(), 0.9);
+    learningRate =
+        qBound(1e-6, s.value(QStringLiteral("learningRate"), d.learningRate).toDouble(), 1.0);
+    batchSize = qBound(1, s.value(QStringLiteral("batchSize"), d.batchSize).toInt(), 4096);
+    teacherForcing =
+        qBound(0.0, s.value(QStringLiteral("teacherForcing"), d.teacherForcing).toDouble(), 1.0);
+    teacherForcingEnd = qBound(
+        0.0, s.value(QStringLiteral("teacherForcingEnd"), d.teacherForcingEnd).toDouble(), 1.0);
+    validateEvery =
+        qBound(1, s.value(QStringLiteral("validateEvery"), d.validateEvery).toInt(), 1000000);
+    s.endGroup();
+}
+
+void TrainingSettings::save(QSettings& s) const {
+    s.beginGroup(QStringLiteral("training"));
+    s.setValue(QStringLiteral("task"), task);
+    s.setValue(QStringLiteral("srcLang"), srcLang);
+    s.setValue(QStringLiteral("tgtLang"), tgtLang);
+    s.setValue(QStringLiteral("cell"), cell);
+    s.setValue(QStringLiteral("preset"), int(preset));
+    s.setValue(QStringLiteral("vocabSize"), vocabSize);
+    s.setValue(QStringLiteral("budget"), int(budget));
+    s.setValue(QStringLiteral("minutes"), minutes);
+    s.setValue(QStringLiteral("epochs"), epochs);
+    s.setValue(QStringLiteral("attention"), attention);
+    s.setValue(QStringLiteral("layers"), layers);
+    s.setValue(QStringLiteral("bidirectional"), bidirectional);
+    s.setValue(QStringLiteral("dropout"), dropout);
+    s.setValue(QStringLiteral("learningRate"), learningRate);
+    s.setValue(QStringLiteral("batchSize"), batchSize);
+    s.setValue(QStringLiteral("teacherForcing"), teacherForcing);
+    s.setValue(QStringLiteral("teacherForcingEnd"), teacherForcingEnd);
+    s.setValue(QStringLiteral("validateEvery"), validateEvery);
+    s.endGroup();
+}
+
+}  // namespace dari

@@ -1,0 +1,23 @@
+#pragma once
+// What the window's two entry points share: dari-chat (app/dari_chat_main.cpp) and
+// dari-chat-demo (app/dari_chat_demo_main.cpp, scripted runs for screenshots).
+
+#include <QString>
+
+class QApplication;
+class QCommandLineOption;
+class QCommandLineParser;
+class QWidget;
+
+namespace dari {
+
+// Before the QApplication is made: fractional display scaling as the screen says.
+void prepareApplication();
+// After: its names and version, then the engine's threads (and a slow-BLAS warning).
+void setUpApplication(QApplication& app);
+// --screenshot FILE: a PNG of the window once shown.
+QCommandLineOption screenshotOption();
+// Writes a PNG of `widget`; false (and a message on stderr) if it cannot.
+bool saveScreenshot(QWidget& widget, const QString& file);
+
+}  // namespace dari
