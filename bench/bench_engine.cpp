@@ -65,50 +65,33 @@ double decodeSeconds(Seq2Seq& model, const std::vector<Example>& dev, int batch,
     return since(start) / count;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+struct BenchArgs {
     std::string configPath = "bench/configs/reference.yaml", data = "../shared/data";
     int steps = 150;
     std::string trained;  // --model DIR: measure decoding on this trained bundle instead
+};
+
+BenchArgs parseArgs(int argc, char** argv) {
+    BenchArgs args;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--config"))
-            configPath = argv[i + 1];
+            args.configPath = argv[i + 1];
         else if (!std::strcmp(argv[i], "--steps"))
-            steps = std::atoi(argv[i + 1]);
+            args.steps = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--data"))
-            data = argv[i + 1];
+            args.data = argv[i + 1];
         else if (!std::strcmp(argv[i], "--model"))
-            trained = argv[i + 1];
+            args.trained = argv[i + 1];
     }
-    const Config config = Config::load(configPath);
-    configureThreads(config.train.threads);
-    const auto train = readCorpus({data + "/tatoeba-ko-en/train.tsv"}).pairs;
-    const auto dev = readCorpus({data + "/tatoeba-ko-en/dev.tsv"}).pairs;
-    std::vector<std::string> sources, targets;
-    for (const auto& p : train) {
-        sources.push_back(p.source);
-        targets.push_back(p.target);
-    }
-    VocabularyOptions vocab;
-    vocab.size = config.data.srcVocabSize;
-    const auto srcVocab = Vocabulary::train(sources, vocab);
-    vocab.size = config.data.tgtVocabSize;
-    const auto tgtVocab = Vocabulary::train(targets, vocab);
-    const auto examples = encode(train, srcVocab, tgtVocab);
-    auto devExamples = encode(dev, srcVocab, tgtVocab);
+    return args;
+}
 
-    torch::manual_seed(config.train.seed);
-    Seq2Seq model(config.model, srcVocab.size(), tgtVocab.size());
+// Target tokens/s of the same step as dari train (one data-parallel shard per thread).
+void measureTraining(Seq2Seq& model, const Config& config, const std::vector<Example>& examples,
+                     int steps) {
     FusedAdam adam(model->parameters(), torch::optim::AdamOptions(config.train.learningRate));
-    std::printf("config %s: %s + %s, %lld parameters, %d threads, BLAS %s\n", configPath.c_str(),
-                config.model.cell.c_str(), config.model.attention.c_str(),
-                static_cast<long long>(model->parameterCount()), configuredThreads(),
-                activeBlas().name.c_str());
-
     const auto batches =
         bucketBatches(examples, config.train.batchSentences, config.train.batchTokens, 1);
-    // The same step as dari train: one data-parallel shard per thread.
     const int shards = configuredThreads();
     if (shards > 1) setBlasThreads(1);
     const auto trainStep = [&](const std::vector<size_t>& indices) {
@@ -140,20 +123,9 @@ int main(int argc, char** argv) {
         "ms/step)\n",
         tokens / seconds, steps - 5, config.train.batchSentences, shards,
         1e3 * seconds / (steps - 5));
-    const double trainPeak = peakMiB();
+}
 
-    // A model trained for a few steps may decode to the length limit: --model gives real lengths.
-    if (!trained.empty()) {
-        auto bundle = Bundle::load(trained);
-        const auto& m = bundle.config.model;
-        std::printf(
-            "decoding with %s: %s %d bi=%d + %s, decoder %d, vocab %lld/%lld, %.1f epochs\n",
-            trained.c_str(), m.cell.c_str(), m.encoderHidden, m.bidirectional, m.attention.c_str(),
-            m.decoderHidden, static_cast<long long>(bundle.src.size()),
-            static_cast<long long>(bundle.tgt.size()), bundle.meta.epochs);
-        model = bundle.model;
-        devExamples = encode(dev, bundle.src, bundle.tgt);
-    }
+void measureDecoding(Seq2Seq& model, const std::vector<Example>& devExamples) {
     const size_t n1 = std::min<size_t>(200, devExamples.size()), n64 = devExamples.size();
     decodeSeconds(model, devExamples, 1, 1, 10);  // warm-up
     int64_t pieces = 0;
@@ -166,6 +138,51 @@ int main(int argc, char** argv) {
                 1.0 / decodeSeconds(model, devExamples, 64, 1, n64));
     std::printf("beam-5 batch 64 %8.1f sentences/s\n",
                 1.0 / decodeSeconds(model, devExamples, 64, 5, n64));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const BenchArgs args = parseArgs(argc, argv);
+    const Config config = Config::load(args.configPath);
+    configureThreads(config.train.threads);
+    const auto train = readCorpus({args.data + "/tatoeba-ko-en/train.tsv"}).pairs;
+    const auto dev = readCorpus({args.data + "/tatoeba-ko-en/dev.tsv"}).pairs;
+    std::vector<std::string> sources, targets;
+    for (const auto& p : train) {
+        sources.push_back(p.source);
+        targets.push_back(p.target);
+    }
+    VocabularyOptions vocab;
+    vocab.size = config.data.srcVocabSize;
+    const auto srcVocab = Vocabulary::train(sources, vocab);
+    vocab.size = config.data.tgtVocabSize;
+    const auto tgtVocab = Vocabulary::train(targets, vocab);
+    const auto examples = encode(train, srcVocab, tgtVocab);
+    auto devExamples = encode(dev, srcVocab, tgtVocab);
+
+    torch::manual_seed(config.train.seed);
+    Seq2Seq model(config.model, srcVocab.size(), tgtVocab.size());
+    std::printf("config %s: %s + %s, %lld parameters, %d threads, BLAS %s\n",
+                args.configPath.c_str(), config.model.cell.c_str(), config.model.attention.c_str(),
+                static_cast<long long>(model->parameterCount()), configuredThreads(),
+                activeBlas().name.c_str());
+    measureTraining(model, config, examples, args.steps);
+    const double trainPeak = peakMiB();
+
+    // A model trained for a few steps may decode to the length limit: --model gives real lengths.
+    if (!args.trained.empty()) {
+        auto bundle = Bundle::load(args.trained);
+        const auto& m = bundle.config.model;
+        std::printf(
+            "decoding with %s: %s %d bi=%d + %s, decoder %d, vocab %lld/%lld, %.1f epochs\n",
+            args.trained.c_str(), m.cell.c_str(), m.encoderHidden, m.bidirectional,
+            m.attention.c_str(), m.decoderHidden, static_cast<long long>(bundle.src.size()),
+            static_cast<long long>(bundle.tgt.size()), bundle.meta.epochs);
+        model = bundle.model;
+        devExamples = encode(dev, bundle.src, bundle.tgt);
+    }
+    measureDecoding(model, devExamples);
     std::printf("peak memory     %8.0f MiB while training, %.0f MiB overall\n", trainPeak,
                 peakMiB());
 }

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "data/vocabulary.h"
+#include "model/search/beam_search.h"
 #include "model/search/repetition_guard.h"
 #include "model/translator.h"
 #include "tiny_model.h"

@@ -202,6 +202,32 @@ private Q_SLOTS:
         w->applySettings(s);
     }
 
+    // Decode settings left unset are the model's own (its config.yaml: beam 4 here), and
+    // the dialog says so instead of showing a second copy of the defaults.
+    void unsetDecodeSettingsFollowTheModel() {
+        dari::Engine engine;
+        QSignalSpy replies(&engine, &dari::Engine::replyReady);
+        dari::EngineRequest r;
+        r.task = QStringLiteral("translate");
+        r.modelDir = fx_.models + QStringLiteral("/ko-en");
+        r.text = QStringLiteral("그는 어제 도서관에 갔다.");
+        QVERIFY(!r.beam && !r.maxLengthRatio);
+        engine.request(r);
+        QTRY_COMPARE_WITH_TIMEOUT(replies.count(), 1, 60000);
+        const auto nbest =
+            replies.at(0).at(0).value<dari::EngineReply>().sentences.value(0).nbest.size();
+        QVERIFY2(nbest >= 2 && nbest <= 4, qPrintable(QString::number(nbest)));
+
+        dari::SettingsDialog dialog(dari::AppSettings{});
+        QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("beam"))->text(),
+                 QStringLiteral("as the model says"));
+        QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("topK"))->text(),
+                 QStringLiteral("as the model says"));
+        const dari::AppSettings unchanged = dialog.settings();
+        QVERIFY(!unchanged.beam && !unchanged.maxLengthRatio && !unchanged.temperature &&
+                !unchanged.topK);
+    }
+
     // Settings ▸ change values ▸ OK: stored in QSettings, used by the worker.
     void settingsDialogReachesTheWorker() {
         auto w = fx_.makeWindow();
