@@ -88,6 +88,23 @@ private Q_SLOTS:
         QCOMPARE(info.error, QStringLiteral("member2.pt is missing"));
     }
 
+    // The catalog reads meta.json with the engine's BundleMeta: a file it rejects is
+    // named as corrupt, a missing one as missing.
+    void unreadableMetaIsNamed() {
+        const QString dir = dir_.filePath(QStringLiteral("bad-meta"));
+        QVERIFY(QDir().mkpath(dir));
+        QCOMPARE(dari::ModelCatalog::inspect(dir).error, QStringLiteral("meta.json is missing"));
+        for (const QByteArray& bytes :
+             {QByteArray("{not json"), QByteArray(R"({"task": "translate", "members": 99})")}) {
+            QFile meta(dir + QStringLiteral("/meta.json"));
+            QVERIFY(meta.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            meta.write(bytes);
+            meta.close();
+            const QString error = dari::ModelCatalog::inspect(dir).error;
+            QVERIFY2(error.startsWith(QStringLiteral("meta.json is corrupt (")), qPrintable(error));
+        }
+    }
+
     void translatesWithEnterAndShowsDetails() {
         auto w = makeWindow();
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));

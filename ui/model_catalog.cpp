@@ -4,12 +4,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 #include <QStandardPaths>
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
+#include <optional>
 #include <stdexcept>
 
 #include "model/bundle/bundle.h"
@@ -20,21 +21,23 @@ namespace dari {
 
 namespace {
 
-QJsonObject readJson(const QString& path, QString* error) {
-    QFile file(path);
+// DIR/meta.json read with the engine's BundleMeta (its keys are written once, there); the
+// window's own words for a missing or corrupt file.
+std::optional<BundleMeta> readMeta(const QDir& dir, QString* error) {
+    QFile file(dir.filePath(QStringLiteral("meta.json")));
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QCoreApplication::translate("ModelCatalog", "%1 is missing")
-                     .arg(QFileInfo(path).fileName());
-        return {};
+                     .arg(QStringLiteral("meta.json"));
+        return std::nullopt;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!doc.isObject()) {
+    const QByteArray bytes = file.readAll();
+    try {
+        return BundleMeta::fromJson(nlohmann::json::parse(bytes.constBegin(), bytes.constEnd()));
+    } catch (const std::exception& e) {
         *error = QCoreApplication::translate("ModelCatalog", "%1 is corrupt (%2)")
-                     .arg(QFileInfo(path).fileName(), parseError.errorString());
-        return {};
+                     .arg(QStringLiteral("meta.json"), QString::fromUtf8(e.what()));
+        return std::nullopt;
     }
-    return doc.object();
 }
 
 }  // namespace
@@ -105,18 +108,18 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
         info.error = QCoreApplication::translate("ModelCatalog", "the folder does not exist");
         return info;
     }
-    const QJsonObject meta = readJson(dir.filePath(QStringLiteral("meta.json")), &info.error);
-    if (!info.error.isEmpty()) return info;
-    info.task = meta.value(QStringLiteral("task")).toString();
-    info.srcLang = meta.value(QStringLiteral("src_lang")).toString();
-    info.tgtLang = meta.value(QStringLiteral("tgt_lang")).toString();
-    info.parameters = meta.value(QStringLiteral("parameters")).toVariant().toLongLong();
-    info.members = std::max(1, meta.value(QStringLiteral("members")).toInt(1));
-    info.devBleu = meta.value(QStringLiteral("dev_bleu")).toDouble();
-    info.devChrf = meta.value(QStringLiteral("dev_chrf")).toDouble();
-    info.epochs = meta.value(QStringLiteral("epochs")).toDouble();
-    info.trainPairs = meta.value(QStringLiteral("train_pairs")).toVariant().toLongLong();
-    info.created = meta.value(QStringLiteral("created")).toString();
+    const std::optional<BundleMeta> meta = readMeta(dir, &info.error);
+    if (!meta) return info;
+    info.task = QString::fromStdString(meta->task);
+    info.srcLang = QString::fromStdString(meta->srcLang);
+    info.tgtLang = QString::fromStdString(meta->tgtLang);
+    info.parameters = meta->parameters;
+    info.members = static_cast<int>(meta->members);
+    info.devBleu = meta->devBleu;
+    info.devChrf = meta->devChrf;
+    info.epochs = meta->epochs;
+    info.trainPairs = meta->trainPairs;
+    info.created = QString::fromStdString(meta->created);
     if (info.task != QLatin1String("translate") && info.task != QLatin1String("chat")) {
         info.error =
             QCoreApplication::translate("ModelCatalog", "meta.json names an unknown task \"%1\"")
