@@ -61,6 +61,73 @@ void endLiveBeams(std::vector<Ended>& ended, const Beam* live, int64_t count,
                 {normalisedScore(live[k].score, live[k].ids.size(), o), live[k], stopped});
 }
 
+// Every extension's total score [R, V]: the beam's score plus the piece's log-probability,
+// -inf for the pieces the guard bans.
+torch::Tensor extensionScores(torch::Tensor& logProbs, const std::vector<Beam>& beams,
+                              const DecodeOptions& o) {
+    std::vector<float> scores(beams.size());
+    banSpecialPieces(logProbs);
+    auto acc = logProbs.accessor<float, 2>();
+    for (size_t r = 0; r < beams.size(); ++r) {
+        scores[r] = static_cast<float>(beams[r].score);
+        for (int64_t id : bannedPieces(beams[r].ids, o.noRepeatNgram))
+            acc[r][id] = kBanned;
+    }
+    return logProbs + torch::tensor(scores).unsqueeze(1);
+}
+
+// The rows of the next step: each row's beam, the row it extends and the piece it feeds.
+struct NextRows {
+    std::vector<Beam> beams;
+    std::vector<int64_t> parents, pieces;
+};
+
+// Source b's live beams for the next step, from its 2K best extensions (topScores/topIds:
+// [B, 2K] into its K*V, best first); those that end with </s> go to `ended`. Returns how
+// many live on (at most K).
+int64_t extendSource(int64_t b, int64_t K, int64_t vocab, const std::vector<Beam>& beams,
+                     const torch::Tensor& topScores, const torch::Tensor& topIds,
+                     const torch::Tensor& weights, const DecodeOptions& o,
+                     std::vector<Ended>& ended, NextRows& next) {
+    const auto scoreAcc = topScores.accessor<float, 2>();
+    const auto idAcc = topIds.accessor<int64_t, 2>();
+    int64_t filled = 0;
+    for (int64_t c = 0; c < 2 * K && filled < K; ++c) {
+        const double score = scoreAcc[b][c];
+        if (std::isinf(score)) break;
+        const int64_t parent = b * K + idAcc[b][c] / vocab, piece = idAcc[b][c] % vocab;
+        Beam extended = extend(beams[parent], piece, score,
+                               weights.defined() ? weights[parent] : torch::Tensor());
+        if (piece == kEosId) {
+            const double n = normalisedScore(score, extended.ids.size() + 1, o);
+            ended.push_back({n, std::move(extended), false});
+            continue;
+        }
+        const int64_t row = b * K + filled++;
+        next.parents[row] = parent;
+        next.pieces[row] = piece;
+        next.beams[row] = std::move(extended);
+    }
+    return filled;
+}
+
+// The `nbest` best ended beams of one source, as hypotheses (attention cut to its length).
+std::vector<Hypothesis> bestEnded(std::vector<Ended>& list, int64_t length, int nbest) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Ended& x, const Ended& y) { return x.normalised > y.normalised; });
+    std::vector<Hypothesis> best;
+    for (size_t i = 0; i < list.size() && i < static_cast<size_t>(std::max(1, nbest)); ++i) {
+        Hypothesis h;
+        h.ids = list[i].beam.ids;
+        h.score = list[i].normalised;
+        h.stopped = list[i].stopped;
+        if (!list[i].beam.attention.empty())
+            h.attention = torch::stack(list[i].beam.attention).slice(1, 0, length);
+        best.push_back(std::move(h));
+    }
+    return best;
+}
+
 }  // namespace
 
 std::vector<std::vector<Hypothesis>> beamDecode(const std::vector<Seq2Seq>& networks,
@@ -90,78 +157,37 @@ std::vector<std::vector<Hypothesis>> beamDecode(const std::vector<Seq2Seq>& netw
             break;
         }
         auto out = ensemble.step(input);
-        auto& logProbs = out.logProbs;
-        std::vector<float> scores(batch * K);
-        banSpecialPieces(logProbs);
-        {
-            auto acc = logProbs.accessor<float, 2>();
-            for (int64_t r = 0; r < batch * K; ++r) {
-                scores[r] = static_cast<float>(beams[r].score);
-                for (int64_t id : bannedPieces(beams[r].ids, options.noRepeatNgram))
-                    acc[r][id] = kBanned;
-            }
-        }
-        const int64_t vocab = logProbs.size(1);
-        const auto total = logProbs + torch::tensor(scores).unsqueeze(1);
+        const auto total = extensionScores(out.logProbs, beams, options);
+        const int64_t vocab = total.size(1);
+        // Pruning: of the K*V extensions of a source's beams, the 2K best (K may end with
+        // </s>); the best K that do not end live on.
         const auto [topScores, topIds] = total.view({batch, K * vocab}).topk(2 * K, 1);
-        const auto scoreAcc = topScores.accessor<float, 2>();
-        const auto idAcc = topIds.accessor<int64_t, 2>();
-
-        std::vector<Beam> next(batch * K);
-        std::vector<int64_t> parents(batch * K), pieces(batch * K, kEosId);
+        NextRows next{std::vector<Beam>(batch * K), std::vector<int64_t>(batch * K),
+                      std::vector<int64_t>(batch * K, kEosId)};
         for (int64_t b = 0; b < batch; ++b) {
             for (int64_t k = 0; k < K; ++k)
-                parents[b * K + k] = b * K;
+                next.parents[b * K + k] = b * K;
             if (done[b]) continue;
-            int64_t filled = 0;
-            for (int64_t c = 0; c < 2 * K && filled < K; ++c) {
-                const double score = scoreAcc[b][c];
-                if (std::isinf(score)) break;
-                const int64_t parent = b * K + idAcc[b][c] / vocab, piece = idAcc[b][c] % vocab;
-                const auto weights = out.weights.defined() ? out.weights[parent] : torch::Tensor();
-                Beam extended = extend(beams[parent], piece, score, weights);
-                if (piece == kEosId) {
-                    const double n = normalisedScore(score, extended.ids.size() + 1, options);
-                    ended[b].push_back({n, std::move(extended), false});
-                    continue;
-                }
-                const int64_t row = b * K + filled++;
-                parents[row] = parent;
-                pieces[row] = piece;
-                next[row] = std::move(extended);
-            }
-            if (t + 1 >= limit[b]) endLiveBeams(ended[b], &next[b * K], filled, options, false);
+            const int64_t filled = extendSource(b, K, vocab, beams, topScores, topIds, out.weights,
+                                                options, ended[b], next);
+            Beam* live = &next.beams[b * K];
+            if (t + 1 >= limit[b]) endLiveBeams(ended[b], live, filled, options, false);
             if (t + 1 >= limit[b] || filled == 0 ||
-                searchIsOver(ended[b], &next[b * K], filled, K, options)) {
+                searchIsOver(ended[b], live, filled, K, options)) {
                 done[b] = true;
                 for (int64_t k = 0; k < K; ++k)
-                    next[b * K + k] = Beam{};
+                    live[k] = Beam{};
             }
         }
         if (std::all_of(done.begin(), done.end(), [](bool d) { return d; })) break;
-        beams = std::move(next);
-        const auto rows = torch::tensor(parents, torch::kLong);
-        ensemble.reorder(rows);
-        input = torch::tensor(pieces, torch::kLong);
+        beams = std::move(next.beams);
+        ensemble.reorder(torch::tensor(next.parents, torch::kLong));
+        input = torch::tensor(next.pieces, torch::kLong);
     }
 
     std::vector<std::vector<Hypothesis>> result(batch);
-    for (int64_t b = 0; b < batch; ++b) {
-        auto& list = ended[b];
-        std::stable_sort(list.begin(), list.end(), [](const Ended& x, const Ended& y) {
-            return x.normalised > y.normalised;
-        });
-        for (size_t i = 0; i < list.size() && i < static_cast<size_t>(std::max(1, options.nbest));
-             ++i) {
-            Hypothesis h;
-            h.ids = list[i].beam.ids;
-            h.score = list[i].normalised;
-            h.stopped = list[i].stopped;
-            if (!list[i].beam.attention.empty())
-                h.attention = torch::stack(list[i].beam.attention).slice(1, 0, lengths[b]);
-            result[b].push_back(std::move(h));
-        }
-    }
+    for (int64_t b = 0; b < batch; ++b)
+        result[b] = bestEnded(ended[b], lengths[b], options.nbest);
     return result;
 }
 
