@@ -491,6 +491,37 @@ private Q_SLOTS:
         QVERIFY(QDir(killed).entryList({"*.tmp-*"}).isEmpty());  // no temporary files left
     }
 
+    // A full disk (here: a limit on file size) while checkpointing: one message naming the
+    // file and the cause, the previous checkpoint whole, no temporary file, and --resume
+    // (with space again) finishing the run exactly as an uninterrupted one.
+    void fullDiskWhileCheckpointingLosesNothing() {
+        const QString whole = dir_.filePath("whole-best"), run = dir_.filePath("full-disk");
+        QCOMPARE(trainTiny(run, {"--epochs", "3", "--stop-after-steps", "5"}).code, 3);
+        QFile checkpoint(run + "/checkpoint.pt");
+        QVERIFY(checkpoint.open(QIODevice::ReadOnly));
+        const QByteArray before = checkpoint.readAll();
+        checkpoint.close();
+        QVERIFY(before.size() > 400 * 1024);  // larger than the limit below
+        QProcess
+            shell;  // SIGXFSZ ignored: the write fails with EFBIG, as on a full disk with ENOSPC
+        shell.start("bash", {"-c", "trap '' XFSZ; ulimit -f 400; exec \"$0\" train --resume \"$1\"",
+                             QStringLiteral(DARI_BINARY_DIR "/bin/dari"), run});
+        QVERIFY(shell.waitForFinished(120000));
+        const QString err = QString::fromUtf8(shell.readAllStandardError());
+        QCOMPARE(shell.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(shell.exitCode(), 1);
+        QVERIFY2(err.trimmed().split('\n').last() ==
+                     "dari train: " + run + "/checkpoint.pt: cannot write (File too large)",
+                 qPrintable(err));
+        QVERIFY(checkpoint.open(QIODevice::ReadOnly));
+        QCOMPARE(checkpoint.readAll(), before);
+        checkpoint.close();
+        QVERIFY(QDir(run).entryList({"*.tmp-*"}).isEmpty());
+        const Run resumed = runDari({"train", "--resume", run});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        QVERIFY(sameWeights(finalWeights(whole), finalWeights(run)));
+    }
+
 private:
     Run trainTiny(const QString& out, const QStringList& extra) {
         return runDari(QStringList{"train", "--train", corpus_, "--out", out} + extra +
