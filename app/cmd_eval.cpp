@@ -36,6 +36,22 @@ std::vector<std::string> readLines(const std::string& path) {
     return lines;
 }
 
+// The test set. A malformed pair is skipped, named on stderr and counted in the summary,
+// so that one bad line does not cost the whole evaluation; --strict stops at it instead.
+Corpus readTestCorpus(const Arguments& args) {
+    ReadOptions options;
+    options.skipInvalid = !args.has("strict");
+    try {
+        Corpus test = readCorpus(corpusSpec(args, args.require("test")), options);
+        for (const auto& p : test.problems)
+            std::cerr << p.message << "; skipped\n";
+        return test;
+    } catch (const CorpusError& e) {
+        throw std::runtime_error(e.problem().message +
+                                 " (without --strict, such pairs are skipped and counted)");
+    }
+}
+
 }  // namespace
 
 int runEval(const Arguments& args) {
@@ -46,7 +62,7 @@ int runEval(const Arguments& args) {
         options.sample = true;
         options.beam = options.nbest = 1;
     }
-    const Corpus test = readCorpus(corpusSpec(args, args.require("test")));
+    const Corpus test = readTestCorpus(args);
     std::vector<std::string> sources, refs, hyps;
     for (const auto& p : test.pairs) {
         sources.push_back(p.source);
@@ -60,7 +76,9 @@ int runEval(const Arguments& args) {
             text += h + "\n";
         writeFileAtomically(args.get("out"), text);
     }
-    std::printf("%zu pairs, %s; distinct-1 = %.3f distinct-2 = %.3f\n", test.pairs.size(),
+    const std::string skipped = test.skippedCount() ? " (" + test.report() + ")" : "";
+    std::printf("%zu pairs%s, %s; distinct-1 = %.3f distinct-2 = %.3f\n", test.pairs.size(),
+                skipped.c_str(),
                 options.sample ? "sampled" : ("beam " + std::to_string(options.beam)).c_str(),
                 distinctN(hyps, 1), distinctN(hyps, 2));
     std::cout << scoreLine(hyps, refs) << "\n";

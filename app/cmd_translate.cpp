@@ -15,14 +15,50 @@
 namespace dari {
 namespace {
 
-std::string cleanLine(std::string line, long number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+// Longer lines are not text to translate (a binary file, a missing line break).
+constexpr size_t kMaxLineChars = 20000;
+
+// Why a line cannot be read as text, or "" when it can.
+std::string unreadable(const std::string& line) {
     const size_t bad = findInvalidUtf8(line);
-    if (bad != kValidUtf8)
-        throw std::runtime_error("stdin:" + std::to_string(number) + ": invalid UTF-8 at byte " +
-                                 std::to_string(bad + 1));
-    return cleanText(line);
+    if (bad != kValidUtf8) return "invalid UTF-8 at byte " + std::to_string(bad + 1);
+    if (const size_t nul = line.find('\0'); nul != std::string::npos)
+        return "a NUL byte at byte " + std::to_string(nul + 1);
+    if (codepointCount(line) > kMaxLineChars)
+        return "longer than " + std::to_string(kMaxLineChars) + " characters";
+    return "";
 }
+
+// The lines of stdin as text. A line that cannot be read is reported on stderr and
+// becomes an empty line, so that every input line still gets its output line; with
+// --strict it stops the command instead.
+class InputLines {
+public:
+    explicit InputLines(bool strict) : strict_(strict) {}
+
+    std::string clean(std::string line) {
+        ++number_;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const std::string why = unreadable(line);
+        if (why.empty()) return cleanText(line);
+        const std::string where = "stdin:" + std::to_string(number_) + ": " + why;
+        if (strict_) throw std::runtime_error(where);
+        std::cerr << where << "; an empty line in its place\n";
+        ++skipped_;
+        return "";
+    }
+    // On stderr at the end: how many lines could not be read.
+    void summarise() const {
+        if (skipped_ > 0)
+            std::cerr
+                << skipped_ << " of " << number_ << (number_ == 1 ? " line" : " lines")
+                << " could not be read (empty lines in their place; --strict stops at the first)\n";
+    }
+
+private:
+    bool strict_;
+    long number_ = 0, skipped_ = 0;
+};
 
 std::string joinTabs(const std::vector<std::string>& items) {
     std::string out;
@@ -34,10 +70,10 @@ std::string joinTabs(const std::vector<std::string>& items) {
 // Reads stdin in chunks (one line at a time when a person is typing) and prints
 // one output line per input line, in order.
 template <typename Translate>
-void processStdin(size_t chunk, Translate&& translateChunk) {
+void processStdin(size_t chunk, bool strict, Translate&& translateChunk) {
     const bool interactive = ::isatty(STDIN_FILENO);
     std::vector<std::string> lines;
-    long number = 0;
+    InputLines input(strict);
     auto flush = [&] {
         for (const auto& out : translateChunk(lines))
             std::cout << out << '\n';
@@ -45,10 +81,16 @@ void processStdin(size_t chunk, Translate&& translateChunk) {
         lines.clear();
     };
     for (std::string line; std::getline(std::cin, line);) {
-        lines.push_back(cleanLine(line, ++number));
+        try {
+            lines.push_back(input.clean(line));
+        } catch (const std::runtime_error&) {  // --strict: the lines before it still get theirs
+            if (!lines.empty()) flush();
+            throw;
+        }
         if (interactive || lines.size() >= chunk) flush();
     }
     if (!lines.empty()) flush();
+    input.summarise();
 }
 
 }  // namespace
@@ -58,24 +100,25 @@ int runTranslate(const Arguments& args) {
     const Translator translator = loadTranslator(args.require("model"));
     const DecodeOptions options = decodeOptions(translator, args);
     const int batch = args.getInt("batch", 32, 1, 4096);
-    processStdin(static_cast<size_t>(batch) * 8, [&](const std::vector<std::string>& lines) {
-        std::vector<std::string> out;
-        if (options.nbest > 1) {  // whole lines, alternatives tab-separated
-            for (const auto& t : translator.translate(lines, options, batch))
-                out.push_back(joinTabs(t.nbest));
-            return out;
-        }
-        std::string joined;
-        for (size_t i = 0; i < lines.size(); ++i)
-            joined += (i ? "\n" : "") + lines[i];
-        std::istringstream translated(translator.translateText(joined, options));
-        for (size_t i = 0; i < lines.size(); ++i) {
-            std::string line;
-            std::getline(translated, line);
-            out.push_back(line);
-        }
-        return out;
-    });
+    processStdin(static_cast<size_t>(batch) * 8, args.has("strict"),
+                 [&](const std::vector<std::string>& lines) {
+                     std::vector<std::string> out;
+                     if (options.nbest > 1) {  // whole lines, alternatives tab-separated
+                         for (const auto& t : translator.translate(lines, options, batch))
+                             out.push_back(joinTabs(t.nbest));
+                         return out;
+                     }
+                     std::string joined;
+                     for (size_t i = 0; i < lines.size(); ++i)
+                         joined += (i ? "\n" : "") + lines[i];
+                     std::istringstream translated(translator.translateText(joined, options));
+                     for (size_t i = 0; i < lines.size(); ++i) {
+                         std::string line;
+                         std::getline(translated, line);
+                         out.push_back(line);
+                     }
+                     return out;
+                 });
     return 0;
 }
 
@@ -89,13 +132,14 @@ int runChat(const Arguments& args) {
     const bool interactive = ::isatty(STDIN_FILENO);
     if (interactive)
         std::cerr << "Chatting with " << args.get("model") << " (Ctrl+D to quit)\n> " << std::flush;
-    long number = 0;
+    InputLines lines(args.has("strict"));
     for (std::string line; std::getline(std::cin, line);) {
-        const std::string input = cleanLine(line, ++number);
+        const std::string input = lines.clean(line);
         std::cout << bot.translate({input}, options, 1).front().text << '\n' << std::flush;
         ++options.seed;  // each reply its own draw, still repeatable as a whole
         if (interactive) std::cerr << "> " << std::flush;
     }
+    lines.summarise();
     return 0;
 }
 

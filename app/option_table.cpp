@@ -25,6 +25,10 @@ const std::vector<Option> kCorpusFormat = {
     {"columns", "SRC,TGT", "the columns of a .csv corpus (default the first two)"},
 };
 
+const Option kStrict{"strict", nullptr,
+                     "stop at the first line that cannot be read (invalid UTF-8, a NUL byte,\n"
+                     "too long); by default it gets an empty line and a note on stderr"};
+
 const std::vector<Option> kDecode = {
     {"beam", "N", "beam size (1: greedy); default the model's decode.beam"},
     {"nbest", "N", "print the N best alternatives, tab-separated (N <= beam)"},
@@ -185,13 +189,15 @@ as many times longer as there are networks.
 const std::vector<Command> kCommands = {
     {"train", "train a model on a parallel corpus", kTrainUsage, trainOptions(), runTrain},
     {"translate", "translate lines from stdin", kTranslateUsage,
-     join({{{"model", "DIR", "the model bundle"}}, kDecode, {kThreads}}), runTranslate},
+     join({{{"model", "DIR", "the model bundle"}, kStrict}, kDecode, {kThreads}}), runTranslate},
     {"eval", "translate a test set and score it (BLEU, chrF; distinct-n, --sample for chat)",
      kEvalUsage,
      join({{{"model", "DIR", "the model bundle"},
             {"test", "CORPUS", "the test corpus"},
             {"out", "FILE", "also write the outputs, one per line"},
-            {"sample", nullptr, "sample the outputs as dari chat does"}},
+            {"sample", nullptr, "sample the outputs as dari chat does"},
+            {"strict", nullptr,
+             "stop at the first malformed pair (default: skip it, counted in the summary)"}},
            kCorpusFormat,
            kDecode,
            {kThreads}}),
@@ -204,7 +210,7 @@ const std::vector<Command> kCommands = {
       kThreads},
      runScore},
     {"chat", "talk to a reply model", kChatUsage,
-     join({{{"model", "DIR", "the model bundle"}}, kDecode, {kThreads}}), runChat},
+     join({{{"model", "DIR", "the model bundle"}, kStrict}, kDecode, {kThreads}}), runChat},
     {"info",
      "summarise a model bundle",
      kInfoUsage,

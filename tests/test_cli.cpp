@@ -217,6 +217,46 @@ private Q_SLOTS:
         QCOMPARE(nbest.out.trimmed().count('\t'), 2);
     }
 
+    // A line that cannot be read costs only its own output line: translate and chat write
+    // an empty line in its place and say why on stderr; --strict stops at it, after the
+    // lines before it. dari eval skips and counts a malformed pair.
+    void badLinesKeepTheStreamAligned() {
+        const QString model = dir_.filePath("lines");
+        const QByteArray input = QByteArray("안녕\n\n\xff\xfe\n가나다\n") +
+                                 QByteArray("a\0b\n", 4) + QByteArray(20001, 'a') + "\n고마워요\n";
+        for (const QString command : {"translate", "chat"}) {
+            const Run run = runDari({command, "--model", model, "--beam", "2"}, input);
+            QCOMPARE(run.code, 0);
+            const QStringList out = run.out.split('\n');
+            QCOMPARE(out.size(), 8);  // seven lines, each ended
+            for (int i : {2, 4, 5})
+                QCOMPARE(out[i], QString());
+            for (int i : {0, 3, 6})
+                QVERIFY2(!out[i].isEmpty(), qPrintable(run.out));
+            for (const char* note :
+                 {"stdin:3: invalid UTF-8 at byte 1", "stdin:5: a NUL byte at byte 2",
+                  "stdin:6: longer than 20000 characters", "3 of 7 lines could not be read"})
+                QVERIFY2(run.err.contains(note), qPrintable(run.err));
+            const Run strict =
+                runDari({command, "--model", model, "--beam", "2", "--strict"}, input);
+            QCOMPARE(strict.code, 1);
+            QCOMPARE(strict.out.count('\n'), 2);  // the two lines before the bad one
+            QVERIFY2(strict.err.contains("stdin:3: invalid UTF-8"), qPrintable(strict.err));
+        }
+        const QString bad = dir_.filePath("eval-bad.tsv");
+        writeFile(bad, sharedPairs(5) + "\xff\tx\n" + sharedPairs(7).split('\n').mid(5).join('\n'));
+        const Run eval = runDari({"eval", "--model", model, "--test", bad});
+        QCOMPARE(eval.code, 0);
+        QVERIFY2(eval.out.startsWith("7 pairs (skipped 1 pair: 1 invalid UTF-8), beam"),
+                 qPrintable(eval.out));
+        QVERIFY2(eval.err.contains("eval-bad.tsv:6: invalid UTF-8"), qPrintable(eval.err));
+        const Run strictEval = runDari({"eval", "--model", model, "--test", bad, "--strict"});
+        QCOMPARE(strictEval.code, 1);
+        QVERIFY2(strictEval.err.contains("eval-bad.tsv:6: invalid UTF-8") &&
+                     !strictEval.err.contains("--skip-invalid"),
+                 qPrintable(strictEval.err));
+    }
+
     void evalScoresAndSamples() {
         QVERIFY(trainTiny(dir_.filePath("evaluated"), {"--epochs", "1"}).code == 0);
         const QString hyps = dir_.filePath("hyps.txt");
@@ -489,6 +529,37 @@ private Q_SLOTS:
         QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
         QVERIFY(sameWeights(finalWeights(whole), finalWeights(killed)));
         QVERIFY(QDir(killed).entryList({"*.tmp-*"}).isEmpty());  // no temporary files left
+    }
+
+    // Checkpoints by the clock: with no validation before the end, a kill -9 mid-run keeps
+    // the last timed checkpoint, and the resumed run ends as an uninterrupted one.
+    void clockCheckpointsSurviveKillNine() {
+        const QString whole = dir_.filePath("clock-whole"), killed = dir_.filePath("clock-killed");
+        const auto args = [&](const QString& out) {
+            return QStringList{"train", "--train", corpus_, "--out", out} + tinyModel() +
+                   QStringList{"--epochs", "12",    "--validate-every",
+                               "100000",   "--set", "train.checkpoint_seconds=0.2"};
+        };
+        QVERIFY(runDari(args(whole)).code == 0);
+        QProcess process;
+        process.start(QStringLiteral(DARI_BINARY_DIR "/bin/dari"), args(killed));
+        const auto timedCheckpoints = [&] {
+            QFile log(killed + "/train_log.jsonl");
+            return log.open(QIODevice::ReadOnly) ? log.readAll().count("\"event\":\"checkpoint\"")
+                                                 : 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(timedCheckpoints() >= 2, 120000);
+        process.kill();
+        process.waitForFinished();
+        QFile log(killed + "/train_log.jsonl");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(
+            !log.readAll().contains("\"event\":\"validation\""));  // only the clock checkpointed
+        const Run status = runDari({"status", "--run", killed});
+        QVERIFY2(status.code == 3 && !status.out.contains("holds step 0 "), qPrintable(status.out));
+        const Run resumed = runDari({"train", "--resume", killed});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        QVERIFY(sameWeights(finalWeights(whole), finalWeights(killed)));
     }
 
     // A full disk (here: a limit on file size) while checkpointing: one message naming the

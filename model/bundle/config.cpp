@@ -143,6 +143,9 @@ const std::vector<Field>& fields() {
               "budget in wall-clock minutes"),
         field("train.validate_every", &Config::train, &TrainConfig::validateEvery,
               "steps between validations and checkpoints"),
+        field("train.checkpoint_seconds", &Config::train, &TrainConfig::checkpointSeconds,
+              "also checkpoint after this many seconds of training, so that a crash loses at "
+              "most that (0: only at validations)"),
         field("train.log_every", &Config::train, &TrainConfig::logEvery,
               "steps between log events"),
         field("train.validation_beam", &Config::train, &TrainConfig::validationBeam,
@@ -268,6 +271,7 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
         {"train.validation_beam", train.validationBeam >= 1 && train.validationBeam <= 100,
          "must be 1..100"},
         {"train.log_every", train.logEvery >= 1, "must be >= 1"},
+        {"train.checkpoint_seconds", train.checkpointSeconds >= 0, "must be >= 0"},
         {"train.lr_decay", train.lrDecay > 0 && train.lrDecay <= 1, "must be in (0, 1]"},
         {"train.threads", train.threads >= 0 && train.threads <= 256, "must be 0..256"},
         {"decode.beam", decode.beam >= 1 && decode.beam <= 100, "must be 1..100"},

@@ -16,7 +16,8 @@ void CheckpointTracker::see(const std::string& event, int64_t step) {
     if (step >= 0) lastStep_ = step;
     if (pending_ >= 0 && event != ev::kValidation) checkpointStep_ = pending_;
     pending_ = event == ev::kValidation ? lastStep_ : -1;
-    if (event == ev::kResume || event == ev::kInterrupted || event == ev::kDone)
+    if (event == ev::kCheckpoint || event == ev::kResume || event == ev::kInterrupted ||
+        event == ev::kDone)
         checkpointStep_ = lastStep_;
     if (event == ev::kDone) done_ = true;
     if (event == ev::kResume || event == ev::kStart) done_ = false;

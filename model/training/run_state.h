@@ -14,9 +14,9 @@ inline constexpr char kCheckpointFile[] = "checkpoint.pt";  // model/training/ch
 inline constexpr char kTrainLogFile[] = "train_log.jsonl";  // model/training/train_events.h
 
 // Which step checkpoint.pt holds, followed event by event (from the log, or live from
-// `dari train --json`). checkpoint.pt is written right after each validation event, so
-// a later event confirms it; a resume starts from one, and a run writes one before it
-// ends (interrupted or done).
+// `dari train --json`). A checkpoint event says so; in logs written before it existed,
+// checkpoint.pt was written right after each validation event, so a later event confirms
+// it. A resume starts from one, and a run writes one before it ends (interrupted or done).
 class CheckpointTracker {
 public:
     // One event of the training log: its name and step (< 0: the event has none).

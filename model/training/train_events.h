@@ -7,13 +7,20 @@ namespace dari::train_events {
 
 // Every event has kEvent, whose value is one of these names.
 inline constexpr char kEvent[] = "event";
-inline constexpr char kStart[] = "start";  // a new run: kTrainPairs .. kFineTune
-inline constexpr char kTrain[] = "train";  // every train.log_every steps: kStep .. kProgress
-inline constexpr char kValidation[] =
-    "validation";                            // dev scores; checkpoint.pt is written right after
-inline constexpr char kResume[] = "resume";  // a run continued from checkpoint.pt at kStep
-inline constexpr char kInterrupted[] = "interrupted";  // stopped with a checkpoint: resumable
-inline constexpr char kDone[] = "done";  // the budget is spent or the run stopped early
+// a new run: kTrainPairs .. kFineTune
+inline constexpr char kStart[] = "start";
+// every train.log_every steps: kStep .. kProgress
+inline constexpr char kTrain[] = "train";
+// dev scores (in old logs, checkpoint.pt was written right after one)
+inline constexpr char kValidation[] = "validation";
+// checkpoint.pt now holds kStep; kCheckpointMs
+inline constexpr char kCheckpoint[] = "checkpoint";
+// a run continued from checkpoint.pt at kStep
+inline constexpr char kResume[] = "resume";
+// stopped with a checkpoint: resumable
+inline constexpr char kInterrupted[] = "interrupted";
+// the budget is spent or the run stopped early
+inline constexpr char kDone[] = "done";
 
 // start
 inline constexpr char kTrainPairs[] = "train_pairs";
@@ -45,6 +52,9 @@ inline constexpr char kSamples[] =
 inline constexpr char kSource[] = "source";
 inline constexpr char kReference[] = "reference";
 inline constexpr char kOutput[] = "output";
+
+// checkpoint
+inline constexpr char kCheckpointMs[] = "checkpoint_ms";  // what writing it cost
 
 // done
 inline constexpr char kTokens[] = "tokens";  // target pieces trained on

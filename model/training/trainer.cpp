@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 #include "dari/version.h"
@@ -53,6 +54,7 @@ public:
             progress_.seconds =
                 secondsBefore + std::chrono::duration<double>(Clock::now() - started).count();
             showProgress(batches.size());
+            if (checkpointDue()) saveCheckpoint();
             if (progress_.step % config().train.validateEvery == 0 && validate()) {
                 result.stoppedEarly = true;
                 break;
@@ -92,6 +94,10 @@ private:
     bool validate();  // true: stop early
     DecodeOptions validationOptions() const;
     void setLearningRate(double lr);
+    bool checkpointDue() const {
+        const double every = config().train.checkpointSeconds;
+        return every > 0 && progress_.seconds - lastCheckpointSeconds_ >= every;
+    }
     void saveCheckpoint();
     void loadCheckpoint();
     void showProgress(size_t batchesPerEpoch);
@@ -114,6 +120,8 @@ private:
     int64_t windowTokens_ = 0;
     Clock::time_point windowStart_ = Clock::now();
     double tokensPerSecond_ = 0.0;
+    double lastCheckpointSeconds_ = 0.0;  // progress_.seconds when checkpoint.pt was last written
+    bool checkpointCostShown_ = false;
 };
 
 void Trainer::prepare() {
@@ -395,15 +403,30 @@ bool Trainer::validate() {
     return progress_.badBleu >= t.patience;
 }
 
+// Written at every validation, every train.checkpoint_seconds, and when the run stops.
 void Trainer::saveCheckpoint() {
-    writeCheckpoint(options_.outDir + "/" + kCheckpointFile, bundle_.model, *optimizer_,
-                    average_.get(), progress_);
+    const auto start = Clock::now();
+    const std::string path = options_.outDir + "/" + kCheckpointFile;
+    writeCheckpoint(path, bundle_.model, *optimizer_, average_.get(), progress_);
+    const double ms = 1e3 * std::chrono::duration<double>(Clock::now() - start).count();
+    lastCheckpointSeconds_ = progress_.seconds;
+    log_.event(
+        {{ev::kEvent, ev::kCheckpoint}, {ev::kStep, progress_.step}, {ev::kCheckpointMs, ms}});
+    if (checkpointCostShown_) return;
+    checkpointCostShown_ = true;
+    char line[200];
+    std::snprintf(
+        line, sizeof line,
+        "checkpoint: %.0f ms for %.1f MB (at every validation and every %g s of training)", ms,
+        std::filesystem::file_size(path) / 1e6, config().train.checkpointSeconds);
+    log_.message(line);
 }
 
 void Trainer::loadCheckpoint() {
     progress_ = readCheckpoint(options_.outDir + "/" + kCheckpointFile, bundle_.model, *optimizer_,
                                average_.get());
     setLearningRate(progress_.learningRate);
+    lastCheckpointSeconds_ = progress_.seconds;
     // The best scores so far. (Not Bundle::load: building a network would draw from the RNG just
     // restored.)
     const auto meta = BundleMeta::load(options_.outDir);
