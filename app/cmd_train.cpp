@@ -178,6 +178,10 @@ int runTrain(const Arguments& args) {
     std::signal(SIGTERM, onSignal);
     TrainLog log(options.outDir + "/" + kTrainLogFile, /*progressBar=*/true, args.has("json"));
     const TrainResult result = train(config, inputs, options, log);
+    if (result.diverged) {
+        std::cerr << "dari train: " << result.message << "\n";
+        return train_events::kExitDiverged;
+    }
     return result.interrupted ? train_events::kExitInterrupted : 0;
 }
 

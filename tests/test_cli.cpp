@@ -562,6 +562,29 @@ private Q_SLOTS:
         QVERIFY(sameWeights(finalWeights(whole), finalWeights(killed)));
     }
 
+    // A learning rate far too high and no clipping: the run stops as diverged with one
+    // message (exit 5), never validates or saves the blown-up weights, and dari status
+    // still finds nothing to continue.
+    void divergenceStopsTheRunAndKeepsTheBundle() {
+        const QString run = dir_.filePath("diverged");
+        const Run r = trainTiny(run, {"--epochs", "10", "--set", "train.learning_rate=9.9", "--set",
+                                      "train.clip_norm=0"});
+        QCOMPARE(r.code, 5);
+        const QString last = r.err.trimmed().split('\n').last();
+        QVERIFY2(last.startsWith("dari train: training diverged at step ") &&
+                     last.contains("far above log V") && last.contains("lower train.learning_rate"),
+                 qPrintable(r.err));
+        QVERIFY(!r.err.contains("best, saved"));
+        QFile log(run + "/train_log.jsonl");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> events = log.readAll().trimmed().split('\n');
+        QCOMPARE(QJsonDocument::fromJson(events.back()).object().value("event").toString(),
+                 QStringLiteral("diverged"));
+        for (const QByteArray& e : events)
+            QVERIFY(!e.contains("\"event\":\"validation\""));
+        QCOMPARE(runDari({"status", "--run", run}).code, 4);
+    }
+
     // A full disk (here: a limit on file size) while checkpointing: one message naming the
     // file and the cause, the previous checkpoint whole, no temporary file, and --resume
     // (with space again) finishing the run exactly as an uninterrupted one.

@@ -210,6 +210,32 @@ private Q_SLOTS:
         QVERIFY(baseWeights.readAll() == before);
     }
 
+    // A run whose loss blows up stops itself: the dashboard says it diverged and what to
+    // change, not that the process crashed, and offers no resume.
+    void divergedRunIsShownAsSuch() {
+        dari::MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dari::TrainingPlan plan;
+        plan.train = {dari::CorpusSource::Format::Tsv, kNews};
+        plan.settings = tinySettings();
+        plan.settings.learningRate = 1.0;
+        plan.settings.extraSets << QStringLiteral("train.learning_rate=9.9")
+                                << QStringLiteral("train.clip_norm=0");
+        plan.outDir = models_ + QStringLiteral("/diverged");
+        dari::TrainingDashboard* dashboard = window.trainingDashboard();
+        TrainingController* controller = dashboard->controller();
+        controller->setExecutable(kDari);
+        QVERIFY(dashboard->startPlan(plan));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->isRunning(), 90000);
+        QCOMPARE(controller->state(), TrainingController::State::Diverged);
+        QVERIFY2(dashboard->statusText().startsWith(QStringLiteral("Training diverged at step ")) &&
+                     dashboard->statusText().contains(QStringLiteral("Lower the learning rate")) &&
+                     !dashboard->statusText().contains(QStringLiteral("crash")),
+                 qPrintable(dashboard->statusText()));
+        QVERIFY(!dashboard->findChild<QPushButton*>(QStringLiteral("resumeTraining"))->isEnabled());
+    }
+
     void killedChildLeavesWindowAliveAndResumes() {
         dari::MainWindow window(options());
         window.show();

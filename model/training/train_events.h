@@ -21,6 +21,8 @@ inline constexpr char kResume[] = "resume";
 inline constexpr char kInterrupted[] = "interrupted";
 // the budget is spent or the run stopped early
 inline constexpr char kDone[] = "done";
+// the loss blew up: the run stopped, its last good checkpoint kept
+inline constexpr char kDiverged[] = "diverged";
 
 // start
 inline constexpr char kTrainPairs[] = "train_pairs";
@@ -35,11 +37,14 @@ inline constexpr char kStep[] = "step";
 inline constexpr char kEpoch[] = "epoch";      // fractional: epochs done
 inline constexpr char kSeconds[] = "seconds";  // of training, summed over resumes
 inline constexpr char kLearningRate[] = "lr";
-inline constexpr char kTrainLoss[] =
-    "train_loss";  // nats per target piece since the last train event
+// nats per target piece since the last train event
+inline constexpr char kTrainLoss[] = "train_loss";
 inline constexpr char kTokensPerSecond[] = "tokens_per_s";
 inline constexpr char kGradNorm[] = "grad_norm";  // before clipping
-inline constexpr char kProgress[] = "progress";   // fraction of the budget spent, 0..1
+// fraction of the budget spent, 0..1
+inline constexpr char kProgress[] = "progress";
+// non-finite updates skipped so far
+inline constexpr char kSkippedUpdates[] = "skipped_updates";
 
 // validation
 inline constexpr char kDevLoss[] = "dev_loss";
@@ -56,6 +61,10 @@ inline constexpr char kOutput[] = "output";
 // checkpoint
 inline constexpr char kCheckpointMs[] = "checkpoint_ms";  // what writing it cost
 
+// diverged
+inline constexpr char kReason[] = "reason";                   // "loss nan", ...
+inline constexpr char kCheckpointStep[] = "checkpoint_step";  // the last good one (0: none)
+
 // done
 inline constexpr char kTokens[] = "tokens";  // target pieces trained on
 inline constexpr char kBestDevBleu[] = "best_dev_bleu";
@@ -63,5 +72,7 @@ inline constexpr char kEarlyStop[] = "early_stop";
 
 // `dari train`'s exit code when it stopped with a checkpoint (SIGINT, SIGTERM, --stop-after-steps).
 inline constexpr int kExitInterrupted = 3;
+// ... when the training diverged (the message names the step and the last good checkpoint).
+inline constexpr int kExitDiverged = 5;
 
 }  // namespace dari::train_events

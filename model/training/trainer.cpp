@@ -11,6 +11,7 @@
 #include "model/runtime.h"
 #include "model/training/checkpoint.h"
 #include "model/training/data_parallel.h"
+#include "model/training/divergence_guard.h"
 #include "model/training/evaluator.h"
 #include "model/training/fused_adam.h"
 #include "model/training/run_state.h"
@@ -54,8 +55,13 @@ public:
             progress_.seconds =
                 secondsBefore + std::chrono::duration<double>(Clock::now() - started).count();
             showProgress(batches.size());
-            if (checkpointDue()) saveCheckpoint();
-            if (progress_.step % config().train.validateEvery == 0 && validate()) {
+            if (!guard_->diverged().empty()) {
+                result.diverged = true;
+                break;
+            }
+            if (guard_->healthy() && checkpointDue()) saveCheckpoint();
+            if (progress_.step % config().train.validateEvery == 0 && guard_->healthy() &&
+                validate()) {
                 result.stoppedEarly = true;
                 break;
             }
@@ -64,9 +70,15 @@ public:
                 break;
             }
         }
+        // A run that ends (or is stopped) mid-divergence keeps its last good checkpoint.
+        if (!guard_->healthy() && !result.interrupted) result.diverged = true;
+        if (result.diverged) {
+            finishDiverged(result);
+            return result;
+        }
         if (!result.interrupted && progress_.step % config().train.validateEvery != 0)
             result.stoppedEarly = validate() || result.stoppedEarly;
-        saveCheckpoint();
+        if (guard_->healthy()) saveCheckpoint();
         finish(result);
         return result;
     }
@@ -102,6 +114,7 @@ private:
     void loadCheckpoint();
     void showProgress(size_t batchesPerEpoch);
     void finish(TrainResult& result);
+    void finishDiverged(TrainResult& result);
     std::string summary(size_t batchesPerEpoch) const;
 
     const TrainInputs& inputs_;
@@ -122,6 +135,8 @@ private:
     double tokensPerSecond_ = 0.0;
     double lastCheckpointSeconds_ = 0.0;  // progress_.seconds when checkpoint.pt was last written
     bool checkpointCostShown_ = false;
+    int64_t lastCheckpointStep_ = 0;          // the step checkpoint.pt holds (0: none yet)
+    std::unique_ptr<DivergenceGuard> guard_;  // made once the target vocabulary is known
 };
 
 void Trainer::prepare() {
@@ -149,6 +164,7 @@ void Trainer::prepare() {
     const auto& cfg = config();
     torch::manual_seed(cfg.train.seed);
     bundle_.model = Seq2Seq(cfg.model, bundle_.src.size(), bundle_.tgt.size());
+    guard_ = std::make_unique<DivergenceGuard>(bundle_.tgt.size());
     if (!options_.initFrom.empty() && !options_.resume)
         loadModule(*bundle_.model, options_.initFrom + "/model.pt");
     std::vector<size_t> kept;
@@ -284,9 +300,15 @@ void Trainer::trainStep(const std::vector<size_t>& indices) {
     // The norm before clipping: its spikes are the exploding gradients of BPTT.
     const double maxNorm = t.clipNorm > 0 ? t.clipNorm : std::numeric_limits<double>::infinity();
     lastNorm_ = torch::nn::utils::clip_grad_norm_(model->parameters(), maxNorm);
+    ++progress_.step;
+    if (!guard_->accept(lastLoss_, lastNorm_)) {  // a non-finite update would ruin every weight
+        log_.message("step " + std::to_string(progress_.step) + ": loss " +
+                     std::to_string(lastLoss_) + ", gradient norm " + std::to_string(lastNorm_) +
+                     "; update skipped");
+        return;
+    }
     optimizer_->step();
     if (average_) average_->update();
-    ++progress_.step;
     progress_.tokens += targetTokens;
     windowLoss_ += lastLoss_ * targetTokens;
     windowTokens_ += targetTokens;
@@ -322,7 +344,8 @@ void Trainer::showProgress(size_t batchesPerEpoch) {
                 {ev::kGradNorm, lastNorm_},
                 {ev::kLearningRate, progress_.learningRate},
                 {ev::kSeconds, progress_.seconds},
-                {ev::kProgress, budgetFraction(batchesPerEpoch)}});
+                {ev::kProgress, budgetFraction(batchesPerEpoch)},
+                {ev::kSkippedUpdates, guard_->skippedUpdates()}});
     windowLoss_ = 0;
     windowTokens_ = 0;
     windowStart_ = Clock::now();
@@ -410,6 +433,7 @@ void Trainer::saveCheckpoint() {
     writeCheckpoint(path, bundle_.model, *optimizer_, average_.get(), progress_);
     const double ms = 1e3 * std::chrono::duration<double>(Clock::now() - start).count();
     lastCheckpointSeconds_ = progress_.seconds;
+    lastCheckpointStep_ = progress_.step;
     log_.event(
         {{ev::kEvent, ev::kCheckpoint}, {ev::kStep, progress_.step}, {ev::kCheckpointMs, ms}});
     if (checkpointCostShown_) return;
@@ -427,6 +451,7 @@ void Trainer::loadCheckpoint() {
                                average_.get());
     setLearningRate(progress_.learningRate);
     lastCheckpointSeconds_ = progress_.seconds;
+    lastCheckpointStep_ = progress_.step;
     // The best scores so far. (Not Bundle::load: building a network would draw from the RNG just
     // restored.)
     const auto meta = BundleMeta::load(options_.outDir);
@@ -439,6 +464,25 @@ void Trainer::loadCheckpoint() {
     bundle_.meta.created = meta.created;
     log_.event(
         {{ev::kEvent, ev::kResume}, {ev::kStep, progress_.step}, {ev::kEpoch, progress_.epoch}});
+}
+
+// Stops with the last good checkpoint and bundle as they were: nothing is saved.
+void Trainer::finishDiverged(TrainResult& result) {
+    result.steps = progress_.step;
+    result.bestBleu = std::max(0.0, progress_.bestBleu);
+    const std::string why =
+        guard_->diverged().empty() ? "loss " + std::to_string(lastLoss_) : guard_->diverged();
+    result.message =
+        "training diverged at step " + std::to_string(progress_.step) + ": " + why + "; " +
+        (lastCheckpointStep_ > 0
+             ? "the last good checkpoint is step " + std::to_string(lastCheckpointStep_)
+             : std::string("no checkpoint was written before it")) +
+        "; lower train.learning_rate (or keep train.clip_norm > 0) and train again";
+    log_.event({{ev::kEvent, ev::kDiverged},
+                {ev::kStep, progress_.step},
+                {ev::kReason, why},
+                {ev::kCheckpointStep, lastCheckpointStep_},
+                {ev::kSkippedUpdates, guard_->skippedUpdates()}});
 }
 
 void Trainer::finish(TrainResult& result) {

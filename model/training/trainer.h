@@ -32,6 +32,8 @@ struct TrainResult {
     double bestBleu = 0.0;
     bool interrupted = false;   // stopped before the budget: resume with --resume
     bool stoppedEarly = false;  // dev BLEU stopped improving
+    bool diverged = false;      // stopped: the loss blew up (model/training/divergence_guard.h)
+    std::string message;        // for the user, when diverged
 };
 
 // Throws std::runtime_error with a message for the user on bad input.

@@ -51,11 +51,13 @@ std::pair<double, double> range(const QList<QLineSeries*>& series, bool useX, bo
     return {fromZero ? lo : lo - pad, hi + pad};
 }
 
-// Ticks at round values (0, 100, 200 rather than 0, 127, 255), about five of them,
-// without changing the axis range.
-void setNiceTicks(QValueAxis* axis) {
-    const double span = axis->max() - axis->min();
-    if (!(span > 0)) return;
+// A range and ticks at round values (0, 100, 200 rather than 0, 127, 255), about five of
+// them. The axis draws one item per tick at once: the interval grows before the range
+// does and shrinks after it, or a jump of the loss from 8 to 1e6 (a diverging run) would
+// briefly ask for a million ticks and freeze the window.
+void setRangeWithNiceTicks(QValueAxis* axis, double lo, double hi) {
+    const double span = hi - lo;
+    if (!(span > 0) || !std::isfinite(span)) return axis->setRange(lo, hi);
     const double raw = span / 5, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     double step = magnitude;
     for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
@@ -65,7 +67,13 @@ void setNiceTicks(QValueAxis* axis) {
         }
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0.0);
-    axis->setTickInterval(step);
+    if (step >= axis->tickInterval()) {
+        axis->setTickInterval(step);
+        axis->setRange(lo, hi);
+    } else {
+        axis->setRange(lo, hi);
+        axis->setTickInterval(step);
+    }
 }
 
 }  // namespace
@@ -150,19 +158,15 @@ int TrainingCharts::validationPoints() const {
 void TrainingCharts::rescale() {
     const QList<QLineSeries*> all{trainLoss_, devLoss_, bleu_, gradNorm_};
     const auto [x0, x1] = range(all, true, true);
-    const auto setY = [](const Plot& plot, std::pair<double, double> r) {
-        plot.y->setRange(r.first, r.second);
-    };
     for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_})
-        plot->x->setRange(x0, x1);
-    setY(loss_, range({trainLoss_, devLoss_}, false, false));
+        setRangeWithNiceTicks(plot->x, x0, x1);
+    const auto loss = range({trainLoss_, devLoss_}, false, false);
+    setRangeWithNiceTicks(loss_.y, loss.first, loss.second);
     const auto bleu = range({bleu_}, false, true);
-    bleuPlot_.y->setRange(
-        0.0, std::max(bleu.second, 1.0));  // BLEU starts at 0 for a while: keep a scale
-    for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_})
-        for (QValueAxis* axis : {plot->x, plot->y})
-            setNiceTicks(axis);
-    setY(normPlot_, range({gradNorm_}, false, true));
+    // BLEU starts at 0 for a while: keep a scale
+    setRangeWithNiceTicks(bleuPlot_.y, 0.0, std::max(bleu.second, 1.0));
+    const auto norm = range({gradNorm_}, false, true);
+    setRangeWithNiceTicks(normPlot_.y, norm.first, norm.second);
 }
 
 }  // namespace dari

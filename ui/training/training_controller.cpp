@@ -55,6 +55,7 @@ bool TrainingController::launch(const QStringList& args, const QString& outDir, 
     stderrBuffer_.clear();
     stderr_.clear();
     lastError_.clear();
+    diverged_ = QJsonObject();
     if (kind != Kind::Continue) checkpoints_ = CheckpointTracker();
     setState(State::Running);
     Q_EMIT runStarted(outDir, kind);
@@ -110,7 +111,18 @@ void TrainingController::handleEvent(const QJsonObject& event) {
             Q_EMIT runStarted(outDir_, kind_);
         }
     }
+    if (name == QLatin1String(ev::kDiverged)) diverged_ = event;
     Q_EMIT eventReceived(event);
+}
+
+QString TrainingController::describeDivergence() const {
+    const qint64 kept =
+        diverged_.value(QLatin1String(ev::kCheckpointStep)).toVariant().toLongLong();
+    return tr("Training diverged at step %1: %2. The model was not changed%3. Lower the learning "
+              "rate (Settings: learning rate) and train again.")
+        .arg(step())
+        .arg(diverged_.value(QLatin1String(ev::kReason)).toString(),
+             kept > 0 ? tr("; its last good checkpoint (step %1) is kept").arg(kept) : QString());
 }
 
 void TrainingController::onFinished(int exitCode, QProcess::ExitStatus status) {
@@ -119,6 +131,10 @@ void TrainingController::onFinished(int exitCode, QProcess::ExitStatus status) {
     if (status == QProcess::NormalExit && exitCode == 0 && checkpoints_.done()) {
         setState(State::Finished);
         Q_EMIT finished(outDir_);
+    } else if (status == QProcess::NormalExit && exitCode == ev::kExitDiverged) {
+        lastError_ = describeDivergence();
+        setState(State::Diverged);
+        Q_EMIT failed(lastError_);
     } else if (status == QProcess::NormalExit && exitCode == ev::kExitInterrupted) {
         setState(State::Interrupted);
         Q_EMIT interrupted(step());

@@ -17,7 +17,8 @@ namespace dari {
 class TrainingController : public QObject {
     Q_OBJECT
 public:
-    enum class State { Idle, Running, Stopping, Interrupted, Finished, Failed };
+    // Diverged: the run stopped itself because its loss blew up (lastError() says why).
+    enum class State { Idle, Running, Stopping, Interrupted, Finished, Failed, Diverged };
     Q_ENUM(State)
     enum class Kind { NewModel, FineTune, Continue };  // what the current run is doing
     Q_ENUM(Kind)
@@ -57,7 +58,7 @@ Q_SIGNALS:
     void eventReceived(const QJsonObject& event);  // every JSON line: start, train, validation, ...
     void interrupted(qint64 step);                 // stopped with a checkpoint: resumable
     void finished(const QString& outDir);          // "done": the bundle is complete
-    void failed(const QString& message);           // could not start, error exit, crash or kill
+    void failed(const QString& message);  // could not start, error exit, crash, kill or divergence
 
 private:
     bool launch(const QStringList& args, const QString& outDir, Kind kind);
@@ -68,6 +69,7 @@ private:
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onError(QProcess::ProcessError error);
     QString describeExit(int exitCode, QProcess::ExitStatus status) const;
+    QString describeDivergence() const;
 
     QProcess* process_ = nullptr;
     QString executable_;
@@ -77,6 +79,7 @@ private:
     QByteArray stdoutBuffer_, stderrBuffer_;
     QStringList stderr_;  // the last lines the child wrote on stderr
     CheckpointTracker checkpoints_;
+    QJsonObject diverged_;  // the run's diverged event, if it had one
     QString lastError_;
 };
 

@@ -314,6 +314,7 @@ void TrainingDashboard::onStateChanged() {
                     .arg(bestBleu_, 0, 'f', 2));
             break;
         case State::Failed:
+        case State::Diverged:  // the message says why and what to change
             setStatus(controller_->lastError(), true);
             Q_EMIT errorShown(controller_->lastError());
             break;
