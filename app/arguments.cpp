@@ -2,9 +2,20 @@
 
 #include "app/option_table.h"
 
+#include <cstdio>
 #include <stdexcept>
 
 namespace dari {
+namespace {
+
+// 0.1 and 100 rather than 0.100000 and 100.000000.
+std::string shortNumber(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+}  // namespace
 
 Arguments::Arguments(int argc, char** argv, int first, const Command& command)
     : command_(&command) {
@@ -75,8 +86,8 @@ double Arguments::getDouble(const std::string& name, double fallback, double min
         used = 0;
     }
     if (used != text.size() || text.empty() || !(value >= min && value <= max))
-        throw std::runtime_error("--" + name + " must be a number from " + std::to_string(min) +
-                                 " to " + std::to_string(max) + ", not '" + text + "'");
+        throw std::runtime_error("--" + name + " must be a number from " + shortNumber(min) +
+                                 " to " + shortNumber(max) + ", not '" + text + "'");
     return value;
 }
 

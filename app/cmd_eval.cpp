@@ -55,6 +55,7 @@ Corpus readTestCorpus(const Arguments& args) {
 }  // namespace
 
 int runEval(const Arguments& args) {
+    checkDecodeOptions(args);
     warnIfSlowBlas();
     const Translator translator = loadTranslator(args.require("model"));
     DecodeOptions options = decodeOptions(translator, args);

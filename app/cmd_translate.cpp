@@ -96,6 +96,7 @@ void processStdin(size_t chunk, bool strict, Translate&& translateChunk) {
 }  // namespace
 
 int runTranslate(const Arguments& args) {
+    checkDecodeOptions(args);
     warnIfSlowBlas();
     const Translator translator = loadTranslator(args.require("model"));
     const DecodeOptions options = decodeOptions(translator, args);
@@ -123,6 +124,7 @@ int runTranslate(const Arguments& args) {
 }
 
 int runChat(const Arguments& args) {
+    checkDecodeOptions(args);
     warnIfSlowBlas();
     const Translator bot = loadTranslator(args.require("model"));
     DecodeOptions options = decodeOptions(bot, args);

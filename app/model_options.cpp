@@ -4,8 +4,9 @@
 
 namespace dari {
 
-DecodeOptions decodeOptions(const Translator& translator, const Arguments& args) {
-    DecodeOptions o = translator.defaultOptions();
+namespace {
+
+DecodeOptions overridden(DecodeOptions o, const Arguments& args) {
     o.beam = args.getInt("beam", o.beam, 1, 100);
     o.nbest = args.getInt("nbest", 1, 1, 100);
     if (o.nbest > o.beam)
@@ -19,6 +20,19 @@ DecodeOptions decodeOptions(const Translator& translator, const Arguments& args)
     o.topP = args.getDouble("top-p", o.topP, 0.01, 1);
     o.seed = static_cast<uint64_t>(args.getInt("seed", 0, 0, 2147483647));
     return o;
+}
+
+}  // namespace
+
+DecodeOptions decodeOptions(const Translator& translator, const Arguments& args) {
+    return overridden(translator.defaultOptions(), args);
+}
+
+void checkDecodeOptions(const Arguments& args) {
+    DecodeOptions widest;
+    widest.beam = 100;  // --nbest is checked against the model's beam once it is loaded
+    overridden(widest, args);
+    args.getInt("batch", 32, 1, 4096);
 }
 
 Translator loadTranslator(const std::string& dir) {

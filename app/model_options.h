@@ -13,6 +13,8 @@ class Arguments;
 // The model's decoding settings with the decode options given (app/option_table.cpp:
 // --beam, --nbest, --length-penalty, ...) laid over them.
 DecodeOptions decodeOptions(const Translator& translator, const Arguments& args);
+// The same checks before a model is loaded, so that a bad value is said at once.
+void checkDecodeOptions(const Arguments& args);
 
 Translator loadTranslator(const std::string& dir);
 

@@ -151,6 +151,9 @@ private Q_SLOTS:
         QTest::newRow("unknown cell")
             << QStringList{"train", "--train", "x.tsv", "--out", "o", "--cell", "banana"}
             << "model.cell";
+        QTest::newRow("absurd length ratio")
+            << QStringList{"translate", "--model", "m", "--max-length-ratio", "1e9"}
+            << "--max-length-ratio must be a number from 0.1 to 100, not '1e9'";
         QTest::newRow("unknown option")
             << QStringList{"translate", "--model", "m", "--frobnicate", "1"}
             << "unknown option --frobnicate";

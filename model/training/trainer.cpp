@@ -88,6 +88,7 @@ private:
 
     void prepare();
     void buildVocabularies();
+    void noteSmallerVocabulary(const char* key, int64_t asked, int64_t got);
     std::vector<Example> encode(const std::vector<SentencePair>& pairs, bool filter,
                                 std::vector<size_t>* kept = nullptr) const;
     void resegment(int64_t epoch);
@@ -227,12 +228,23 @@ void Trainer::buildVocabularies() {
         options.size = d.srcVocabSize;
         bundle_.src = Vocabulary::train(sources, options);
         bundle_.tgt = Vocabulary::fromSerialized(bundle_.src.serialized());
+        noteSmallerVocabulary("data.src_vocab_size", d.srcVocabSize, bundle_.src.size());
         return;
     }
     options.size = d.srcVocabSize;
     bundle_.src = Vocabulary::train(sources, options);
     options.size = d.tgtVocabSize;
     bundle_.tgt = Vocabulary::train(targets, options);
+    noteSmallerVocabulary("data.src_vocab_size", d.srcVocabSize, bundle_.src.size());
+    noteSmallerVocabulary("data.tgt_vocab_size", d.tgtVocabSize, bundle_.tgt.size());
+}
+
+// A corpus too small for the size asked for gets the pieces it supports: said once.
+void Trainer::noteSmallerVocabulary(const char* key, int64_t asked, int64_t got) {
+    if (got >= asked) return;
+    log_.message(std::string("note: ") + key + " " + std::to_string(asked) +
+                 ": this corpus supports " + std::to_string(got) +
+                 " pieces, so the vocabulary has " + std::to_string(got));
 }
 
 std::vector<Example> Trainer::encode(const std::vector<SentencePair>& pairs, bool filter,
