@@ -72,6 +72,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
                 showError(tr("Cannot load model"),
                           tr("The model in %1 cannot be used:\n%2").arg(dir, error));
             });
+    if (!history_->notice().isEmpty()) showError(tr("History moved aside"), history_->notice());
     if (!history_->isOpen())
         showError(tr("History unavailable"), tr("The conversation history %1 cannot be opened: %2")
                                                  .arg(history_->path(), history_->lastError()));

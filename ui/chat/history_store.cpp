@@ -1,7 +1,9 @@
 #include "ui/chat/history_store.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -131,19 +133,68 @@ HistoryStore::HistoryStore(const QString& path)
     QDir().mkpath(QFileInfo(path_).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
     db.setDatabaseName(path_);
+    bool corrupt = false;
+    if (openDatabase(&corrupt) || !corrupt) return;
+    // Never lose the user's old history silently, never stay without one: the unreadable
+    // file is kept beside, under a new name, and a new history starts.
+    const QString reason = lastError_;
+    db.close();
+    const QString aside = path_ + QStringLiteral(".corrupt-") +
+                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (!QFile::rename(path_, aside)) return;
+    for (const char* suffix : {"-wal", "-shm"})
+        QFile::remove(path_ + QLatin1String(suffix));
+    if (!openDatabase(&corrupt)) return;
+    notice_ =
+        QCoreApplication::translate("HistoryStore",
+                                    "The history %1 could not be read (%2). It is kept as %3, "
+                                    "and a new history was started.")
+            .arg(path_, reason, aside);
+}
+
+bool HistoryStore::openDatabase(bool* corrupt) {
+    *corrupt = false;
+    QSqlDatabase db = QSqlDatabase::database(connection_, false);
     if (!db.open()) {
         lastError_ = db.lastError().text();
-        return;
+        return false;
     }
     QSqlQuery q(db);
-    // WAL: a reader never sees half a transaction and a crash rolls back cleanly.
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    open_ = q.exec(QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS messages ("
-        " id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, sender INTEGER NOT NULL,"
-        " mode TEXT NOT NULL, text TEXT NOT NULL, model TEXT, ms REAL, details TEXT)"));
-    if (!open_) lastError_ = q.lastError().text();
+    const auto run = [&](const QString& sql) {
+        if (q.exec(sql)) return true;
+        lastError_ = q.lastError().text();
+        // SQLITE_CORRUPT (11), SQLITE_NOTADB (26): not a database Dari can read.
+        const QString code = q.lastError().nativeErrorCode();
+        *corrupt = code == QLatin1String("11") || code == QLatin1String("26");
+        return false;
+    };
+    // Another window may be writing: wait for it rather than fail.
+    open_ =
+        run(QStringLiteral("PRAGMA busy_timeout=5000")) &&
+        // WAL: a reader never sees half a transaction and a crash rolls back cleanly.
+        run(QStringLiteral("PRAGMA journal_mode=WAL")) &&
+        run(QStringLiteral("PRAGMA synchronous=NORMAL")) &&
+        run(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS messages ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, sender INTEGER NOT NULL,"
+            " mode TEXT NOT NULL, text TEXT NOT NULL, model TEXT, ms REAL, details TEXT)")) &&
+        run(QStringLiteral("PRAGMA quick_check"));
+    if (open_ && q.next() && q.value(0).toString() != QLatin1String("ok")) {
+        lastError_ = q.value(0).toString();
+        *corrupt = true;
+        open_ = false;
+    }
+    // A table of that name from something else (or a future Dari): not ours to write into.
+    if (open_ &&
+        !q.exec(QStringLiteral(
+            "SELECT id, time, sender, mode, text, model, ms, details FROM messages LIMIT 0"))) {
+        lastError_ =
+            QCoreApplication::translate("HistoryStore", "its messages table is not Dari's: %1")
+                .arg(q.lastError().text());
+        *corrupt = true;
+        open_ = false;
+    }
+    return open_;
 }
 
 HistoryStore::~HistoryStore() {

@@ -1,6 +1,8 @@
 #pragma once
 // The conversation history in SQLite (Qt SQL, QSQLITE): WAL journal, every write
-// in a transaction, so killing the app never leaves a corrupt database.
+// in a transaction, so killing the app never leaves a corrupt database; a busy timeout,
+// so that two windows share it. A file that is not a readable history (random bytes, a
+// truncated or foreign database) is moved aside, never overwritten, and a new one started.
 
 #include <QList>
 #include <QString>
@@ -21,6 +23,8 @@ public:
     bool isOpen() const { return open_; }
     QString path() const { return path_; }
     QString lastError() const { return lastError_; }
+    // Non-empty once an unreadable history was moved aside: what happened, for the user.
+    QString notice() const { return notice_; }
 
     qint64 add(const Message& message);  // returns the row id (0 on failure)
     QList<Message> all() const;          // oldest first
@@ -33,10 +37,12 @@ public:
 private:
     QList<Message> select(const QString& where, const QString& term) const;
     bool fail(const QString& what) const;
+    bool openDatabase(bool* corrupt);
     QString connection_;
     QString path_;
     bool open_ = false;
     mutable QString lastError_;
+    QString notice_;
 };
 
 }  // namespace dari
