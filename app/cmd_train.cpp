@@ -123,6 +123,7 @@ int runTrain(const Arguments& args) {
     TrainOptions options;
     json run;
     Config config;
+    std::string savedYaml;  // --resume: the run's config.yaml as it was
     if (args.has("resume")) {
         checkResumeOptions(args);
         options.outDir = args.get("resume");
@@ -138,6 +139,7 @@ int runTrain(const Arguments& args) {
             throw std::runtime_error(runPath + ": corrupt (" + e.what() + ")");
         }
         config = Config::load(options.outDir + "/config.yaml");
+        savedYaml = config.toYaml();
         applyOverrides(config, args);  // written back once the inputs are read
         options.initFrom = run.value("init_from", "");
     } else {
@@ -169,7 +171,7 @@ int runTrain(const Arguments& args) {
     for (const auto& base : {options.initFrom, options.vocabFrom})
         if (!base.empty() && !options.resume) Bundle::load(base);  // so is a broken base model
     fs::create_directories(options.outDir);
-    if (options.resume && config.toYaml() != Config::load(options.outDir + "/config.yaml").toYaml())
+    if (options.resume && config.toYaml() != savedYaml)
         writeFileAtomically(options.outDir + "/config.yaml", config.toYaml());
     if (!options.resume) writeFileAtomically(options.outDir + "/" + kRunFile, run.dump(2) + "\n");
 

@@ -30,7 +30,7 @@ void exitAfterTraining(dari::MainWindow& window, bool saved) {
 int main(int argc, char** argv) {
     dari::prepareApplication();
     QApplication app(argc, argv);
-    dari::setUpApplication(app);
+    dari::setUpApplication();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

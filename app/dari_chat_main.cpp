@@ -10,7 +10,7 @@
 int main(int argc, char** argv) {
     dari::prepareApplication();
     QApplication app(argc, argv);
-    dari::setUpApplication(app);
+    dari::setUpApplication();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

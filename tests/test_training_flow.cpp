@@ -216,13 +216,9 @@ private Q_SLOTS:
         dari::MainWindow window(options());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        dari::TrainingPlan plan;
-        plan.train = {dari::CorpusSource::Format::Tsv, kNews};
-        plan.settings = tinySettings();
-        plan.settings.learningRate = 1.0;
+        dari::TrainingPlan plan = newsPlan(QStringLiteral("diverged"));
         plan.settings.extraSets << QStringLiteral("train.learning_rate=9.9")
                                 << QStringLiteral("train.clip_norm=0");
-        plan.outDir = models_ + QStringLiteral("/diverged");
         dari::TrainingDashboard* dashboard = window.trainingDashboard();
         TrainingController* controller = dashboard->controller();
         controller->setExecutable(kDari);
@@ -240,10 +236,7 @@ private Q_SLOTS:
         dari::MainWindow window(options());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        dari::TrainingPlan plan;
-        plan.train = {dari::CorpusSource::Format::Tsv, kNews};
-        plan.settings = tinySettings();
-        plan.outDir = models_ + QStringLiteral("/killed");
+        const dari::TrainingPlan plan = newsPlan(QStringLiteral("killed"));
         dari::TrainingDashboard* dashboard = window.trainingDashboard();
         TrainingController* controller = dashboard->controller();
         controller->setExecutable(kDari);
@@ -321,6 +314,15 @@ private Q_SLOTS:
     }
 
 private:
+    // A tiny run on the news corpus into models_/NAME.
+    dari::TrainingPlan newsPlan(const QString& name) const {
+        dari::TrainingPlan plan;
+        plan.train = {dari::CorpusSource::Format::Tsv, kNews};
+        plan.settings = tinySettings();
+        plan.outDir = models_ + QLatin1Char('/') + name;
+        return plan;
+    }
+
     dari::WindowOptions options() const {
         dari::WindowOptions o;
         o.historyDb = dir_.filePath(QStringLiteral("history.sqlite"));

@@ -14,8 +14,7 @@ void prepareApplication() {
         Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
 }
 
-void setUpApplication(QApplication& app) {
-    Q_UNUSED(app);
+void setUpApplication() {
     QApplication::setApplicationName(QStringLiteral("dari-chat"));
     QApplication::setOrganizationName(QStringLiteral("Dari"));
     QApplication::setApplicationVersion(QStringLiteral(DARI_VERSION));

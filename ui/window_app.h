@@ -4,17 +4,16 @@
 
 #include <QString>
 
-class QApplication;
 class QCommandLineOption;
-class QCommandLineParser;
 class QWidget;
 
 namespace dari {
 
 // Before the QApplication is made: fractional display scaling as the screen says.
 void prepareApplication();
-// After: its names and version, then the engine's threads (and a slow-BLAS warning).
-void setUpApplication(QApplication& app);
+// After the QApplication is made: its names and version, then the engine's threads (and a slow-BLAS
+// warning).
+void setUpApplication();
 // --screenshot FILE: a PNG of the window once shown.
 QCommandLineOption screenshotOption();
 // Writes a PNG of `widget`; false (and a message on stderr) if it cannot.
