@@ -17,6 +17,7 @@
 
 #include "model/bundle/bundle_join.h"
 #include "model/runtime.h"
+#include "test_helpers.h"
 #include "ui/chat/attention_heatmap.h"
 #include "ui/chat/conversation_model.h"
 #include "ui/chat/history_store.h"
@@ -321,6 +322,29 @@ private Q_SLOTS:
         // Still alive: pick the good model again and translate.
         w->useModelFolder(good);
         QVERIFY(sendAndWait(*w, QStringLiteral("고마워.")) > 0);
+    }
+
+    // A history that cannot be written (a full disk): said once, the conversation stays on
+    // screen, and saving resumes when there is room again.
+    void aFullDiskIsSaidOnceAndTheConversationStays() {
+        auto w = makeWindow();
+        w->setMode(MainWindow::Mode::Translate);
+        const int saved = w->history()->all().size();
+        const int rows = w->conversation()->rowCount();
+        QSignalSpy errors(w.get(), &MainWindow::errorShown);
+        {
+            helpers::NoFileGrowth full;
+            QVERIFY(sendAndWait(*w, QStringLiteral("고마워.")) > 0);
+            QVERIFY(sendAndWait(*w, QStringLiteral("나는 학생이다.")) > 0);
+        }
+        int said = 0;
+        for (const auto& e : errors)
+            said += e.at(0).toString().contains(QStringLiteral("could not be saved")) ? 1 : 0;
+        QCOMPARE(said, 1);
+        QCOMPARE(w->conversation()->rowCount(), rows + 4);
+        QCOMPARE(w->history()->all().size(), saved);
+        QVERIFY(sendAndWait(*w, QStringLiteral("안녕하세요.")) > 0);
+        QCOMPARE(w->history()->all().size(), saved + 2);
     }
 
     void longInputIsTruncatedWithNotice() {

@@ -1,6 +1,9 @@
 #pragma once
 // Small helpers shared by the engine tests.
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -29,5 +32,24 @@ inline std::vector<std::string> tsvColumn(const std::string& path, int column) {
     }
     return out;
 }
+
+// While one lives, no file of this process may grow, as on a full disk (writes fail
+// with EFBIG instead of ENOSPC; SIGXFSZ is ignored so that they fail, not kill).
+class NoFileGrowth {
+public:
+    NoFileGrowth() {
+        std::signal(SIGXFSZ, SIG_IGN);
+        getrlimit(RLIMIT_FSIZE, &saved_);
+        rlimit none = saved_;
+        none.rlim_cur = 0;
+        setrlimit(RLIMIT_FSIZE, &none);
+    }
+    ~NoFileGrowth() { setrlimit(RLIMIT_FSIZE, &saved_); }
+    NoFileGrowth(const NoFileGrowth&) = delete;
+    NoFileGrowth& operator=(const NoFileGrowth&) = delete;
+
+private:
+    rlimit saved_{};
+};
 
 }  // namespace helpers

@@ -1,14 +1,21 @@
 // The history database: an unreadable file (random bytes, a foreign schema) is moved
-// aside whole and a new history started, said once; two stores share one file.
+// aside whole and a new history started, said once; two stores share one file; a folder
+// that cannot be made and a full disk fail writes, not the store; a writer killed with
+// SIGKILL leaves every message it committed readable.
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstdio>
+
+#include "test_helpers.h"
 #include "ui/chat/history_store.h"
 
 using dari::HistoryStore;
@@ -33,6 +40,22 @@ QByteArray readAll(const QString& path) {
 QStringList setAside(const QString& path) {
     const QFileInfo info(path);
     return info.dir().entryList({info.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files);
+}
+
+constexpr int kWriterMessages = 1000;
+
+// The child of committedMessagesSurviveKillNine: adds kWriterMessages messages, printing
+// each one's id once its transaction is committed.
+int writeHistory(const QString& path) {
+    HistoryStore store(path);
+    if (!store.isOpen()) return 2;
+    for (int i = 0; i < kWriterMessages; ++i) {
+        const qint64 id = store.add(message(QStringLiteral("메시지 %1").arg(i)));
+        if (id <= 0) return 3;
+        std::printf("%lld\n", static_cast<long long>(id));
+        std::fflush(stdout);
+    }
+    return 0;
 }
 
 }  // namespace
@@ -100,7 +123,91 @@ private Q_SLOTS:
         QCOMPARE(b.all().size(), 100);
         QVERIFY(a.notice().isEmpty() && b.notice().isEmpty());
     }
+
+    // As root every folder is writable, so the case is a folder that cannot be made
+    // (in /proc): the store says which folder, and writes fail without a crash.
+    void aFolderThatCannotBeMadeIsSaid() {
+        HistoryStore store(QStringLiteral("/proc/dari-history-test/history.sqlite"));
+        QVERIFY(!store.isOpen());
+        QVERIFY2(store.lastError().contains(QStringLiteral("/proc/dari-history-test")),
+                 qPrintable(store.lastError()));
+        QCOMPARE(store.add(message(QStringLiteral("안녕"))), qint64{0});
+        QVERIFY(store.all().isEmpty());
+    }
+
+    // A full disk fails the write with a message; what was saved stays, and writing works
+    // again once there is room.
+    void aFullDiskFailsTheWriteAndLosesNothing() {
+        const QString path = dir_.filePath(QStringLiteral("full.sqlite"));
+        HistoryStore store(path);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(store.add(message(QStringLiteral("before %1").arg(i))) > 0);
+        {
+            helpers::NoFileGrowth full;
+            QCOMPARE(store.add(message(QStringLiteral("while full"))), qint64{0});
+            QVERIFY(!store.lastError().isEmpty());
+        }
+        QVERIFY2(store.add(message(QStringLiteral("after"))) > 0, qPrintable(store.lastError()));
+        QStringList texts;
+        for (const Message& m : HistoryStore(path).all())
+            texts << m.text;
+        QCOMPARE(texts, (QStringList{"before 0", "before 1", "before 2", "after"}));
+    }
+
+    // A writer killed with SIGKILL at random points: the database passes
+    // PRAGMA integrity_check and holds every message whose commit the writer reported.
+    void committedMessagesSurviveKillNine() {
+        for (int run = 0; run < 3; ++run) {
+            const QString path = dir_.filePath(QStringLiteral("killed-%1.sqlite").arg(run));
+            const int killAfter = QRandomGenerator::global()->bounded(20, kWriterMessages - 100);
+            QProcess writer;
+            writer.start(QCoreApplication::applicationFilePath(),
+                         {QStringLiteral("--write-history"), path});
+            QVERIFY(writer.waitForStarted());
+            QList<qint64> committed;
+            while (committed.size() < killAfter && writer.state() == QProcess::Running) {
+                writer.waitForReadyRead(10000);
+                while (writer.canReadLine())
+                    committed << writer.readLine().trimmed().toLongLong();
+            }
+            writer.kill();
+            QVERIFY(writer.waitForFinished(10000));
+            QVERIFY2(committed.size() >= killAfter,
+                     qPrintable(QStringLiteral("the writer stopped after %1 messages: %2")
+                                    .arg(committed.size())
+                                    .arg(QString::fromLocal8Bit(writer.readAllStandardError()))));
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "killed");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            {
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+                QVERIFY(q.exec(QStringLiteral("SELECT id FROM messages ORDER BY id")));
+                QSet<qint64> stored;
+                while (q.next())
+                    stored.insert(q.value(0).toLongLong());
+                for (qint64 id : committed)
+                    QVERIFY2(stored.contains(id), qPrintable(QString::number(id)));
+                QVERIFY(stored.size() <= kWriterMessages);
+            }
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase("killed");
+            HistoryStore reopened(path);  // read by Dari as it is: nothing moved aside
+            QVERIFY(reopened.notice().isEmpty() && reopened.isOpen());
+            QVERIFY(reopened.all().size() >= committed.size());
+        }
+    }
 };
 
-QTEST_GUILESS_MAIN(TestHistoryStore)
+int main(int argc, char** argv) {
+    if (argc == 3 && qstrcmp(argv[1], "--write-history") == 0) {
+        QCoreApplication app(argc, argv);
+        return writeHistory(QString::fromLocal8Bit(argv[2]));
+    }
+    QCoreApplication app(argc, argv);
+    TestHistoryStore test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_history_store.moc"

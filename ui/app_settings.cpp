@@ -3,19 +3,11 @@
 #include <QSettings>
 #include <QVariant>
 
+#include "ui/settings_reader.h"
+
 namespace dari {
 
 namespace {
-
-// A stored override, clamped to its range; none stored (or not a number): the model's value.
-template <typename T>
-std::optional<T> storedOverride(QSettings& s, const QString& key, T min, T max) {
-    const QVariant value = s.value(key);
-    bool ok = false;
-    const double number = value.toDouble(&ok);
-    if (!value.isValid() || !ok) return std::nullopt;
-    return qBound(min, static_cast<T>(number), max);
-}
 
 void storeOverride(QSettings& s, const QString& key, const std::optional<int>& value) {
     if (value)
@@ -33,19 +25,20 @@ void storeOverride(QSettings& s, const QString& key, const std::optional<double>
 
 }  // namespace
 
-void AppSettings::load(QSettings& s) {
+QStringList AppSettings::load(QSettings& s) {
     const AppSettings d;
-    beam = storedOverride(s, QStringLiteral("decode/beam"), 1, 32);
-    maxLengthRatio = storedOverride(s, QStringLiteral("decode/maxLengthRatio"), 0.5, 10.0);
-    temperature = storedOverride(s, QStringLiteral("chat/temperature"), 0.05, 5.0);
-    topK = storedOverride(s, QStringLiteral("chat/topK"), 0, 1000);
-    modelsFolder = s.value(QStringLiteral("models/folder")).toString();
-    translateModel = s.value(QStringLiteral("models/translate")).toString();
-    chatModel = s.value(QStringLiteral("models/chat")).toString();
-    fontSize = qBound(6, s.value(QStringLiteral("view/fontSize"), d.fontSize).toInt(), 40);
-    threads = qBound(0, s.value(QStringLiteral("runtime/threads"), d.threads).toInt(), 256);
-    translateAsYouType =
-        s.value(QStringLiteral("translate/asYouType"), d.translateAsYouType).toBool();
+    SettingsReader r(s);
+    beam = r.optionalInteger(QStringLiteral("decode/beam"), 1, 32);
+    maxLengthRatio = r.optionalNumber(QStringLiteral("decode/maxLengthRatio"), 0.5, 10.0);
+    temperature = r.optionalNumber(QStringLiteral("chat/temperature"), 0.05, 5.0);
+    topK = r.optionalInteger(QStringLiteral("chat/topK"), 0, 1000);
+    modelsFolder = r.text(QStringLiteral("models/folder"));
+    translateModel = r.text(QStringLiteral("models/translate"));
+    chatModel = r.text(QStringLiteral("models/chat"));
+    fontSize = r.integer(QStringLiteral("view/fontSize"), d.fontSize, 6, 40);
+    threads = r.integer(QStringLiteral("runtime/threads"), d.threads, 0, 256);
+    translateAsYouType = r.boolean(QStringLiteral("translate/asYouType"), d.translateAsYouType);
+    return r.notes();
 }
 
 void AppSettings::save(QSettings& s) const {

@@ -2,6 +2,7 @@
 // The window's user settings, persisted with QSettings.
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -23,7 +24,8 @@ struct AppSettings {
     QString translateModel;  // chosen bundle folders (empty: the default bundle)
     QString chatModel;
 
-    void load(QSettings& settings);
+    // Returns a note for each stored value that was unusable and replaced by its default.
+    QStringList load(QSettings& settings);
     void save(QSettings& settings) const;
 };
 

@@ -45,7 +45,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     qsettings_ = options_.settingsFile.isEmpty()
                      ? std::make_unique<QSettings>()
                      : std::make_unique<QSettings>(options_.settingsFile, QSettings::IniFormat);
-    settings_.load(*qsettings_);
+    const QStringList settingNotes = settings_.load(*qsettings_);
     mode_ = qsettings_->value(QStringLiteral("view/mode")).toString() == QLatin1String("chat")
                 ? Mode::Chat
                 : Mode::Translate;
@@ -72,6 +72,10 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
                 showError(tr("Cannot load model"),
                           tr("The model in %1 cannot be used:\n%2").arg(dir, error));
             });
+    if (!settingNotes.isEmpty())
+        showError(tr("Settings reset"),
+                  tr("Some settings in %1 were unusable and are back at their defaults:\n%2")
+                      .arg(qsettings_->fileName(), settingNotes.join(QLatin1Char('\n'))));
     if (!history_->notice().isEmpty()) showError(tr("History moved aside"), history_->notice());
     if (!history_->isOpen())
         showError(tr("History unavailable"), tr("The conversation history %1 cannot be opened: %2")
@@ -218,12 +222,26 @@ void MainWindow::showModelSummary() {
     box->open();
 }
 
-int MainWindow::addMessage(const Message& message, bool persist) {
+int MainWindow::addMessage(const Message& message, bool save) {
     Message m = message;
-    if (persist) m.dbId = history_->add(m);
+    if (save) persist(m);
     const int row = conversation_->append(m);
     view_->scrollToBottom();
     return row;
+}
+
+void MainWindow::persist(Message& m) {
+    if (!history_->isOpen()) return;  // said at start
+    m.dbId = history_->add(m);
+    if (m.dbId > 0 || historyFailing_) {
+        historyFailing_ = m.dbId == 0;
+        return;
+    }
+    historyFailing_ = true;
+    showError(tr("History not saved"),
+              tr("This message could not be saved to the history %1: %2. The conversation "
+                 "stays on screen; Dari tries again with the next message.")
+                  .arg(history_->path(), history_->lastError()));
 }
 
 void MainWindow::sendMessage(const QString& raw) {
@@ -314,7 +332,7 @@ void MainWindow::onReply(const EngineReply& reply) {
     m.cached = reply.cached;
     m.truncated = reply.truncated;
     m.sentences = reply.sentences;
-    m.dbId = history_->add(m);
+    persist(m);
     conversation_->update(row, m);
     ++replies_;
     totalMs_ += reply.ms;

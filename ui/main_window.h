@@ -107,7 +107,8 @@ private:
     void onSelectionChanged();
     void requestPreview();
     void overrideDecoding(EngineRequest& request) const;  // the settings' decode overrides
-    int addMessage(const Message& message, bool persist);
+    int addMessage(const Message& message, bool save);
+    void persist(Message& message);  // into the history; a failure is said once
     void applyFont();
     void announceInterruptedRuns();
     void onModelTrained(const QString& dir, const QString& task);
@@ -123,6 +124,7 @@ private:
     QString modelsFolder_;
     QList<ModelInfo> models_;
     QString lastError_;
+    bool historyFailing_ = false;  // said once until a write succeeds again
     quint64 previewId_ = 0;
     int sendsInFlight_ = 0;
     double totalMs_ = 0.0;

@@ -15,6 +15,9 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <algorithm>
+#include <iterator>
+
 namespace dari {
 
 namespace {
@@ -130,9 +133,14 @@ HistoryStore::HistoryStore(const QString& path)
     : connection_(QStringLiteral("dari-history-") +
                   QUuid::createUuid().toString(QUuid::WithoutBraces)),
       path_(path.isEmpty() ? defaultPath() : path) {
-    QDir().mkpath(QFileInfo(path_).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
     db.setDatabaseName(path_);
+    const QString folder = QFileInfo(path_).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        lastError_ =
+            QCoreApplication::translate("HistoryStore", "cannot create the folder %1").arg(folder);
+        return;
+    }
     bool corrupt = false;
     if (openDatabase(&corrupt) || !corrupt) return;
     // Never lose the user's old history silently, never stay without one: the unreadable
@@ -152,6 +160,24 @@ HistoryStore::HistoryStore(const QString& path)
             .arg(path_, reason, aside);
 }
 
+namespace {
+
+// Whether an SQLite error (its code, as text) comes from what the file holds — not a
+// database (NOTADB), corrupt, "unsupported file format", a malformed schema — rather than
+// from where it lies: permissions, a read-only or full disk, another writer, memory.
+bool fileIsAtFault(const QString& nativeCode) {
+    bool number = false;
+    const int primary = nativeCode.toInt(&number) & 0xff;  // extended codes keep it low
+    if (!number || primary == 0) return false;
+    constexpr int kEnvironment[] = {3 /*PERM*/,  5 /*BUSY*/,      6 /*LOCKED*/,
+                                    7 /*NOMEM*/, 8 /*READONLY*/,  10 /*IOERR*/,
+                                    13 /*FULL*/, 14 /*CANTOPEN*/, 23 /*AUTH*/};
+    return std::find(std::begin(kEnvironment), std::end(kEnvironment), primary) ==
+           std::end(kEnvironment);
+}
+
+}  // namespace
+
 bool HistoryStore::openDatabase(bool* corrupt) {
     *corrupt = false;
     QSqlDatabase db = QSqlDatabase::database(connection_, false);
@@ -163,9 +189,7 @@ bool HistoryStore::openDatabase(bool* corrupt) {
     const auto run = [&](const QString& sql) {
         if (q.exec(sql)) return true;
         lastError_ = q.lastError().text();
-        // SQLITE_CORRUPT (11), SQLITE_NOTADB (26): not a database Dari can read.
-        const QString code = q.lastError().nativeErrorCode();
-        *corrupt = code == QLatin1String("11") || code == QLatin1String("26");
+        *corrupt = fileIsAtFault(q.lastError().nativeErrorCode());
         return false;
     };
     // Another window may be writing: wait for it rather than fail.

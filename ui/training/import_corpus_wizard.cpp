@@ -26,8 +26,13 @@ ImportCorpusWizard::ImportCorpusWizard(const QString& modelsFolder, QSettings* s
     setButtonText(QWizard::FinishButton, tr("Start training"));
     if (settings_) {
         TrainingSettings s;
-        s.load(*settings_);
+        const QStringList notes = s.load(*settings_);
         settingsPage_->setSettings(s);
+        if (!notes.isEmpty())
+            settingsPage_->setSubTitle(settingsPage_->subTitle() + QLatin1Char(' ') +
+                                       tr("Some remembered settings were unusable and are back "
+                                          "at their defaults: %1.")
+                                           .arg(notes.join(QLatin1String("; "))));
     }
     resize(900, 640);
 }

@@ -4,6 +4,7 @@
 
 #include "model/bundle/config.h"
 #include "model/network/parameter_count.h"
+#include "ui/settings_reader.h"
 
 namespace dari {
 
@@ -96,36 +97,36 @@ QStringList TrainingSettings::arguments(bool fineTune) const {
     return a;
 }
 
-void TrainingSettings::load(QSettings& s) {
+QStringList TrainingSettings::load(QSettings& s) {
     const TrainingSettings d;
     s.beginGroup(QStringLiteral("training"));
-    task = s.value(QStringLiteral("task"), d.task).toString() == QLatin1String("chat")
-               ? QStringLiteral("chat")
-               : QStringLiteral("translate");
-    srcLang = s.value(QStringLiteral("srcLang"), d.srcLang).toString();
+    SettingsReader r(s);
+    task = r.choice(QStringLiteral("task"), d.task,
+                    {QStringLiteral("translate"), QStringLiteral("chat")});
+    srcLang = r.text(QStringLiteral("srcLang"), d.srcLang);
     tgtLang =
-        s.value(QStringLiteral("tgtLang"), task == QLatin1String("chat") ? d.srcLang : d.tgtLang)
-            .toString();
-    cell = s.value(QStringLiteral("cell"), d.cell).toString();
-    preset = Preset(qBound(0, s.value(QStringLiteral("preset"), int(d.preset)).toInt(), 2));
-    vocabSize = qBound(100, s.value(QStringLiteral("vocabSize"), d.vocabSize).toInt(), 64000);
-    budget = Budget(qBound(0, s.value(QStringLiteral("budget"), int(d.budget)).toInt(), 1));
-    minutes = qBound(0.1, s.value(QStringLiteral("minutes"), d.minutes).toDouble(), 10000.0);
-    epochs = qBound(1, s.value(QStringLiteral("epochs"), d.epochs).toInt(), 10000);
-    attention = s.value(QStringLiteral("attention"), d.attention).toString();
-    layers = qBound(1, s.value(QStringLiteral("layers"), d.layers).toInt(), 8);
-    bidirectional = s.value(QStringLiteral("bidirectional"), d.bidirectional).toBool();
-    dropout = qBound(0.0, s.value(QStringLiteral("dropout"), d.dropout).toDouble(), 0.9);
-    learningRate =
-        qBound(1e-6, s.value(QStringLiteral("learningRate"), d.learningRate).toDouble(), 1.0);
-    batchSize = qBound(1, s.value(QStringLiteral("batchSize"), d.batchSize).toInt(), 4096);
-    teacherForcing =
-        qBound(0.0, s.value(QStringLiteral("teacherForcing"), d.teacherForcing).toDouble(), 1.0);
-    teacherForcingEnd = qBound(
-        0.0, s.value(QStringLiteral("teacherForcingEnd"), d.teacherForcingEnd).toDouble(), 1.0);
-    validateEvery =
-        qBound(1, s.value(QStringLiteral("validateEvery"), d.validateEvery).toInt(), 1000000);
+        r.text(QStringLiteral("tgtLang"), task == QLatin1String("chat") ? d.srcLang : d.tgtLang);
+    cell = r.choice(QStringLiteral("cell"), d.cell,
+                    {QStringLiteral("rnn"), QStringLiteral("gru"), QStringLiteral("lstm")});
+    preset = Preset(r.integer(QStringLiteral("preset"), int(d.preset), 0, 2));
+    vocabSize = r.integer(QStringLiteral("vocabSize"), d.vocabSize, 100, 64000);
+    budget = Budget(r.integer(QStringLiteral("budget"), int(d.budget), 0, 1));
+    minutes = r.number(QStringLiteral("minutes"), d.minutes, 0.1, 10000.0);
+    epochs = r.integer(QStringLiteral("epochs"), d.epochs, 1, 10000);
+    attention = r.choice(QStringLiteral("attention"), d.attention,
+                         {QStringLiteral("none"), QStringLiteral("bahdanau"), QStringLiteral("dot"),
+                          QStringLiteral("general")});
+    layers = r.integer(QStringLiteral("layers"), d.layers, 1, 8);
+    bidirectional = r.boolean(QStringLiteral("bidirectional"), d.bidirectional);
+    dropout = r.number(QStringLiteral("dropout"), d.dropout, 0.0, 0.9);
+    learningRate = r.number(QStringLiteral("learningRate"), d.learningRate, 1e-6, 1.0);
+    batchSize = r.integer(QStringLiteral("batchSize"), d.batchSize, 1, 4096);
+    teacherForcing = r.number(QStringLiteral("teacherForcing"), d.teacherForcing, 0.0, 1.0);
+    teacherForcingEnd =
+        r.number(QStringLiteral("teacherForcingEnd"), d.teacherForcingEnd, 0.0, 1.0);
+    validateEvery = r.integer(QStringLiteral("validateEvery"), d.validateEvery, 1, 1000000);
     s.endGroup();
+    return r.notes();
 }
 
 void TrainingSettings::save(QSettings& s) const {

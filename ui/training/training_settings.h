@@ -50,7 +50,8 @@ struct TrainingSettings {
     // comes from the base bundle, so only training settings are passed.
     QStringList arguments(bool fineTune) const;
 
-    void load(QSettings& settings);
+    // Returns a note for each stored value that was unusable and replaced by its default.
+    QStringList load(QSettings& settings);
     void save(QSettings& settings) const;
 };
 
