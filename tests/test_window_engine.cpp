@@ -42,6 +42,15 @@ dari::EngineRequest longRequest(const QString& endless) {
     return r;
 }
 
+bool copyFolder(const QString& from, const QString& to) {
+    QDir().mkpath(to);
+    const QStringList files = QDir(from).entryList(QDir::Files);
+    for (const QString& name : files)
+        if (!QFile::copy(from + QLatin1Char('/') + name, to + QLatin1Char('/') + name))
+            return false;
+    return !files.isEmpty();
+}
+
 }  // namespace
 
 class TestWindowEngine : public QObject {
@@ -116,6 +125,42 @@ private Q_SLOTS:
         engine.request(r);
         QTRY_COMPARE_WITH_TIMEOUT(replies.count(), 3, 60000);
         QVERIFY(!replies.last().at(0).value<dari::EngineReply>().cached);
+    }
+
+    // A model folder replaced by other weights while the window holds it: the next
+    // request reads it again (not from the cache); deleted: the reply says so, no crash.
+    void aChangedModelFolderIsReadAgain() {
+        const QString dir = fx_.dir.filePath(QStringLiteral("moving"));
+        QVERIFY(copyFolder(fx_.models + QStringLiteral("/ko-en"), dir));
+        dari::Engine engine;
+        QSignalSpy replies(&engine, &dari::Engine::replyReady);
+        dari::EngineRequest r;
+        r.task = QStringLiteral("translate");
+        r.modelDir = dir;
+        r.text = QStringLiteral("고마워요.");
+        r.maxLengthRatio = 2.0;
+        const auto ask = [&] {
+            engine.request(r);
+            const int before = replies.count();
+            return QTest::qWaitFor([&] { return replies.count() > before; }, 60000)
+                       ? replies.last().at(0).value<dari::EngineReply>()
+                       : dari::EngineReply{};
+        };
+        const dari::EngineReply first = ask();
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        QVERIFY(ask().cached);
+
+        QVERIFY(QDir(dir).removeRecursively());  // replaced by the endless model
+        QVERIFY(copyFolder(endless_, dir));
+        const dari::EngineReply replaced = ask();
+        QVERIFY2(replaced.error.isEmpty(), qPrintable(replaced.error));
+        QVERIFY(!replaced.cached);
+        QVERIFY(replaced.text != first.text);
+
+        QVERIFY(QDir(dir).removeRecursively());
+        const dari::EngineReply gone = ask();
+        QVERIFY2(gone.error.contains(QStringLiteral("no longer exists")), qPrintable(gone.error));
+        QVERIFY(gone.text.isEmpty());
     }
 
     // Each part of a request is its own field of the key: a "%1" in a folder name is

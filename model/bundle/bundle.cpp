@@ -1,5 +1,8 @@
 #include "model/bundle/bundle.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -107,6 +110,9 @@ void loadModule(torch::nn::Module& module, const std::string& path) {
         const std::string what = e.what_without_backtrace();
         throw std::runtime_error(path + ": corrupt or not made for this model (" +
                                  what.substr(0, what.find('\n')) + ")");
+    } catch (const std::exception& e) {  // TorchScript's own errors, e.g. a garbled header
+        const std::string what = e.what();
+        throw std::runtime_error(path + ": corrupt (" + what.substr(0, what.find('\n')) + ")");
     }
     for (size_t i = 0; i < tensors.size(); ++i) {
         if (tensors[i].second.sizes().vec() != shapes[i])
@@ -163,6 +169,29 @@ void Bundle::save(const std::string& dir) const {
     tgt.save(dir + "/tgt.spm");
     saveWeights(dir);
     saveMeta(dir);
+}
+
+std::optional<std::string> bundleFingerprint(const std::string& dir) {
+    std::error_code error;
+    if (!fs::is_directory(dir, error)) return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        const std::string name = entry.path().filename().string();
+        const bool weights = name.size() > 3 && name.compare(name.size() - 3, 3, ".pt") == 0 &&
+                             name != "checkpoint.pt";
+        if (weights || name == "meta.json" || name == "config.yaml" || name == "src.spm" ||
+            name == "tgt.spm")
+            names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    std::ostringstream out;
+    for (const auto& name : names) {
+        struct stat st {};
+        if (::stat((dir + "/" + name).c_str(), &st) != 0) continue;
+        out << name << ':' << st.st_size << ':' << st.st_mtim.tv_sec << '.' << st.st_mtim.tv_nsec
+            << ':' << st.st_ino << ';';
+    }
+    return out.str();
 }
 
 }  // namespace dari

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 #include "data/vocabulary.h"
@@ -65,6 +66,12 @@ std::string memberFile(const std::string& dir, int64_t member);
 
 void saveModule(const torch::nn::Module& module, const std::string& path);
 void loadModule(torch::nn::Module& module, const std::string& path);
+
+// What a bundle's files are on disk now (name, size, modification time and inode of meta.json,
+// config.yaml, the vocabularies and every weight file): it changes when the folder is
+// retrained, replaced or edited, so a program holding the bundle in memory can tell. nullopt:
+// the folder no longer exists.
+std::optional<std::string> bundleFingerprint(const std::string& dir);
 
 std::string isoTimeNow();
 

@@ -63,7 +63,8 @@ struct EngineWorker::Impl {
     struct Loaded {
         std::shared_ptr<Translator> translator;
         QString task;
-        quint64 generation = 0;  // this load's number: a reload is a new generation
+        quint64 generation = 0;                  // this load's number: a reload is a new generation
+        std::optional<std::string> fingerprint;  // the folder's files when they were read
     };
     std::map<QString, Loaded> models;  // by folder
     std::list<QString> modelOrder;     // least recently used first
@@ -79,16 +80,53 @@ struct EngineWorker::Impl {
         return it == models.end() ? 0 : it->second.generation;
     }
 
+    void forget(const QString& dir) {
+        models.erase(dir);
+        modelOrder.remove(dir);
+    }
+
+    // A loaded model whose folder changed on disk (retrained, replaced, deleted) is
+    // forgotten: the next use reads it again, as a new generation the cache knows nothing of.
+    void forgetIfChanged(const QString& dir) {
+        const auto it = models.find(dir);
+        if (it != models.end() && bundleFingerprint(absolute(dir)) != it->second.fingerprint)
+            forget(dir);
+    }
+
+    static std::string absolute(const QString& dir) {
+        return QDir(dir).absolutePath().toStdString();
+    }
+
+    // Reads a bundle; read again if its files changed while they were read (a training run
+    // saving into the folder), so that the weights and the fingerprint agree.
+    static Loaded read(const QString& dir) {
+        for (int attempt = 0;; ++attempt) {
+            const auto before = bundleFingerprint(absolute(dir));
+            if (!before)
+                throw std::runtime_error(
+                    EngineWorker::tr("The model folder %1 no longer exists (deleted or moved); "
+                                     "choose another model.")
+                        .arg(QDir::toNativeSeparators(QDir(dir).absolutePath()))
+                        .toStdString());
+            try {
+                auto bundle = std::make_shared<Bundle>(Bundle::load(absolute(dir)));
+                if (attempt == 0 && bundleFingerprint(absolute(dir)) != before) continue;
+                return Loaded{std::make_shared<Translator>(bundle),
+                              QString::fromStdString(bundle->meta.task), 0, before};
+            } catch (const std::exception&) {
+                if (attempt == 0 && bundleFingerprint(absolute(dir)) != before) continue;
+                throw;
+            }
+        }
+    }
+
     // Loads a bundle once; throws std::runtime_error for a bad folder or the wrong task.
     std::shared_ptr<Translator> translator(const QString& dir, const QString& task) {
         auto it = models.find(dir);
         if (it == models.end()) {
-            auto bundle =
-                std::make_shared<Bundle>(Bundle::load(QDir(dir).absolutePath().toStdString()));
-            it = models
-                     .emplace(dir, Loaded{std::make_shared<Translator>(bundle),
-                                          QString::fromStdString(bundle->meta.task), ++loads})
-                     .first;
+            Loaded loaded = read(dir);
+            loaded.generation = ++loads;
+            it = models.emplace(dir, std::move(loaded)).first;
             modelOrder.push_back(dir);
             while (modelOrder.size() > kMaxLoadedModels) {
                 models.erase(modelOrder.front());
@@ -229,6 +267,7 @@ void EngineWorker::processPending() {
     timer.start();
     EngineReply reply;
     const bool cacheable = request.task != QLatin1String("chat");
+    d_->forgetIfChanged(request.modelDir);
     const quint64 generation = d_->generationOf(request.modelDir);
     if (auto hit = cacheable && generation ? d_->lookup(replyCacheKey(request, generation))
                                            : std::nullopt) {
@@ -252,8 +291,7 @@ void EngineWorker::processPending() {
             reply.modelName = QDir(request.modelDir).dirName();
             reply.preview = request.preview;
             reply.error = QString::fromUtf8(e.what());
-            d_->models.erase(request.modelDir);  // try loading again next time
-            d_->modelOrder.remove(request.modelDir);
+            d_->forget(request.modelDir);  // try loading again next time
         }
     }
     reply.ms = timer.nsecsElapsed() / 1e6;
@@ -261,14 +299,12 @@ void EngineWorker::processPending() {
 }
 
 void EngineWorker::loadModel(const QString& dir, const QString& task) {
-    d_->models.erase(dir);  // always re-read: the folder may have changed
-    d_->modelOrder.remove(dir);
+    d_->forget(dir);  // always re-read: the folder may have changed
     try {
         d_->translator(dir, task);
         Q_EMIT modelReady(dir, task);
     } catch (const std::exception& e) {
-        d_->models.erase(dir);
-        d_->modelOrder.remove(dir);
+        d_->forget(dir);
         Q_EMIT modelFailed(dir, task, QString::fromUtf8(e.what()));
     }
 }

@@ -16,7 +16,7 @@ namespace dari {
 
 // The key of a translate reply in the worker's cache: the same request to the same loaded
 // weights. `generation` counts model loads, so a model re-read after more training
-// (loadModel) answers afresh.
+// (loadModel, or its folder found changed on disk before a request) answers afresh.
 QString replyCacheKey(const EngineRequest& request, quint64 generation);
 
 class EngineWorker : public QObject {
