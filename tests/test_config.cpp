@@ -134,6 +134,16 @@ void TestConfig::notAMapIsRejected() {
     QVERIFY2(contains(section, "m.yaml:3"), section.c_str());
     const auto syntax = errorOf([] { Config::fromYaml("model:\n  cell: [gru\n", "y.yaml"); });
     QVERIFY2(contains(syntax, "y.yaml:"), syntax.c_str());
+    // Found by fuzz_config: keys that are lists, and a language code spanning lines (which
+    // config.yaml could not write back).
+    const auto listKey = errorOf([] { Config::fromYaml("---\na: &x\n [1, 2]: 3\n", "k.yaml"); });
+    QVERIFY2(contains(listKey, "k.yaml:"), listKey.c_str());
+    const auto entryKey = errorOf([] { Config::fromYaml("model:\n  [1]: 3\n", "e.yaml"); });
+    QVERIFY2(contains(entryKey, "e.yaml:2"), entryKey.c_str());
+    const auto language =
+        errorOf([] { Config::fromYaml("data:\n  src_lang: \"ko\n  tgt_lang: en\"\n", "l.yaml"); });
+    QVERIFY2(contains(language, "l.yaml:2") && contains(language, "data.src_lang"),
+             language.c_str());
 }
 
 void TestConfig::setByDottedKey() {

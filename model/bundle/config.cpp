@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -199,6 +201,13 @@ const Field& find(const std::string& key) {
     throw std::runtime_error("unknown setting '" + key + "'");
 }
 
+// "ko", "en", "zh-Hant", "pt_BR": written into meta.json and config.yaml as they are.
+bool languageCode(const std::string& v) {
+    return v.size() <= 16 && std::all_of(v.begin(), v.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+           });
+}
+
 bool oneOf(const std::string& v, std::initializer_list<const char*> options) {
     for (const char* o : options)
         if (v == o) return true;
@@ -218,6 +227,10 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
     };
     const Rule rules[] = {
         {"data.task", oneOf(data.task, {"translate", "chat"}), "must be translate or chat"},
+        {"data.src_lang", languageCode(data.srcLang),
+         "must be a language code (letters, digits, - and _; like ko)"},
+        {"data.tgt_lang", languageCode(data.tgtLang),
+         "must be a language code (letters, digits, - and _; like en)"},
         {"data.vocab_type", oneOf(data.vocabType, {"unigram", "bpe"}), "must be unigram or bpe"},
         {"data.src_vocab_size", data.srcVocabSize >= 16 && data.srcVocabSize <= 64000,
          "must be 16..64000"},
@@ -310,6 +323,41 @@ std::vector<std::string> Config::keys() {
     return all;
 }
 
+namespace {
+
+// Every "section: {key: value}" of a config into `config`, remembering each key's line.
+void readSections(const YAML::Node& root, const std::string& origin, Config& config,
+                  std::map<std::string, int>& lines) {
+    for (const auto& section : root) {
+        if (!section.first.IsScalar())
+            throw std::runtime_error(origin + ":" + std::to_string(section.first.Mark().line + 1) +
+                                     ": a section's name must be a word (data, model, train, "
+                                     "decode)");
+        const auto name = section.first.as<std::string>();
+        if (!section.second.IsMap())
+            throw std::runtime_error(origin + ":" + std::to_string(section.first.Mark().line + 1) +
+                                     ": '" + name + "' must be a section of settings");
+        for (const auto& entry : section.second) {
+            if (!entry.first.IsScalar())
+                throw std::runtime_error(origin + ":" +
+                                         std::to_string(entry.first.Mark().line + 1) + ": in " +
+                                         name + ", a setting's name must be a word");
+            const std::string key = name + "." + entry.first.as<std::string>();
+            const std::string where = origin + ":" + std::to_string(entry.first.Mark().line + 1);
+            lines[key] = entry.first.Mark().line + 1;
+            if (!entry.second.IsScalar())
+                throw std::runtime_error(where + ": " + key + " must be a single value");
+            try {
+                config.set(key, entry.second.as<std::string>());
+            } catch (const std::exception& e) {
+                throw std::runtime_error(where + ": " + e.what());
+            }
+        }
+    }
+}
+
+}  // namespace
+
 Config Config::fromYaml(const std::string& text, const std::string& origin) {
     Config config;
     YAML::Node root;
@@ -322,23 +370,10 @@ Config Config::fromYaml(const std::string& text, const std::string& origin) {
     if (!root.IsMap())
         throw std::runtime_error(origin + ": expected sections data, model, train, decode");
     std::map<std::string, int> lines;  // key -> line, for errors found by validation
-    for (const auto& section : root) {
-        const auto name = section.first.as<std::string>();
-        if (!section.second.IsMap())
-            throw std::runtime_error(origin + ":" + std::to_string(section.first.Mark().line + 1) +
-                                     ": '" + name + "' must be a section of settings");
-        for (const auto& entry : section.second) {
-            const std::string key = name + "." + entry.first.as<std::string>();
-            const std::string where = origin + ":" + std::to_string(entry.first.Mark().line + 1);
-            lines[key] = entry.first.Mark().line + 1;
-            if (!entry.second.IsScalar())
-                throw std::runtime_error(where + ": " + key + " must be a single value");
-            try {
-                config.set(key, entry.second.as<std::string>());
-            } catch (const std::exception& e) {
-                throw std::runtime_error(where + ": " + e.what());
-            }
-        }
+    try {
+        readSections(root, origin, config, lines);
+    } catch (const YAML::Exception& e) {  // a value yaml-cpp cannot convert
+        throw std::runtime_error(origin + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
     }
     const auto [key, problem] = firstProblem(config);
     if (!key.empty()) {
