@@ -23,9 +23,11 @@ inline const std::string& scratch() {
         std::string d =
             std::string(base && *base ? base : "/tmp") + "/dari-fuzz-" + std::to_string(::getpid());
         std::filesystem::create_directories(d);
-        std::atexit([] { std::filesystem::remove_all(scratch()); });
         return d;
     }();
+    // Registered after `dir` is made, so it runs before `dir` is destroyed.
+    static const bool cleanup = std::atexit([] { std::filesystem::remove_all(scratch()); }) == 0;
+    (void)cleanup;
     return dir;
 }
 
