@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Dari's two commands:
 #   ./run.sh          set up whatever is missing, train the missing default models, open the chat window
-#   ./run.sh test     set up whatever is missing, then run every test
+#   ./run.sh test     set up whatever is missing, then run every test (Release, then sanitizers)
 #   ./run.sh setup    only the set-up (apt packages, SentencePiece, Release build)
 #   ./run.sh models   train the default models that are missing (models/ko-en, models/chat-ko)
+#   ./run.sh test --release | --sanitize   only one of the two: the Release build's tests, or
+#                     the same tests built with clang, AddressSanitizer + UndefinedBehaviorSanitizer
+#                     and libFuzzer, in build-sanitize/ (README)
 # Set-up is idempotent: a second run changes nothing and takes seconds.
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")"
@@ -20,6 +23,9 @@ PACKAGES=(
   xvfb xauth
 )
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3
+# The sanitizer build's own folder and compiler (clang: libFuzzer and LeakSanitizer).
+SANITIZE_DIR=build-sanitize
+SANITIZE_PACKAGES=(clang-14 libclang-rt-14-dev)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -75,6 +81,21 @@ setup() {
   install_packages
   select_openblas
   build
+}
+
+# The Release build's set-up, then the same sources in $SANITIZE_DIR with clang, ASan + UBSan
+# and libFuzzer's coverage; -O1 keeps the instrumented tests fast enough to run them all.
+setup_sanitize() {
+  PACKAGES+=("${SANITIZE_PACKAGES[@]}")
+  setup
+  if [ ! -f "$SANITIZE_DIR/build.ninja" ]; then
+    cmake -S . -B "$SANITIZE_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 \
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DDARI_SANITIZE=ON -DDARI_FUZZ=ON \
+      -DDARI_BUILD_BENCH=OFF -DSentencePiece_ROOT="$PWD/$DEPS_DIR/sentencepiece" >/dev/null
+  fi
+  say "Building with AddressSanitizer + UndefinedBehaviorSanitizer ($SANITIZE_DIR)"
+  cmake --build "$SANITIZE_DIR" --parallel "$(nproc)"
 }
 
 # The ko-en default model is an ensemble of this many networks (bench/recipes.md: one network
@@ -151,15 +172,26 @@ train_default_models() {
 }
 
 case "${1:-run}" in
-  setup) setup ;;
+  setup)
+    if [ "${2:-}" = --sanitize ]; then setup_sanitize; else setup; fi
+    ;;
   models)
     setup
     train_default_models
     ;;
   test)
-    setup
-    say "Running the tests"
-    ctest --test-dir "$BUILD_DIR" --output-on-failure
+    # Every test on the Release build, then again under the sanitizers (README: how long);
+    # --release or --sanitize runs one of the two.
+    if [ "${2:-}" != --sanitize ]; then
+      setup
+      say "Running the tests"
+      ctest --test-dir "$BUILD_DIR" --output-on-failure
+    fi
+    if [ "${2:-}" != --release ]; then
+      setup_sanitize
+      say "Running the tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+      ctest --test-dir "$SANITIZE_DIR" --output-on-failure
+    fi
     ;;
   run)
     setup
@@ -171,5 +203,5 @@ case "${1:-run}" in
     train_default_models  # a second run finds them and opens the window at once
     exec "$BUILD_DIR/bin/dari-chat" "${@:2}"
     ;;
-  *) echo "usage: ./run.sh [run|test|setup|models]" >&2; exit 2 ;;
+  *) echo "usage: ./run.sh [run|test [--release|--sanitize]|setup [--sanitize]|models]" >&2; exit 2 ;;
 esac
