@@ -176,6 +176,18 @@ bool fileIsAtFault(const QString& nativeCode) {
            std::end(kEnvironment);
 }
 
+// The higher of the file format's read and write versions (bytes 18 and 19 of an SQLite
+// header; 0: no header yet).
+int formatVersion(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return 0;
+    const QByteArray header = file.read(20);
+    return header.size() == 20 && header.startsWith("SQLite format 3")
+               ? std::max<int>(static_cast<unsigned char>(header[18]),
+                               static_cast<unsigned char>(header[19]))
+               : 0;
+}
+
 }  // namespace
 
 bool HistoryStore::openDatabase(bool* corrupt) {
@@ -205,6 +217,14 @@ bool HistoryStore::openDatabase(bool* corrupt) {
         run(QStringLiteral("PRAGMA quick_check"));
     if (open_ && q.next() && q.value(0).toString() != QLatin1String("ok")) {
         lastError_ = q.value(0).toString();
+        *corrupt = true;
+        open_ = false;
+    }
+    // A read or write version above 2 in the header: a newer SQLite format, perhaps readable
+    // but never writable here — every message from now on would be lost.
+    if (open_ && formatVersion(path_) > 2) {
+        lastError_ = QCoreApplication::translate(
+            "HistoryStore", "it is in a newer SQLite format that this Dari cannot write");
         *corrupt = true;
         open_ = false;
     }
