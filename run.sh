@@ -15,7 +15,7 @@ BUILD_DIR=${DARI_BUILD_DIR:-build}
 DEPS_DIR=.deps
 PACKAGES=(
   build-essential cmake ninja-build pkg-config patch dpkg-dev
-  libtorch-dev libopenblas0-pthread protobuf-compiler libprotobuf-dev
+  libtorch-dev libgloo-dev libopenblas0-pthread protobuf-compiler libprotobuf-dev
   libyaml-cpp-dev nlohmann-json3-dev libicu-dev
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
   libqt6sql6-sqlite fonts-noto-cjk

@@ -1,20 +1,24 @@
 // dari train: corpora in, model bundle out.
 
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "app/arguments.h"
 #include "app/commands.h"
 #include "app/corpus_options.h"
 #include "app/option_table.h"
+#include "app/train_launcher.h"
 #include "data/atomic_file.h"
 #include "data/corpus.h"
 #include "data/split.h"
 #include "model/bundle/bundle.h"
 #include "model/runtime.h"
+#include "model/training/distributed.h"
 #include "model/training/run_state.h"
 #include "model/training/train_events.h"
 #include "model/training/trainer.h"
@@ -119,12 +123,54 @@ TrainInputs loadInputs(const json& run, const Config& config) {
 
 }  // namespace
 
+namespace {
+
+// A distributed run's rank that is not 0 and continues a run: the run folder is rank 0's
+// (perhaps on another machine), so its settings and corpora come from rank 0.
+bool followsLeader(const RankSetup& setup, const Arguments& args) {
+    return setup.rank != 0 && args.has("resume");
+}
+
+// Every rank trains on the same settings, threads and corpora as rank 0 (each reads its own
+// copy of the corpora: the fingerprints must match).
+void agreeWithLeader(Distributed& dist, const Config& config, const TrainInputs& inputs) {
+    dist.agree("the settings (config)", config.toYaml());
+    dist.agree("the number of threads per process", std::to_string(configuredThreads()));
+    dist.agree("the training corpus", "fingerprint " + inputs.fingerprint);
+    dist.agree("the dev corpus", "fingerprint " + fingerprint(inputs.dev));
+}
+
+int trainHere(const Arguments& args);
+
+}  // namespace
+
 int runTrain(const Arguments& args) {
+    if (launchesWorkers(args)) return superviseTraining(args);
+    try {
+        return trainHere(args);
+    } catch (const PeerLost& e) {
+        // Under the supervisor, the supervisor says it once, naming the rank that died.
+        if (!isSupervisedWorker()) std::cerr << "dari train: " << e.what() << "\n";
+        return train_events::kExitPeerLost;
+    } catch (const Disagreement& e) {
+        if (!isSupervisedWorker()) std::cerr << "dari train: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+namespace {
+
+int trainHere(const Arguments& args) {
+    const RankSetup setup = RankSetup::fromEnvironment();
     TrainOptions options;
     json run;
     Config config;
     std::string savedYaml;  // --resume: the run's config.yaml as it was
-    if (args.has("resume")) {
+    if (followsLeader(setup, args)) {
+        checkResumeOptions(args);
+        options.outDir = args.get("resume");
+        options.resume = true;
+    } else if (args.has("resume")) {
         checkResumeOptions(args);
         options.outDir = args.get("resume");
         options.resume = true;
@@ -146,8 +192,8 @@ int runTrain(const Arguments& args) {
         options.outDir = args.require("out");
         if (args.has("config")) config = Config::load(args.get("config"));
         applyOverrides(config, args);
-        if (fs::exists(options.outDir + "/" + kCheckpointFile) ||
-            fs::exists(options.outDir + "/model.pt"))
+        if (setup.rank == 0 && (fs::exists(options.outDir + "/" + kCheckpointFile) ||
+                                fs::exists(options.outDir + "/model.pt")))
             throw std::runtime_error(options.outDir +
                                      " already holds a model; continue it with --resume " +
                                      options.outDir + " or choose another --out");
@@ -165,27 +211,53 @@ int runTrain(const Arguments& args) {
         }
     }
     options.stopAfterSteps = args.getInt("stop-after-steps", 0, 0, 1 << 30);
+    std::unique_ptr<Distributed> dist;
+    if (setup.distributed()) {
+        dist = std::make_unique<Distributed>(
+            setup,
+            std::chrono::milliseconds(static_cast<int64_t>(1e3 * config.train.rankTimeoutSeconds)));
+        if (followsLeader(setup, args)) {
+            run = json::parse(dist->fromLeader("the run", ""));
+            config = Config::fromYaml(dist->fromLeader("the resumed settings", ""),
+                                      "rank 0's config.yaml");
+            applyOverrides(config, args);
+        } else if (dist->leader() && options.resume) {
+            dist->fromLeader("the run", run.dump());
+            dist->fromLeader("the resumed settings", config.toYaml());
+        }
+        options.distributed = dist.get();
+    }
     configureThreads(config.train.threads);
     warnIfSlowBlas();
     const TrainInputs inputs = loadInputs(run, config);  // before anything is written
+    if (dist) agreeWithLeader(*dist, config, inputs);
+    const bool writes = setup.rank == 0;  // the other ranks of a distributed run write nothing
     for (const auto& base : {options.initFrom, options.vocabFrom})
-        if (!base.empty() && !options.resume) Bundle::load(base);  // so is a broken base model
-    fs::create_directories(options.outDir);
-    if (options.resume && config.toYaml() != savedYaml)
-        writeFileAtomically(options.outDir + "/config.yaml", config.toYaml());
-    if (!options.resume) writeFileAtomically(options.outDir + "/" + kRunFile, run.dump(2) + "\n");
+        if (!base.empty() && !options.resume && writes)
+            Bundle::load(base);  // so is a broken base model
+    if (writes) {
+        fs::create_directories(options.outDir);
+        if (options.resume && config.toYaml() != savedYaml)
+            writeFileAtomically(options.outDir + "/config.yaml", config.toYaml());
+        if (!options.resume)
+            writeFileAtomically(options.outDir + "/" + kRunFile, run.dump(2) + "\n");
+    }
 
     options.stop = &g_stop;
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-    TrainLog log(options.outDir + "/" + kTrainLogFile, /*progressBar=*/true, args.has("json"));
-    const TrainResult result = train(config, inputs, options, log);
+    auto log = writes ? std::make_unique<TrainLog>(options.outDir + "/" + kTrainLogFile,
+                                                   /*progressBar=*/true, args.has("json"))
+                      : std::make_unique<TrainLog>();
+    const TrainResult result = train(config, inputs, options, *log);
     if (result.diverged) {
-        std::cerr << "dari train: " << result.message << "\n";
+        if (writes) std::cerr << "dari train: " << result.message << "\n";
         return train_events::kExitDiverged;
     }
     return result.interrupted ? train_events::kExitInterrupted : 0;
 }
+
+}  // namespace
 
 int runStatus(const Arguments& args) {
     const std::string dir = args.require("run");

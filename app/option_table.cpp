@@ -43,6 +43,40 @@ const std::vector<Option> kDecode = {
     {"batch", "N", "sentences decoded together (default 32)"},
 };
 
+// Distributed training (app/train_launcher.h); a launcher that sets torchrun's variables
+// (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT) needs none of them.
+const std::vector<Option> kDistributed = {
+    {"nproc",
+     "N",
+     "train in N processes on this machine (each its share of the cores), the\n"
+     "gradients summed over them: the same model as one process",
+     {},
+     false,
+     false,
+     true},
+    {"nnodes",
+     "M",
+     "with --master: M machines train together, each starting --nproc processes",
+     {},
+     false,
+     false,
+     true},
+    {"node-rank",
+     "R",
+     "this machine's number among the --nnodes (0: the one rank 0 runs on)",
+     {},
+     false,
+     false,
+     true},
+    {"master",
+     "HOST:PORT",
+     "where rank 0 listens (node 0's address, a free port): the same on every\nmachine",
+     {},
+     false,
+     false,
+     true},
+};
+
 std::vector<Option> join(std::vector<std::vector<Option>> groups) {
     std::vector<Option> all;
     for (auto& group : groups)
@@ -53,12 +87,17 @@ std::vector<Option> join(std::vector<std::vector<Option>> groups) {
 const char* kTrainUsage =
     R"(usage: dari train [--config FILE.yaml] --train CORPUS [--dev CORPUS] --out DIR [options]
        dari train --resume DIR [--minutes M | --epochs N] [--threads N]
+       dari train ... --nproc N                       (N processes on this machine)
+       dari train ... --nnodes M --node-rank R --master HOST:PORT [--nproc N]   (on each machine)
 
 CORPUS is a .tsv file (source<TAB>target), a .csv file with a header (--columns SRC,TGT
 picks the columns, default the first two), or a prefix with --langs SRC,TGT meaning the
 aligned files PREFIX.SRC and PREFIX.TGT. Without --dev, a dev split is taken from --train.
 A resumed run keeps its config.yaml; only the budget, the threads and --json,
---stop-after-steps may change.
+--stop-after-steps and the processes may change. A distributed run (--nproc, --nnodes, or
+torchrun's variables RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT set by a launcher
+such as srun) trains the same model as one process: train.batch_sentences is the global batch,
+dealt over every process's threads; rank 0 validates and writes, the others write nothing.
 )";
 
 std::vector<Option> trainOptions() {
@@ -135,7 +174,8 @@ std::vector<Option> trainOptions() {
               false,
               false,
               true},
-         }});
+         },
+         kDistributed});
 }
 
 const char* kTranslateUsage = R"(usage: dari translate --model DIR [options] < input.txt

@@ -206,6 +206,10 @@ private Q_SLOTS:
         QVERIFY(!args.contains("--minutes"));
         // model.bidirectional comes before --hidden, which sizes the decoder from it.
         QVERIFY(args.indexOf("model.bidirectional=false") < args.indexOf("--hidden"));
+        QVERIFY(!args.contains("--nproc"));  // one process unless asked
+        dari::TrainingSettings two = s;
+        two.processes = 2;
+        QVERIFY(two.arguments(false).join(' ').contains("--nproc 2"));
         // Fine-tuning passes no architecture: the base bundle's network is kept.
         QVERIFY(!s.arguments(true).contains("--cell"));
         // Sizes grow with the preset, and the count follows the cell type.
@@ -217,6 +221,7 @@ private Q_SLOTS:
         dari::TrainingSettings chat = s;
         chat.task = QStringLiteral("chat");
         chat.tgtLang = QStringLiteral("ko");
+        chat.processes = 2;
         chat.save(store);
         dari::TrainingSettings loaded;
         loaded.load(store);
@@ -224,6 +229,7 @@ private Q_SLOTS:
         QCOMPARE(loaded.tgtLang, QStringLiteral("ko"));
         QCOMPARE(loaded.cell, QStringLiteral("lstm"));
         QCOMPARE(loaded.epochs, 3);
+        QCOMPARE(loaded.processes, 2);
         QCOMPARE(loaded.budget, dari::TrainingSettings::Budget::Epochs);
         dari::TrainingSettings gru = s;
         gru.cell = QStringLiteral("gru");

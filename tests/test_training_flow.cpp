@@ -232,6 +232,29 @@ private Q_SLOTS:
         QVERIFY(!dashboard->findChild<QPushButton*>(QStringLiteral("resumeTraining"))->isEnabled());
     }
 
+    // "Processes on this machine" = 2: dari train --nproc 2 under the window's controller,
+    // which sees rank 0's events only and shows the world size.
+    void aTwoProcessRunShowsItsWorldSize() {
+        dari::MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dari::TrainingPlan plan = newsPlan(QStringLiteral("two-processes"));
+        plan.settings.processes = 2;
+        plan.settings.epochs = 1;
+        dari::TrainingDashboard* dashboard = window.trainingDashboard();
+        TrainingController* controller = dashboard->controller();
+        controller->setExecutable(kDari);
+        QSignalSpy events(controller, &TrainingController::eventReceived);
+        QSignalSpy trained(dashboard, &dari::TrainingDashboard::modelTrained);
+        QVERIFY(dashboard->startPlan(plan));
+        QVERIFY2(trained.wait(120000), qPrintable(controller->stderrTail()));
+        QCOMPARE(eventsOf(events, "start").size(), 1);
+        QCOMPARE(eventsOf(events, "start").front().value("world_size").toInt(), 2);
+        QCOMPARE(eventsOf(events, "done").size(), 1);
+        const auto* stats = dashboard->findChild<QLabel*>(QStringLiteral("trainingStats"));
+        QVERIFY2(stats->text().contains(QStringLiteral("2 processes")), qPrintable(stats->text()));
+    }
+
     void killedChildLeavesWindowAliveAndResumes() {
         dari::MainWindow window(options());
         window.show();

@@ -66,7 +66,10 @@ struct TrainConfig {
     double subwordSampling = 0.0;  // > 0: each epoch samples new segmentations with this alpha
     double emaDecay = 0.0;  // > 0: validate and save an exponential moving average of the weights
     uint64_t seed = 1;
-    int threads = 0;  // 0: all cores
+    int threads = 0;  // 0: all cores (each process's share of them with --nproc)
+    // Distributed runs (model/training/distributed.h):
+    double rankTimeoutSeconds = 60;  // a rank silent this long ends the run
+    double allreduceBucketMb = 4;    // gradients all-reduced in buckets of about this size
 };
 
 struct DecodeConfig {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <initializer_list>
+#include <sstream>
 #include <utility>
 
 #include "data/atomic_file.h"
@@ -21,11 +22,10 @@ double readScalar(torch::serialize::InputArchive& archive, const std::string& ke
     return value.item<double>();
 }
 
-}  // namespace
-
-void writeCheckpoint(const std::string& path, const Seq2Seq& model, const FusedAdam& optimizer,
-                     const WeightAverage* average, const TrainingProgress& p) {
-    torch::serialize::OutputArchive archive, weights, moments;
+void writeArchive(torch::serialize::OutputArchive& archive, const Seq2Seq& model,
+                  const FusedAdam& optimizer, const WeightAverage* average,
+                  const TrainingProgress& p) {
+    torch::serialize::OutputArchive weights, moments;
     model->save(weights);
     optimizer.save(moments);
     archive.write("model", weights);
@@ -48,17 +48,13 @@ void writeCheckpoint(const std::string& path, const Seq2Seq& model, const FusedA
                                                                {"bad_loss", p.badLoss}})
         writeScalar(archive, key, value);
     archive.write("rng", at::detail::getDefaultCPUGenerator().get_state());
-    writeFileAtomically(path, [&](std::ostream& out) { archive.save_to(out); });
 }
 
-TrainingProgress readCheckpoint(const std::string& path, Seq2Seq& model, FusedAdam& optimizer,
-                                WeightAverage* average) {
-    if (!std::filesystem::exists(path))
-        throw std::runtime_error(path + ": missing: nothing to resume");
+TrainingProgress readArchive(torch::serialize::InputArchive& archive, Seq2Seq& model,
+                             FusedAdam& optimizer, WeightAverage* average) {
     TrainingProgress p;
-    try {
-        torch::serialize::InputArchive archive, weights, moments;
-        archive.load_from(path);
+    {
+        torch::serialize::InputArchive weights, moments;
         archive.read("model", weights);
         archive.read("optimizer", moments);
         model->load(weights);
@@ -83,12 +79,51 @@ TrainingProgress readCheckpoint(const std::string& path, Seq2Seq& model, FusedAd
         at::Generator generator =
             at::detail::getDefaultCPUGenerator();  // a handle to the global one
         generator.set_state(rng);
+    }
+    return p;
+}
+
+}  // namespace
+
+void writeCheckpoint(const std::string& path, const Seq2Seq& model, const FusedAdam& optimizer,
+                     const WeightAverage* average, const TrainingProgress& p) {
+    torch::serialize::OutputArchive archive;
+    writeArchive(archive, model, optimizer, average, p);
+    writeFileAtomically(path, [&](std::ostream& out) { archive.save_to(out); });
+}
+
+TrainingProgress readCheckpoint(const std::string& path, Seq2Seq& model, FusedAdam& optimizer,
+                                WeightAverage* average) {
+    if (!std::filesystem::exists(path))
+        throw std::runtime_error(path + ": missing: nothing to resume");
+    TrainingProgress p;
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path);
+        p = readArchive(archive, model, optimizer, average);
     } catch (const c10::Error& e) {
         const std::string what = e.what_without_backtrace();
         throw std::runtime_error(path + ": corrupt checkpoint (" + what.substr(0, what.find('\n')) +
                                  ")");
     }
     return p;
+}
+
+std::string checkpointBytes(const Seq2Seq& model, const FusedAdam& optimizer,
+                            const WeightAverage* average, const TrainingProgress& progress) {
+    torch::serialize::OutputArchive archive;
+    writeArchive(archive, model, optimizer, average, progress);
+    std::ostringstream out;
+    archive.save_to(out);
+    return out.str();
+}
+
+TrainingProgress readCheckpointBytes(const std::string& bytes, Seq2Seq& model, FusedAdam& optimizer,
+                                     WeightAverage* average) {
+    torch::serialize::InputArchive archive;
+    std::istringstream in(bytes);
+    archive.load_from(in);
+    return readArchive(archive, model, optimizer, average);
 }
 
 }  // namespace dari

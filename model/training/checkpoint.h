@@ -29,4 +29,10 @@ void writeCheckpoint(const std::string& path, const Seq2Seq& model, const FusedA
 TrainingProgress readCheckpoint(const std::string& path, Seq2Seq& model, FusedAdam& optimizer,
                                 WeightAverage* average);
 
+// The same in memory: rank 0's state, sent to the other ranks of a distributed run.
+std::string checkpointBytes(const Seq2Seq& model, const FusedAdam& optimizer,
+                            const WeightAverage* average, const TrainingProgress& progress);
+TrainingProgress readCheckpointBytes(const std::string& bytes, Seq2Seq& model, FusedAdam& optimizer,
+                                     WeightAverage* average);
+
 }  // namespace dari

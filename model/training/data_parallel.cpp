@@ -44,18 +44,20 @@ void runShard(const std::vector<torch::Tensor>& parameters, const Batch& shard, 
 }  // namespace
 
 double dataParallelGradients(torch::nn::Module& model, const std::vector<Batch>& shards,
-                             const ShardLoss& lossOf, uint64_t seed) {
+                             const ShardLoss& lossOf, uint64_t seed, int firstShard,
+                             int64_t batchTokens) {
     const auto parameters = model.parameters();
-    int64_t tokens = 0;
-    for (const auto& s : shards)
-        tokens += s.targetTokens;
+    int64_t tokens = batchTokens;
+    if (tokens <= 0)
+        for (const auto& s : shards)
+            tokens += s.targetTokens;
     std::vector<ShardGradients> results(shards.size());
     std::vector<std::function<void()>> tasks;
     for (size_t k = 0; k < shards.size(); ++k) {
         const double weight =
             static_cast<double>(shards[k].targetTokens) / std::max<int64_t>(1, tokens);
         tasks.push_back([&, k, weight] {
-            runShard(parameters, shards[k], weight, lossOf, seed + k, results[k]);
+            runShard(parameters, shards[k], weight, lossOf, seed + firstShard + k, results[k]);
         });
     }
     WorkerPool::shared().run(tasks);
@@ -82,13 +84,26 @@ double dataParallelGradients(torch::nn::Module& model, const std::vector<Batch>&
 
 BatchGradients batchGradients(Seq2Seq& model, const std::vector<Example>& examples,
                               const std::vector<size_t>& indices, double teacherForcing,
-                              double labelSmoothing, const std::function<void(Batch&)>& prepare) {
+                              double labelSmoothing, const std::function<void(Batch&)>& prepare,
+                              const ShardSlice& slice) {
     BatchGradients out;
+    const int total = slice.total > 0 ? slice.total : configuredThreads();
+    const int first = slice.total > 0 ? slice.first : 0;
+    const int count = slice.total > 0 ? slice.count : total;
     std::vector<Batch> shards;
-    for (const auto& part : splitIndices(indices, configuredThreads())) {
-        shards.push_back(makeBatch(examples, part));
-        if (prepare) prepare(shards.back());
-        out.targetTokens += shards.back().targetTokens;
+    const auto groups = splitIndices(indices, total);
+    for (size_t k = 0; k < groups.size(); ++k) {
+        Batch batch = makeBatch(examples, groups[k]);
+        if (prepare) prepare(batch);
+        out.targetTokens += batch.targetTokens;
+        if (static_cast<int>(k) >= first && static_cast<int>(k) < first + count)
+            shards.push_back(std::move(batch));
+    }
+    const uint64_t seed = drawShardSeed();  // by every rank, so that all stay in step
+    if (shards.empty()) {                   // a batch smaller than the ranks: this one adds nothing
+        for (auto& p : model->parameters())
+            p.mutable_grad() = torch::zeros_like(p);
+        return out;
     }
     out.loss = dataParallelGradients(
         *model, shards,
@@ -96,7 +111,7 @@ BatchGradients batchGradients(Seq2Seq& model, const std::vector<Example>& exampl
             const auto result = model->forward(b.src, b.tgtIn, teacherForcing, /*logits=*/false);
             return trainingLoss(model, result, b.tgtOut, labelSmoothing);
         },
-        drawShardSeed());
+        seed, first, out.targetTokens);
     return out;
 }
 

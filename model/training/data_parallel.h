@@ -28,23 +28,35 @@ using ShardLoss = std::function<torch::Tensor(const Batch& shard)>;
 std::vector<std::vector<size_t>> splitIndices(const std::vector<size_t>& indices, int shards);
 
 // Runs `lossOf` on every shard, shard k on its own thread (the first on the
-// calling thread) inside a ShardRandom scope seeded with seed + k, and stores
-// the gradient of the batch's mean token loss in each parameter's grad.
-// Returns that loss. An exception in any shard is rethrown here.
+// calling thread) inside a ShardRandom scope seeded with seed + firstShard + k, and
+// stores the gradient of the batch's mean token loss in each parameter's grad.
+// Returns that loss. An exception in any shard is rethrown here. `batchTokens` > 0:
+// the shards are part of a larger batch (of another process's shards too) of that
+// many target tokens, and the gradient and loss are these shards' part of its mean.
 double dataParallelGradients(torch::nn::Module& model, const std::vector<Batch>& shards,
-                             const ShardLoss& lossOf, uint64_t seed);
+                             const ShardLoss& lossOf, uint64_t seed, int firstShard = 0,
+                             int64_t batchTokens = 0);
+
+// Which of a step's shards this process computes: [first, first + count) of `total`
+// (distributed training: total = ranks x threads, each rank its threads' shards).
+// total 0: all of them, one per configured thread.
+struct ShardSlice {
+    int first = 0, count = 0, total = 0;
+};
 
 // The step dari train and the benchmark take: the gradients of the mean token
 // loss of examples[indices], in one shard per configured thread. `prepare` may
-// alter each shard's batch before it runs (word dropout).
+// alter each shard's batch before it runs (word dropout); it runs on every shard of
+// the batch, this process's or not, so that all draw the same random numbers.
 struct BatchGradients {
-    double loss = 0.0;
-    int64_t targetTokens = 0;
+    double loss = 0.0;         // this slice's part of the batch's mean token loss
+    int64_t targetTokens = 0;  // of the whole batch
 };
 BatchGradients batchGradients(Seq2Seq& model, const std::vector<Example>& examples,
                               const std::vector<size_t>& indices, double teacherForcing,
                               double labelSmoothing,
-                              const std::function<void(Batch&)>& prepare = {});
+                              const std::function<void(Batch&)>& prepare = {},
+                              const ShardSlice& slice = {});
 
 // A seed for the shards of one step, drawn from LibTorch's default generator (so
 // a checkpoint of that generator's state makes the next steps reproducible).

@@ -31,6 +31,8 @@ inline constexpr char kParameters[] = "parameters";
 inline constexpr char kSrcVocab[] = "src_vocab";
 inline constexpr char kTgtVocab[] = "tgt_vocab";
 inline constexpr char kFineTune[] = "fine_tune";  // true: --init-from (the run's own record)
+// processes training together (also in train events of distributed runs; absent: 1)
+inline constexpr char kWorldSize[] = "world_size";
 
 // train, validation, resume, interrupted, done
 inline constexpr char kStep[] = "step";
@@ -45,6 +47,8 @@ inline constexpr char kGradNorm[] = "grad_norm";  // before clipping
 inline constexpr char kProgress[] = "progress";
 // non-finite updates skipped so far
 inline constexpr char kSkippedUpdates[] = "skipped_updates";
+// distributed runs: milliseconds the last step's gradients took to be summed over the ranks
+inline constexpr char kAllreduceMs[] = "allreduce_ms";
 
 // validation
 inline constexpr char kDevLoss[] = "dev_loss";
@@ -74,5 +78,7 @@ inline constexpr char kEarlyStop[] = "early_stop";
 inline constexpr int kExitInterrupted = 3;
 // ... when the training diverged (the message names the step and the last good checkpoint).
 inline constexpr int kExitDiverged = 5;
+// ... when a distributed run lost a rank (it died or stopped answering; the message names it).
+inline constexpr int kExitPeerLost = 6;
 
 }  // namespace dari::train_events

@@ -16,11 +16,15 @@ TrainLog::TrainLog(const std::string& path, bool progressBar, bool jsonOnStdout)
     if (!file_) throw std::runtime_error(path + ": cannot write the training log");
 }
 
+TrainLog::TrainLog() : silent_(true) {}
+
 void TrainLog::event(const nlohmann::json& event) {
-    const std::string line = event.dump();
-    file_ << line << '\n';
-    file_.flush();
-    if (json_) std::cout << line << std::endl;
+    if (!silent_) {
+        const std::string line = event.dump();
+        file_ << line << '\n';
+        file_.flush();
+        if (json_) std::cout << line << std::endl;
+    }
     if (listener) listener(event);
 }
 
@@ -51,6 +55,7 @@ void TrainLog::progress(double fraction, double elapsed, const std::string& deta
 }
 
 void TrainLog::message(const std::string& text) {
+    if (silent_) return;
     if (barShown_) std::fputs("\r\033[K", stderr);
     std::fprintf(stderr, "%s\n", text.c_str());
 }

@@ -15,6 +15,8 @@ class TrainLog {
 public:
     // Appends to `path` (a resumed run continues the same log).
     TrainLog(const std::string& path, bool progressBar, bool jsonOnStdout);
+    // Reports nothing anywhere: the log of a distributed run's ranks other than 0.
+    TrainLog();
 
     void event(const nlohmann::json& event);
     // Redraws the progress line: fraction done, ETA, loss, tokens/s.
@@ -24,8 +26,9 @@ public:
 
 private:
     std::ofstream file_;
-    bool bar_;
-    bool json_;
+    bool bar_ = false;
+    bool json_ = false;
+    bool silent_ = false;
     bool barShown_ = false;
 };
 

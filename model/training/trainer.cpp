@@ -39,8 +39,8 @@ public:
         const auto batches0 = epochBatches(progress_.epoch);
         log_.message(summary(batches0.size()));
         TrainResult result;
-        const auto started = Clock::now();
-        const double secondsBefore = progress_.seconds;
+        started_ = Clock::now();
+        secondsBefore_ = progress_.seconds;
         auto batches = batches0;
         while (!budgetSpent()) {
             if (progress_.batchInEpoch >= static_cast<int64_t>(batches.size())) {
@@ -52,8 +52,8 @@ public:
             }
             trainStep(batches[progress_.batchInEpoch]);
             ++progress_.batchInEpoch;
-            progress_.seconds =
-                secondsBefore + std::chrono::duration<double>(Clock::now() - started).count();
+            // A distributed run keeps rank 0's clock, so that all ranks agree on the budget.
+            progress_.seconds = dist() ? agreedSeconds_ : secondsNow();
             showProgress(batches.size());
             if (!guard_->diverged().empty()) {
                 result.diverged = true;
@@ -98,13 +98,24 @@ private:
     }
     double budgetFraction(size_t batchesPerEpoch) const;
     bool budgetSpent() const;
+    bool stopSignalled() const { return options_.stop && options_.stop->load(); }
     bool stopRequested() const {
-        return (options_.stop && options_.stop->load()) ||
+        return (dist() ? agreedStop_ : stopSignalled()) ||
                (options_.stopAfterSteps > 0 && progress_.step >= options_.stopAfterSteps);
     }
+    double secondsNow() const {
+        return secondsBefore_ + std::chrono::duration<double>(Clock::now() - started_).count();
+    }
+    Distributed* dist() const { return options_.distributed; }
+    bool writes() const { return !dist() || dist()->leader(); }  // rank 0 or a single process
+    ShardSlice shardSlice() const;
+    void reduceOverRanks();
+    void shareStartingState();
+    void noteAllreduceCost(double milliseconds) const;
     void trainStep(const std::vector<size_t>& indices);
     torch::Tensor dropWords(const torch::Tensor& ids) const;
-    bool validate();  // true: stop early
+    bool validate();      // true: stop early
+    bool validateHere();  // rank 0 or a single process: scores, saves, decides
     DecodeOptions validationOptions() const;
     void setLearningRate(double lr);
     bool checkpointDue() const {
@@ -138,10 +149,20 @@ private:
     bool checkpointCostShown_ = false;
     int64_t lastCheckpointStep_ = 0;          // the step checkpoint.pt holds (0: none yet)
     std::unique_ptr<DivergenceGuard> guard_;  // made once the target vocabulary is known
+    Clock::time_point started_ = Clock::now();
+    double secondsBefore_ = 0.0;  // progress_.seconds when this process's run started
+    // Distributed runs: what all ranks agreed on at the last step.
+    double agreedSeconds_ = 0.0;
+    bool agreedStop_ = false;
+    double allreduceWindowMs_ = 0.0;    // all-reduce time since the last train event ...
+    int64_t allreduceWindowSteps_ = 0;  // ... over this many steps
+    bool allreduceCostShown_ = false;
 };
 
 void Trainer::prepare() {
-    if (options_.resume) {
+    if (!writes()) {
+        // Rank 0 reads the run folder and builds the vocabularies; they come from it below.
+    } else if (options_.resume) {
         bundle_.config = Config::load(options_.outDir + "/config.yaml");
         bundle_.src = Vocabulary::load(options_.outDir + "/src.spm");
         bundle_.tgt = Vocabulary::load(options_.outDir + "/tgt.spm");
@@ -162,11 +183,19 @@ void Trainer::prepare() {
     } else {
         buildVocabularies();
     }
+    if (dist()) {  // every rank builds the same network on the same vocabularies
+        bundle_.config =
+            Config::fromYaml(dist()->fromLeader("config", config().toYaml()), "rank 0's config");
+        bundle_.src = Vocabulary::fromSerialized(
+            dist()->fromLeader("source vocabulary", writes() ? bundle_.src.serialized() : ""));
+        bundle_.tgt = Vocabulary::fromSerialized(
+            dist()->fromLeader("target vocabulary", writes() ? bundle_.tgt.serialized() : ""));
+    }
     const auto& cfg = config();
     torch::manual_seed(cfg.train.seed);
     bundle_.model = Seq2Seq(cfg.model, bundle_.src.size(), bundle_.tgt.size());
     guard_ = std::make_unique<DivergenceGuard>(bundle_.tgt.size());
-    if (!options_.initFrom.empty() && !options_.resume)
+    if (!options_.initFrom.empty() && !options_.resume && writes())
         loadModule(*bundle_.model, options_.initFrom + "/model.pt");
     std::vector<size_t> kept;
     examples_ = encode(inputs_.train, true, &kept);
@@ -195,7 +224,9 @@ void Trainer::prepare() {
     bundle_.meta.devPairs = static_cast<int64_t>(devExamples_.size());
     bundle_.meta.parameters = bundle_.model->parameterCount();
     bundle_.meta.dariVersion = DARI_VERSION;
-    if (options_.resume) {
+    if (!writes()) {
+        // The run's state arrives from rank 0 (shareStartingState).
+    } else if (options_.resume) {
         loadCheckpoint();
     } else {
         bundle_.meta.created = isoTimeNow();
@@ -206,11 +237,57 @@ void Trainer::prepare() {
                     {ev::kParameters, bundle_.meta.parameters},
                     {ev::kSrcVocab, bundle_.src.size()},
                     {ev::kTgtVocab, bundle_.tgt.size()},
-                    {ev::kFineTune, !options_.initFrom.empty()}});
+                    {ev::kFineTune, !options_.initFrom.empty()},
+                    {ev::kWorldSize, dist() ? dist()->worldSize() : 1}});
     }
+    if (dist()) shareStartingState();
     batchesPerEpoch_ = epochBatches(0).size();
     if (configuredThreads() > 1) setBlasThreads(1);  // one shard per thread instead
     bundle_.model->train();
+}
+
+// Rank 0's weights, optimizer, counters and random generator (a new run's, a resumed one's
+// or a fine-tuned one's) on every rank: from here on all ranks draw and update alike.
+void Trainer::shareStartingState() {
+    const std::string state =
+        writes() ? checkpointBytes(bundle_.model, *optimizer_, average_.get(), progress_) : "";
+    const std::string received = dist()->broadcastBytes(state);
+    if (writes()) return;
+    progress_ = readCheckpointBytes(received, bundle_.model, *optimizer_, average_.get());
+    setLearningRate(progress_.learningRate);
+}
+
+// Rank r computes the shards of its threads: r*T .. r*T+T-1 of ranks x T.
+ShardSlice Trainer::shardSlice() const {
+    if (!dist()) return {};
+    const int threads = std::max(1, configuredThreads());
+    return {dist()->rank() * threads, threads, dist()->worldSize() * threads};
+}
+
+// The step's gradients and loss summed over the ranks, and what they agree on: rank 0's
+// clock and whether any rank was asked to stop.
+void Trainer::reduceOverRanks() {
+    dist()->allreduceGradients(bundle_.model->parameters(),
+                               static_cast<int64_t>(config().train.allreduceBucketMb * 1e6));
+    auto shared = torch::tensor(
+        {lastLoss_, stopSignalled() ? 1.0 : 0.0, dist()->leader() ? secondsNow() : 0.0},
+        torch::kDouble);
+    dist()->allreduce(shared);
+    lastLoss_ = shared[0].item<double>();
+    agreedStop_ = shared[1].item<double>() > 0;
+    agreedSeconds_ = shared[2].item<double>();
+    allreduceWindowMs_ += dist()->lastAllreduce().milliseconds;
+    ++allreduceWindowSteps_;
+}
+
+// Said once, at the first train event: what summing the gradients over the ranks costs.
+void Trainer::noteAllreduceCost(double milliseconds) const {
+    const auto& cost = dist()->lastAllreduce();
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "all-reduce: %.2f MB of gradients in %d bucket%s, %.2f ms per step",
+                  cost.bytes / 1e6, cost.buckets, cost.buckets == 1 ? "" : "s", milliseconds);
+    log_.message(line);
 }
 
 void Trainer::buildVocabularies() {
@@ -302,12 +379,15 @@ void Trainer::trainStep(const std::vector<size_t>& indices) {
         setLearningRate(t.learningRate + (t.minLearningRate - t.learningRate) * fall);
     }
     auto& model = bundle_.model;
-    const auto step =
-        batchGradients(model, examples_, indices, forcing, t.labelSmoothing, [this](Batch& b) {
+    const auto step = batchGradients(
+        model, examples_, indices, forcing, t.labelSmoothing,
+        [this](Batch& b) {
             b.src = dropWords(b.src);
             b.tgtIn = dropWords(b.tgtIn);
-        });
+        },
+        shardSlice());
     lastLoss_ = step.loss;
+    if (dist()) reduceOverRanks();
     const int64_t targetTokens = step.targetTokens;
     // The norm before clipping: its spikes are the exploding gradients of BPTT.
     const double maxNorm = t.clipNorm > 0 ? t.clipNorm : std::numeric_limits<double>::infinity();
@@ -348,16 +428,25 @@ void Trainer::showProgress(size_t batchesPerEpoch) {
     detail << " " << tokensPerSecond_ << " tok/s";
     log_.progress(budgetFraction(batchesPerEpoch), progress_.seconds, detail.str());
     if (progress_.step % t.logEvery != 0) return;
-    log_.event({{ev::kEvent, ev::kTrain},
-                {ev::kStep, progress_.step},
-                {ev::kEpoch, epochs},
-                {ev::kTrainLoss, windowTokens_ ? windowLoss_ / windowTokens_ : lastLoss_},
-                {ev::kTokensPerSecond, tokensPerSecond_},
-                {ev::kGradNorm, lastNorm_},
-                {ev::kLearningRate, progress_.learningRate},
-                {ev::kSeconds, progress_.seconds},
-                {ev::kProgress, budgetFraction(batchesPerEpoch)},
-                {ev::kSkippedUpdates, guard_->skippedUpdates()}});
+    json event = {{ev::kEvent, ev::kTrain},
+                  {ev::kStep, progress_.step},
+                  {ev::kEpoch, epochs},
+                  {ev::kTrainLoss, windowTokens_ ? windowLoss_ / windowTokens_ : lastLoss_},
+                  {ev::kTokensPerSecond, tokensPerSecond_},
+                  {ev::kGradNorm, lastNorm_},
+                  {ev::kLearningRate, progress_.learningRate},
+                  {ev::kSeconds, progress_.seconds},
+                  {ev::kProgress, budgetFraction(batchesPerEpoch)},
+                  {ev::kSkippedUpdates, guard_->skippedUpdates()}};
+    if (dist() && allreduceWindowSteps_ > 0) {
+        event[ev::kAllreduceMs] = allreduceWindowMs_ / allreduceWindowSteps_;
+        event[ev::kWorldSize] = dist()->worldSize();
+        if (!allreduceCostShown_) noteAllreduceCost(allreduceWindowMs_ / allreduceWindowSteps_);
+        allreduceCostShown_ = true;
+        allreduceWindowMs_ = 0;
+        allreduceWindowSteps_ = 0;
+    }
+    log_.event(event);
     windowLoss_ = 0;
     windowTokens_ = 0;
     windowStart_ = Clock::now();
@@ -379,8 +468,22 @@ DecodeOptions Trainer::validationOptions() const {
 }
 
 bool Trainer::validate() {
-    const auto& t = config().train;
     if (devExamples_.empty()) return false;
+    bool stop = writes() && validateHere();
+    if (!dist()) return stop;
+    // The others wait while rank 0 decodes the dev set, then follow its decisions.
+    auto decisions = torch::tensor({stop ? 1.0 : 0.0, progress_.learningRate}, torch::kDouble);
+    const auto wait = std::chrono::milliseconds(
+        static_cast<int64_t>(1e3 * std::max(600.0, 10 * config().train.rankTimeoutSeconds)));
+    dist()->broadcast(decisions, wait);
+    stop = decisions[0].item<double>() > 0;
+    if (!writes()) setLearningRate(decisions[1].item<double>());
+    windowStart_ = Clock::now();
+    return stop;
+}
+
+bool Trainer::validateHere() {
+    const auto& t = config().train;
     // Scored and saved with the averaged weights (if any); the live ones go on training.
     AveragedWeights averaged(average_.get());
     const auto scores =
@@ -440,6 +543,7 @@ bool Trainer::validate() {
 
 // Written at every validation, every train.checkpoint_seconds, and when the run stops.
 void Trainer::saveCheckpoint() {
+    if (!writes()) return;
     const auto start = Clock::now();
     const std::string path = options_.outDir + "/" + kCheckpointFile;
     writeCheckpoint(path, bundle_.model, *optimizer_, average_.get(), progress_);
@@ -508,6 +612,7 @@ void Trainer::finish(TrainResult& result) {
                      "; continue with: dari train --resume " + options_.outDir);
         return;
     }
+    if (!writes()) return;
     if (progress_.bestBleu < 0) {  // no dev set: keep the last (averaged) weights
         AveragedWeights averaged(average_.get());
         bundle_.saveWeights(options_.outDir);
@@ -537,6 +642,10 @@ std::string Trainer::summary(size_t batchesPerEpoch) const {
         << " " << m.cell << " + " << m.attention << " attention, " << bundle_.meta.parameters
         << " parameters, " << examples_.size() << " pairs (" << batchesPerEpoch
         << " batches/epoch), dev " << devExamples_.size()
+        << (dist() ? ", " + std::to_string(dist()->worldSize()) + " processes x " +
+                         std::to_string(std::max(1, configuredThreads())) +
+                         (configuredThreads() > 1 ? " threads" : " thread")
+                   : std::string())
         << (options_.resume ? ", from step " + std::to_string(progress_.step) : std::string());
     return out.str();
 }

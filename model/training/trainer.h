@@ -8,6 +8,7 @@
 
 #include "data/corpus.h"
 #include "model/bundle/config.h"
+#include "model/training/distributed.h"
 #include "model/training/train_log.h"
 
 namespace dari {
@@ -25,6 +26,9 @@ struct TrainOptions {
     bool resume = false;  // continue outDir's interrupted run from checkpoint.pt
     std::atomic<bool>* stop = nullptr;  // when set: checkpoint at the next step and return
     int64_t stopAfterSteps = 0;         // > 0: behave as if stopped at this global step
+    // A distributed run (null: this process alone). Rank 0 trains as a single process
+    // would, and writes; the others compute their shards and write nothing.
+    Distributed* distributed = nullptr;
 };
 
 struct TrainResult {

@@ -207,10 +207,22 @@ void TrainingDashboard::onEvent(const QJsonObject& e) {
     else if (kind == QLatin1String(ev::kResume))
         charts_->truncateAfter(integer(e, ev::kStep));
     else if (kind == QLatin1String(ev::kStart))
-        stats_->setText(tr("%1 parameters · %2 training pairs · %3 dev pairs")
-                            .arg(QLocale().toString(integer(e, ev::kParameters)))
-                            .arg(QLocale().toString(integer(e, ev::kTrainPairs)))
-                            .arg(QLocale().toString(integer(e, ev::kDevPairs))));
+        onStart(e);
+}
+
+// " · 2 processes" for an event of a distributed run (dari train --nproc); older logs and
+// single processes have no world size.
+QString TrainingDashboard::processes(const QJsonObject& e) const {
+    const qint64 world = integer(e, ev::kWorldSize);
+    return world > 1 ? tr(" · %n processes", nullptr, int(world)) : QString();
+}
+
+void TrainingDashboard::onStart(const QJsonObject& e) {
+    QString text = tr("%1 parameters · %2 training pairs · %3 dev pairs")
+                       .arg(QLocale().toString(integer(e, ev::kParameters)))
+                       .arg(QLocale().toString(integer(e, ev::kTrainPairs)))
+                       .arg(QLocale().toString(integer(e, ev::kDevPairs)));
+    stats_->setText(text + processes(e));
 }
 
 void TrainingDashboard::onTrain(const QJsonObject& e) {
@@ -228,7 +240,8 @@ void TrainingDashboard::onTrain(const QJsonObject& e) {
                         .arg(number(e, ev::kTrainLoss), 0, 'f', 3)
                         .arg(number(e, ev::kLearningRate), 0, 'g', 3)
                         .arg(bestBleu_, 0, 'f', 2)
-                        .arg(clock(seconds), clock(eta)));
+                        .arg(clock(seconds), clock(eta)) +
+                    processes(e));
 }
 
 void TrainingDashboard::onValidation(const QJsonObject& e) {

@@ -47,6 +47,8 @@ Q_SIGNALS:
 private:
     void buildUi();
     void onEvent(const QJsonObject& event);
+    void onStart(const QJsonObject& event);
+    QString processes(const QJsonObject& event) const;
     void onTrain(const QJsonObject& event);
     void onValidation(const QJsonObject& event);
     void onStateChanged();

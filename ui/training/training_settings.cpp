@@ -92,6 +92,7 @@ QStringList TrainingSettings::arguments(bool fineTune) const {
     set("train.teacher_forcing_end", number(teacherForcingEnd));
     set("train.log_every", QString::number(logEvery));
     if (threads > 0) a << QStringLiteral("--threads") << QString::number(threads);
+    if (processes > 1) a << QStringLiteral("--nproc") << QString::number(processes);
     for (const QString& extra : extraSets)
         a << QStringLiteral("--set") << extra;
     return a;
@@ -125,6 +126,7 @@ QStringList TrainingSettings::load(QSettings& s) {
     teacherForcingEnd =
         r.number(QStringLiteral("teacherForcingEnd"), d.teacherForcingEnd, 0.0, 1.0);
     validateEvery = r.integer(QStringLiteral("validateEvery"), d.validateEvery, 1, 1000000);
+    processes = r.integer(QStringLiteral("processes"), d.processes, 1, 256);
     s.endGroup();
     return r.notes();
 }
@@ -149,6 +151,7 @@ void TrainingSettings::save(QSettings& s) const {
     s.setValue(QStringLiteral("teacherForcing"), teacherForcing);
     s.setValue(QStringLiteral("teacherForcingEnd"), teacherForcingEnd);
     s.setValue(QStringLiteral("validateEvery"), validateEvery);
+    s.setValue(QStringLiteral("processes"), processes);
     s.endGroup();
 }
 

@@ -36,6 +36,7 @@ struct TrainingSettings {
     int validateEvery = 500;  // steps between validations and checkpoints
     int logEvery = 50;
     int threads = 0;        // 0: all cores
+    int processes = 1;      // > 1: dari train --nproc (the cores shared among them)
     QStringList extraSets;  // further KEY=VALUE for --set
 
     // The preset's network size: embedding and encoder hidden size per direction.

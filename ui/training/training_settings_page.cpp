@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -172,6 +173,13 @@ QWidget* TrainingSettingsPage::buildAdvanced() {
     forcing->addStretch();
     validateEvery_ = spin(1, 1000000, 50, box);
     validateEvery_->setSuffix(tr(" steps"));
+    // dari train --nproc: the same model as one process (the global batch is kept).
+    processes_ = spin(1, std::max(1, QThread::idealThreadCount()), 1, box);
+    processes_->setObjectName(QStringLiteral("processes"));
+    processes_->setToolTip(
+        tr("Train in this many processes that share this machine's cores and "
+           "sum their gradients (data parallelism); the model is the same as "
+           "with one"));
     form->addRow(tr("&Attention:"), attention_);
     form->addRow(tr("&Layers:"), layers_);
     form->addRow(QString(), bidirectional_);
@@ -180,6 +188,7 @@ QWidget* TrainingSettingsPage::buildAdvanced() {
     form->addRow(tr("&Batch size:"), batch_);
     form->addRow(tr("Teacher forcing:"), forcing);
     form->addRow(tr("Validate and checkpoint every:"), validateEvery_);
+    form->addRow(tr("&Processes on this machine:"), processes_);
     architecture_ << attention_ << layers_ << bidirectional_ << dropout_;
     for (QWidget* w : std::initializer_list<QWidget*>{attention_, layers_, bidirectional_})
         watch(w);
@@ -272,6 +281,7 @@ TrainingSettings TrainingSettingsPage::settings() const {
     s.teacherForcing = forcing_->value();
     s.teacherForcingEnd = forcingEnd_->value();
     s.validateEvery = validateEvery_->value();
+    s.processes = processes_->value();
     s.logEvery = logEvery_;
     s.extraSets = extraSets_;
     return s;
@@ -296,6 +306,7 @@ void TrainingSettingsPage::setSettings(const TrainingSettings& s) {
     forcing_->setValue(s.teacherForcing);
     forcingEnd_->setValue(s.teacherForcingEnd);
     validateEvery_->setValue(s.validateEvery);
+    processes_->setValue(s.processes);
     logEvery_ = s.logEvery;
     extraSets_ = s.extraSets;
     updateParameters();

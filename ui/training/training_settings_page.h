@@ -72,6 +72,7 @@ private:
     QDoubleSpinBox* forcing_ = nullptr;
     QDoubleSpinBox* forcingEnd_ = nullptr;
     QSpinBox* validateEvery_ = nullptr;
+    QSpinBox* processes_ = nullptr;
     QList<QWidget*> architecture_;  // disabled when fine-tuning: the base model decides
     QFutureWatcher<qint64> counting_;
     bool recount_ = false;  // settings changed while counting
