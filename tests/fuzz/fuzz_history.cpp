@@ -63,7 +63,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         m.mode = QStringLiteral("translate");
         m.text = QStringLiteral("안녕");
         m.time = QDateTime::currentDateTime();
-        if (store.add(m) == 0) std::abort();
+        if (store.add(m) == 0) {
+            std::fprintf(stderr, "fuzz: a message could not be added: %s\n",
+                         qPrintable(store.lastError()));
+            std::abort();  // a history that opened must take new messages
+        }
         if (store.all().size() != before.size() + 1) std::abort();
         (void)store.search(QStringLiteral("안"));
         (void)store.exportTsv(dir + QStringLiteral("/out.tsv"));

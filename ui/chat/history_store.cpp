@@ -190,6 +190,27 @@ int formatVersion(const QString& path) {
 
 }  // namespace
 
+namespace {
+
+// The one statement that writes a message (prepare's own error kept, not exec's "Parameter
+// count mismatch").
+bool insert(QSqlQuery& q, const Message& m) {
+    if (!q.prepare(
+            QStringLiteral("INSERT INTO messages (time, sender, mode, text, model, ms, details)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)")))
+        return false;
+    q.addBindValue(m.time.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(static_cast<int>(m.sender));
+    q.addBindValue(m.mode);
+    q.addBindValue(m.text);
+    q.addBindValue(m.model);
+    q.addBindValue(m.ms);
+    q.addBindValue(details(m));
+    return q.exec();
+}
+
+}  // namespace
+
 bool HistoryStore::openDatabase(bool* corrupt) {
     *corrupt = false;
     QSqlDatabase db = QSqlDatabase::database(connection_, false);
@@ -238,6 +259,26 @@ bool HistoryStore::openDatabase(bool* corrupt) {
         *corrupt = true;
         open_ = false;
     }
+    // Reading is not enough: a damaged schema or table of sequences (AUTOINCREMENT) shows only
+    // when writing. A trial message, rolled back; a full or read-only disk is not the file's
+    // fault (the store opens, and each write that fails is said).
+    if (open_ && db.transaction()) {
+        QSqlQuery trial(db);
+        Message m;
+        m.time = QDateTime::currentDateTime();
+        m.mode = QStringLiteral("translate");
+        m.text = QStringLiteral("trial");
+        const bool wrote = insert(trial, m);
+        const QSqlError error = trial.lastError();
+        db.rollback();
+        if (!wrote && fileIsAtFault(error.nativeErrorCode())) {
+            lastError_ =
+                QCoreApplication::translate("HistoryStore", "it cannot take new messages: %1")
+                    .arg(error.text());
+            *corrupt = true;
+            open_ = false;
+        }
+    }
     return open_;
 }
 
@@ -259,17 +300,7 @@ qint64 HistoryStore::add(const Message& m) {
     QSqlDatabase db = QSqlDatabase::database(connection_);
     if (!db.transaction()) return fail(db.lastError().text()), 0;
     QSqlQuery q(db);
-    q.prepare(
-        QStringLiteral("INSERT INTO messages (time, sender, mode, text, model, ms, details)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(m.time.toUTC().toString(Qt::ISODateWithMs));
-    q.addBindValue(static_cast<int>(m.sender));
-    q.addBindValue(m.mode);
-    q.addBindValue(m.text);
-    q.addBindValue(m.model);
-    q.addBindValue(m.ms);
-    q.addBindValue(details(m));
-    if (!q.exec()) {
+    if (!insert(q, m)) {
         fail(q.lastError().text());
         db.rollback();
         return 0;
