@@ -23,6 +23,7 @@
 #include "model/training/data_parallel.h"
 #include "model/training/evaluator.h"
 #include "model/training/fused_adam.h"
+#include "step_flops.h"
 
 using namespace dari;
 using Clock = std::chrono::steady_clock;
@@ -86,6 +87,44 @@ BenchArgs parseArgs(int argc, char** argv) {
     return args;
 }
 
+// The step's useful GEMM FLOPs (bench/step_flops.h) over the measured steps' shards, and the
+// fraction of this machine's own GEMM rate at those shapes that the step achieves.
+void measureFlops(const Config& config, Seq2Seq& model, const std::vector<Example>& examples,
+                  const std::vector<std::vector<size_t>>& batches, int steps, int shards,
+                  double secondsPerStep) {
+    const int64_t vocab = model->named_parameters()["decoder.output_bias"].size(0);
+    double flops = 0, rows = 0, srcLength = 0, tgtLength = 0;
+    int64_t count = 0;
+    for (int step = 5; step < steps; ++step)
+        for (const auto& part : splitIndices(batches[step % batches.size()], shards)) {
+            const Batch b = makeBatch(examples, part);
+            for (const auto& g : bench::shardGemms(config.model, vocab, b.src.size(0),
+                                                   b.src.size(1), b.tgtIn.size(1)))
+                flops += 3 * g.flops();  // forward, and backward's two GEMMs per GEMM
+            rows += b.src.size(0);
+            srcLength += b.src.size(1);
+            tgtLength += b.tgtIn.size(1);
+            ++count;
+        }
+    flops /= steps - 5;
+    // Each GEMM timed alone on one thread at the mean shard's shape; the shards run in parallel.
+    setBlasThreads(1);
+    double ideal = 0;
+    for (const auto& g :
+         bench::shardGemms(config.model, vocab, std::lround(rows / count),
+                           std::lround(srcLength / count), std::lround(tgtLength / count))) {
+        const double rate = 2.0 * g.m * g.k * g.n / bench::gemmSeconds(g);
+        ideal += 3 * g.flops() / rate;
+    }
+    ideal *= static_cast<double>(count) / (steps - 5) / shards;
+    std::printf(
+        "useful work     %8.2f GFLOP per step (GEMMs, forward + backward): %.1f GFLOP/s; at "
+        "this machine's own fp32 GEMM rate at those shapes (%d cores) a step would take %.1f ms: "
+        "it achieves %.0f%% of that\n",
+        flops / 1e9, flops / secondsPerStep / 1e9, shards, 1e3 * ideal,
+        100 * ideal / secondsPerStep);
+}
+
 // Target tokens/s of the same step as dari train (one data-parallel shard per thread).
 void measureTraining(Seq2Seq& model, const Config& config, const std::vector<Example>& examples,
                      int steps) {
@@ -117,12 +156,13 @@ void measureTraining(Seq2Seq& model, const Config& config, const std::vector<Exa
         for (int step = 0; step < 10; ++step)
             trainStep(batches[(step * 7) % batches.size()]);  // a spread of lengths
     }
-    if (shards > 1) setBlasThreads(shards);  // decoding: one sentence at a time, BLAS threads help
     std::printf(
         "training        %8.0f target tokens/s  (%d steps of %d sentences in %d shards, %.1f "
         "ms/step)\n",
         tokens / seconds, steps - 5, config.train.batchSentences, shards,
         1e3 * seconds / (steps - 5));
+    measureFlops(config, model, examples, batches, steps, shards, seconds / (steps - 5));
+    if (shards > 1) setBlasThreads(shards);  // decoding: one sentence at a time, BLAS threads help
 }
 
 void measureDecoding(Seq2Seq& model, const std::vector<Example>& devExamples) {

@@ -20,16 +20,19 @@ void SetMinLogLevel(int level);
 namespace dari {
 namespace {
 
+// Every `stride`-th sentence (1: all), without copying them.
 class VectorIterator : public sentencepiece::SentenceIterator {
 public:
-    explicit VectorIterator(const std::vector<std::string>& sentences) : sentences_(sentences) {}
+    VectorIterator(const std::vector<std::string>& sentences, size_t stride)
+        : sentences_(sentences), stride_(stride) {}
     bool done() const override { return index_ >= sentences_.size(); }
-    void Next() override { ++index_; }
+    void Next() override { index_ += stride_; }
     const std::string& value() const override { return sentences_[index_]; }
     sentencepiece::util::Status status() const override { return {}; }
 
 private:
     const std::vector<std::string>& sentences_;
+    size_t stride_;
     size_t index_ = 0;
 };
 
@@ -55,7 +58,10 @@ Vocabulary Vocabulary::train(const std::vector<std::string>& sentences,
          // A small corpus may not support the requested size: take what it has.
          << " --hard_vocab_limit=false --num_threads=" << options.threads
          << " --minloglevel=2 --max_sentence_length=8192";
-    VectorIterator iterator(sentences);
+    const size_t stride = options.maxSentences > 0 && sentences.size() > options.maxSentences
+                              ? (sentences.size() + options.maxSentences - 1) / options.maxSentences
+                              : 1;
+    VectorIterator iterator(sentences, stride);
     std::string bytes;
     sentencepiece::logging::SetMinLogLevel(2);
     const auto status = sentencepiece::SentencePieceTrainer::Train(args.str(), &iterator, &bytes);

@@ -25,6 +25,9 @@ struct VocabularyOptions {
     double characterCoverage =
         0.9995;  // Hangul has thousands of syllables; keep rare ones as <unk>
     int threads = 2;
+    // More sentences than this: SentencePiece learns from every k-th (deterministic, spread over
+    // the whole corpus). 0: all.
+    size_t maxSentences = 0;
 };
 
 class Vocabulary {

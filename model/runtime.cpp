@@ -118,6 +118,14 @@ std::string versionReport() {
         << "Qt " << DARI_QT_VERSION << " (built with)\n"
         << "BLAS " << blas.name << " at " << blas.path << (blas.slow ? " (slow!)" : "") << "\n"
         << "threads " << configuredThreads() << "\n";
+    // What dari train --nproc and a CUDA device could use with this LibTorch.
+    const bool cuda = torch::cuda::is_available();
+    out << "devices cpu";
+    if (cuda)
+        out << ", cuda (" << torch::cuda::device_count() << " GPUs)";
+    else
+        out << " (this LibTorch has no CUDA, or no GPU is visible)";
+    out << "\ndistributed c10d: gloo (TCPStore rendezvous)\n";
     return out.str();
 }
 

@@ -30,6 +30,22 @@ private Q_SLOTS:
         vocabulary_ = dari::Vocabulary::train(sentences_, options);
     }
 
+    // A corpus larger than maxSentences: SentencePiece learns from every k-th sentence, the
+    // same vocabulary as from that sample given explicitly (and not the whole corpus's).
+    void aLargeCorpusIsSampledEvenly() {
+        dari::VocabularyOptions options;
+        options.size = 400;
+        options.threads = 1;
+        options.maxSentences = 100;
+        const auto sampled = dari::Vocabulary::train(sentences_, options);
+        std::vector<std::string> everyThird;
+        for (size_t i = 0; i < sentences_.size(); i += 3)
+            everyThird.push_back(sentences_[i]);
+        options.maxSentences = 0;
+        QVERIFY(dari::Vocabulary::train(everyThird, options).serialized() == sampled.serialized());
+        QVERIFY(dari::Vocabulary::train(sentences_, options).serialized() != sampled.serialized());
+    }
+
     void sampledSegmentationsSpellTheSameText() {
         const auto sampled = vocabulary_.sampleEncode(sentences_, 0.1, 7);
         QCOMPARE(sampled.size(), sentences_.size());

@@ -88,6 +88,9 @@ const std::vector<Field>& fields() {
               "target pieces (upper bound)"),
         field("data.shared_vocab", &Config::data, &DataConfig::sharedVocab,
               "one vocabulary for both sides"),
+        field("data.vocab_sentences", &Config::data, &DataConfig::vocabSentences,
+              "SentencePiece learns each vocabulary from at most this many sentences, an even "
+              "sample of a larger corpus (time and memory stay bounded)"),
         field("data.max_chars", &Config::data, &DataConfig::maxChars,
               "a pair with a longer side is invalid"),
         field("data.max_pieces", &Config::data, &DataConfig::maxPieces,
@@ -242,6 +245,7 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
          "must be 16..64000"},
         {"data.tgt_vocab_size", data.tgtVocabSize >= 16 && data.tgtVocabSize <= 64000,
          "must be 16..64000"},
+        {"data.vocab_sentences", data.vocabSentences >= 1000, "must be at least 1000"},
         {"data.max_chars", data.maxChars > 0, "must be positive"},
         {"data.max_pieces", data.maxPieces > 0, "must be positive"},
         {"data.dev_fraction", data.devFraction >= 0 && data.devFraction < 0.5,

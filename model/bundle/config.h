@@ -15,10 +15,11 @@ struct DataConfig {
     std::string vocabType = "unigram";  // unigram | bpe
     int srcVocabSize = 4000;
     int tgtVocabSize = 4000;
-    bool sharedVocab = false;   // one vocabulary for both sides (chat: same language)
-    int maxChars = 1000;        // pairs with a longer side are invalid
-    int maxPieces = 100;        // training pairs longer than this (pieces) are skipped
-    double devFraction = 0.05;  // dev split taken from train when no --dev is given
+    bool sharedVocab = false;     // one vocabulary for both sides (chat: same language)
+    int vocabSentences = 300000;  // SentencePiece learns from at most this many (an even sample)
+    int maxChars = 1000;          // pairs with a longer side are invalid
+    int maxPieces = 100;          // training pairs longer than this (pieces) are skipped
+    double devFraction = 0.05;    // dev split taken from train when no --dev is given
     int maxDevPairs = 500;
     bool deduplicate = true;
 };
@@ -69,7 +70,7 @@ struct TrainConfig {
     int threads = 0;  // 0: all cores (each process's share of them with --nproc)
     // Distributed runs (model/training/distributed.h):
     double rankTimeoutSeconds = 60;  // a rank silent this long ends the run
-    double allreduceBucketMb = 4;    // gradients all-reduced in buckets of about this size
+    double allreduceBucketMb = 25;   // gradients all-reduced in buckets of about this size (as DDP)
 };
 
 struct DecodeConfig {

@@ -64,6 +64,12 @@ std::shared_ptr<::gloo::transport::Device> glooDevice(const std::string& masterA
 RankSetup RankSetup::fromEnvironment() {
     RankSetup s;
     s.worldSize = intFromEnv("WORLD_SIZE", 1, 1, 65536);
+    const char* rank = std::getenv("RANK");
+    if (s.worldSize > 1 && (!rank || !*rank))
+        throw std::runtime_error("WORLD_SIZE=" + std::to_string(s.worldSize) +
+                                 " is set but RANK is not: a launcher must give each process its "
+                                 "rank (0.." +
+                                 std::to_string(s.worldSize - 1) + ")");
     s.rank = intFromEnv("RANK", 0, 0, s.worldSize - 1);
     s.localRank = intFromEnv("LOCAL_RANK", 0, 0, 65535);
     if (const char* addr = std::getenv("MASTER_ADDR"); addr && *addr) s.masterAddr = addr;
@@ -210,6 +216,11 @@ void Distributed::allreduceGradients(const std::vector<torch::Tensor>& parameter
         cost_.bytes += flat.back().numel() * static_cast<int64_t>(flat.back().element_size());
     }
     collective("the gradients' all-reduce", rank(), host_, [&] {
+        // A one-number all-reduce first: it returns when the slowest rank has arrived, which
+        // tells waiting (shards of unequal work) apart from moving the bytes.
+        std::vector<torch::Tensor> arrival{torch::zeros({1})};
+        impl_->group->allreduce(arrival)->wait(timeout_);
+        cost_.waitMilliseconds = 1e3 * std::chrono::duration<double>(Clock::now() - start).count();
         // One collective per bucket, all in flight together; Gloo runs them in order.
         std::vector<c10::intrusive_ptr<c10d::Work>> works;
         for (auto& bucket : flat) {

@@ -51,7 +51,8 @@ public:
 struct AllreduceCost {
     int64_t bytes = 0;
     int buckets = 0;
-    double milliseconds = 0.0;
+    double milliseconds = 0.0;      // in all, from this rank's arrival to the sums' return ...
+    double waitMilliseconds = 0.0;  // ... of which waiting for the slowest rank to arrive
 };
 
 class Distributed {

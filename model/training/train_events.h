@@ -49,6 +49,7 @@ inline constexpr char kProgress[] = "progress";
 inline constexpr char kSkippedUpdates[] = "skipped_updates";
 // distributed runs: milliseconds the last step's gradients took to be summed over the ranks
 inline constexpr char kAllreduceMs[] = "allreduce_ms";
+inline constexpr char kAllreduceWaitMs[] = "allreduce_wait_ms";  // of them, for the slowest rank
 
 // validation
 inline constexpr char kDevLoss[] = "dev_loss";

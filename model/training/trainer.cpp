@@ -111,7 +111,7 @@ private:
     ShardSlice shardSlice() const;
     void reduceOverRanks();
     void shareStartingState();
-    void noteAllreduceCost(double milliseconds) const;
+    void noteAllreduceCost(double milliseconds, double waitMilliseconds) const;
     void trainStep(const std::vector<size_t>& indices);
     torch::Tensor dropWords(const torch::Tensor& ids) const;
     bool validate();      // true: stop early
@@ -154,8 +154,9 @@ private:
     // Distributed runs: what all ranks agreed on at the last step.
     double agreedSeconds_ = 0.0;
     bool agreedStop_ = false;
-    double allreduceWindowMs_ = 0.0;    // all-reduce time since the last train event ...
-    int64_t allreduceWindowSteps_ = 0;  // ... over this many steps
+    double allreduceWindowMs_ = 0.0;      // all-reduce time since the last train event ...
+    double allreduceWindowWaitMs_ = 0.0;  // ... of it waiting for the slowest rank ...
+    int64_t allreduceWindowSteps_ = 0;    // ... over this many steps
     bool allreduceCostShown_ = false;
 };
 
@@ -277,16 +278,19 @@ void Trainer::reduceOverRanks() {
     agreedStop_ = shared[1].item<double>() > 0;
     agreedSeconds_ = shared[2].item<double>();
     allreduceWindowMs_ += dist()->lastAllreduce().milliseconds;
+    allreduceWindowWaitMs_ += dist()->lastAllreduce().waitMilliseconds;
     ++allreduceWindowSteps_;
 }
 
 // Said once, at the first train event: what summing the gradients over the ranks costs.
-void Trainer::noteAllreduceCost(double milliseconds) const {
+void Trainer::noteAllreduceCost(double milliseconds, double waitMilliseconds) const {
     const auto& cost = dist()->lastAllreduce();
-    char line[160];
+    char line[200];
     std::snprintf(line, sizeof line,
-                  "all-reduce: %.2f MB of gradients in %d bucket%s, %.2f ms per step",
-                  cost.bytes / 1e6, cost.buckets, cost.buckets == 1 ? "" : "s", milliseconds);
+                  "all-reduce: %.2f MB of gradients in %d bucket%s, %.2f ms per step (%.2f of them "
+                  "waiting for the slowest rank)",
+                  cost.bytes / 1e6, cost.buckets, cost.buckets == 1 ? "" : "s", milliseconds,
+                  waitMilliseconds);
     log_.message(line);
 }
 
@@ -300,6 +304,7 @@ void Trainer::buildVocabularies() {
     VocabularyOptions options;
     options.modelType = d.vocabType;
     options.threads = std::max(1, configuredThreads());
+    options.maxSentences = static_cast<size_t>(d.vocabSentences);
     if (d.sharedVocab) {
         sources.insert(sources.end(), targets.begin(), targets.end());
         options.size = d.srcVocabSize;
@@ -441,9 +446,13 @@ void Trainer::showProgress(size_t batchesPerEpoch) {
     if (dist() && allreduceWindowSteps_ > 0) {
         event[ev::kAllreduceMs] = allreduceWindowMs_ / allreduceWindowSteps_;
         event[ev::kWorldSize] = dist()->worldSize();
-        if (!allreduceCostShown_) noteAllreduceCost(allreduceWindowMs_ / allreduceWindowSteps_);
+        event[ev::kAllreduceWaitMs] = allreduceWindowWaitMs_ / allreduceWindowSteps_;
+        if (!allreduceCostShown_)
+            noteAllreduceCost(allreduceWindowMs_ / allreduceWindowSteps_,
+                              allreduceWindowWaitMs_ / allreduceWindowSteps_);
         allreduceCostShown_ = true;
         allreduceWindowMs_ = 0;
+        allreduceWindowWaitMs_ = 0;
         allreduceWindowSteps_ = 0;
     }
     log_.event(event);
