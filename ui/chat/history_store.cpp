@@ -218,6 +218,15 @@ bool HistoryStore::openDatabase(bool* corrupt) {
         lastError_ = db.lastError().text();
         return false;
     }
+    // A read or write version above 2 in the header: a newer SQLite format, perhaps readable
+    // but never writable here — every message from now on would be lost. Told before any
+    // statement: SQLite opens such a file read-only, which would look like a read-only disk.
+    if (formatVersion(path_) > 2) {
+        lastError_ = QCoreApplication::translate(
+            "HistoryStore", "it is in a newer SQLite format that this Dari cannot write");
+        *corrupt = true;
+        return open_ = false;
+    }
     QSqlQuery q(db);
     const auto run = [&](const QString& sql) {
         if (q.exec(sql)) return true;
@@ -238,14 +247,6 @@ bool HistoryStore::openDatabase(bool* corrupt) {
         run(QStringLiteral("PRAGMA quick_check"));
     if (open_ && q.next() && q.value(0).toString() != QLatin1String("ok")) {
         lastError_ = q.value(0).toString();
-        *corrupt = true;
-        open_ = false;
-    }
-    // A read or write version above 2 in the header: a newer SQLite format, perhaps readable
-    // but never writable here — every message from now on would be lost.
-    if (open_ && formatVersion(path_) > 2) {
-        lastError_ = QCoreApplication::translate(
-            "HistoryStore", "it is in a newer SQLite format that this Dari cannot write");
         *corrupt = true;
         open_ = false;
     }
