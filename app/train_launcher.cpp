@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -20,6 +21,8 @@
 
 #include "app/arguments.h"
 #include "app/option_table.h"
+#include "model/runtime.h"
+#include "model/training/distributed.h"
 #include "model/training/run_state.h"
 #include "model/training/train_events.h"
 
@@ -97,22 +100,25 @@ WorkerLaunch workerLaunch(const Arguments& args, int rank, int localRank, int wo
         launch.argv.push_back("--" + name);
         if (findOption(args.command(), name)->value) launch.argv.push_back(value);
     }
+    // This environment, less the variables set below for each worker.
+    const std::vector<std::string> ours = {kRankEnv,           kWorldSizeEnv,  kLocalRankEnv,
+                                           kLocalWorldSizeEnv, kMasterAddrEnv, kMasterPortEnv,
+                                           kThreadsEnv,        kSupervisedEnv};
     for (char** e = environ; *e; ++e) {
         const std::string entry = *e;
         const std::string key = entry.substr(0, entry.find('='));
-        for (const char* ours : {"RANK", "WORLD_SIZE", "LOCAL_RANK", "LOCAL_WORLD_SIZE",
-                                 "MASTER_ADDR", "MASTER_PORT", "DARI_THREADS", kSupervisedEnv})
-            if (key == ours) goto skip;
-        launch.env.push_back(entry);
-    skip:;
+        if (std::find(ours.begin(), ours.end(), key) == ours.end()) launch.env.push_back(entry);
     }
-    launch.env.push_back("RANK=" + std::to_string(rank));
-    launch.env.push_back("WORLD_SIZE=" + std::to_string(worldSize));
-    launch.env.push_back("LOCAL_RANK=" + std::to_string(localRank));
-    launch.env.push_back("LOCAL_WORLD_SIZE=" + std::to_string(localWorldSize));
-    launch.env.push_back("MASTER_ADDR=" + master.host);
-    launch.env.push_back("MASTER_PORT=" + std::to_string(master.port));
-    launch.env.push_back("DARI_THREADS=" + std::to_string(threads));
+    const auto set = [&](const char* name, const std::string& value) {
+        launch.env.push_back(std::string(name) + "=" + value);
+    };
+    set(kRankEnv, std::to_string(rank));
+    set(kWorldSizeEnv, std::to_string(worldSize));
+    set(kLocalRankEnv, std::to_string(localRank));
+    set(kLocalWorldSizeEnv, std::to_string(localWorldSize));
+    set(kMasterAddrEnv, master.host);
+    set(kMasterPortEnv, std::to_string(master.port));
+    set(kThreadsEnv, std::to_string(threads));
     launch.env.push_back(std::string(kSupervisedEnv) + "=1");
     return launch;
 }

@@ -74,7 +74,7 @@ int g_threads = 0;
 
 void configureThreads(int threads) {
     if (threads <= 0) {
-        const char* env = std::getenv("DARI_THREADS");
+        const char* env = std::getenv(kThreadsEnv);
         threads = env ? std::atoi(env) : 0;
     }
     if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

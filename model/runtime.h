@@ -20,6 +20,9 @@ void warnIfSlowBlas();
 // LibTorch intra-op threads *and* OpenBLAS threads together oversubscribe the
 // cores. `threads` <= 0 means "the default": see runtime.cpp.
 void configureThreads(int threads);
+// The environment variable `threads` <= 0 falls back to (dari train --nproc sets it for each
+// worker: its share of the cores).
+inline constexpr char kThreadsEnv[] = "DARI_THREADS";
 int configuredThreads();
 
 // OpenBLAS's own thread count; false (and nothing set) on other BLAS libraries.

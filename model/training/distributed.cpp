@@ -63,17 +63,17 @@ std::shared_ptr<::gloo::transport::Device> glooDevice(const std::string& masterA
 
 RankSetup RankSetup::fromEnvironment() {
     RankSetup s;
-    s.worldSize = intFromEnv("WORLD_SIZE", 1, 1, 65536);
-    const char* rank = std::getenv("RANK");
+    s.worldSize = intFromEnv(kWorldSizeEnv, 1, 1, 65536);
+    const char* rank = std::getenv(kRankEnv);
     if (s.worldSize > 1 && (!rank || !*rank))
-        throw std::runtime_error("WORLD_SIZE=" + std::to_string(s.worldSize) +
-                                 " is set but RANK is not: a launcher must give each process its "
-                                 "rank (0.." +
+        throw std::runtime_error(std::string(kWorldSizeEnv) + "=" + std::to_string(s.worldSize) +
+                                 " is set but " + kRankEnv +
+                                 " is not: a launcher must give each process its rank (0.." +
                                  std::to_string(s.worldSize - 1) + ")");
-    s.rank = intFromEnv("RANK", 0, 0, s.worldSize - 1);
-    s.localRank = intFromEnv("LOCAL_RANK", 0, 0, 65535);
-    if (const char* addr = std::getenv("MASTER_ADDR"); addr && *addr) s.masterAddr = addr;
-    s.masterPort = intFromEnv("MASTER_PORT", s.masterPort, 1, 65535);
+    s.rank = intFromEnv(kRankEnv, 0, 0, s.worldSize - 1);
+    s.localRank = intFromEnv(kLocalRankEnv, 0, 0, 65535);
+    if (const char* addr = std::getenv(kMasterAddrEnv); addr && *addr) s.masterAddr = addr;
+    s.masterPort = intFromEnv(kMasterPortEnv, s.masterPort, 1, 65535);
     return s;
 }
 

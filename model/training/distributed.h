@@ -18,9 +18,16 @@
 
 namespace dari {
 
-// Who this process is in a run: torchrun's environment (RANK, WORLD_SIZE, LOCAL_RANK,
-// MASTER_ADDR, MASTER_PORT), which `dari train --nproc` sets for its workers and Slurm or
-// Kubernetes launchers set themselves.
+// torchrun's environment: read by RankSetup, set for its workers by `dari train --nproc`
+// (app/train_launcher), set by Slurm or Kubernetes launchers themselves.
+inline constexpr char kRankEnv[] = "RANK";
+inline constexpr char kWorldSizeEnv[] = "WORLD_SIZE";
+inline constexpr char kLocalRankEnv[] = "LOCAL_RANK";
+inline constexpr char kLocalWorldSizeEnv[] = "LOCAL_WORLD_SIZE";  // set, not needed
+inline constexpr char kMasterAddrEnv[] = "MASTER_ADDR";
+inline constexpr char kMasterPortEnv[] = "MASTER_PORT";
+
+// Who this process is in a run, from that environment.
 struct RankSetup {
     int rank = 0;
     int worldSize = 1;
