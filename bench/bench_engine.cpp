@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string>
 
+#include "bench_clock.h"
 #include "data/batch.h"
 #include "data/corpus.h"
 #include "model/bundle/bundle.h"
@@ -26,19 +27,11 @@
 #include "step_flops.h"
 
 using namespace dari;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::peakMiB;
+using bench::since;
 
 namespace {
-
-double since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peakMiB() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024.0;
-}
 
 std::vector<Example> encode(const std::vector<SentencePair>& pairs, const Vocabulary& src,
                             const Vocabulary& tgt) {

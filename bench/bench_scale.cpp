@@ -23,6 +23,7 @@
 #include <string>
 #include <thread>
 
+#include "bench_clock.h"
 #include "data/batch.h"
 #include "data/corpus.h"
 #include "model/bundle/bundle.h"
@@ -32,20 +33,12 @@
 #include "model/training/fused_adam.h"
 
 using namespace dari;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::peakMiB;
+using bench::since;
 namespace fs = std::filesystem;
 
 namespace {
-
-double since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peakMiB() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024.0;
-}
 
 struct Args {
     std::vector<size_t> sizes = {5000, 50000, 500000};

@@ -152,6 +152,21 @@ private:
 
     QString path(const QString& name) const { return dir_.filePath(name); }
 
+    // A 2-process run into `out` that checkpoints every second, started under `supervisor`;
+    // once its first checkpoint is written, the pid of its rank 1 (0: none came).
+    pid_t startUntilCheckpoint(QProcess& supervisor, const QString& out, const QStringList& extra) {
+        QElapsedTimer clock;
+        clock.start();
+        start(supervisor,
+              QStringList{"train", "--train", corpus_, "--vocab-from", vocab_, "--out", path(out),
+                          "--nproc", "2", "--threads", "1", "--set", "train.checkpoint_seconds=1"} +
+                  extra + tinyModel());
+        while (!QFile::exists(path(out + "/checkpoint.pt")) && clock.elapsed() < 120000)
+            QTest::qWait(100);
+        return QFile::exists(path(out + "/checkpoint.pt")) ? workerOfRank(supervisor.processId(), 1)
+                                                           : 0;
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir_.isValid());
@@ -215,15 +230,7 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         QProcess supervisor;
-        start(supervisor, QStringList{"train", "--train", corpus_, "--vocab-from", vocab_, "--out",
-                                      path("killed"), "--nproc", "2", "--threads", "1", "--set",
-                                      "train.checkpoint_seconds=1"} +
-                              tinyModel());
-        // Once a checkpoint is written, kill rank 1.
-        while (!QFile::exists(path("killed/checkpoint.pt")) && clock.elapsed() < 120000)
-            QTest::qWait(100);
-        QVERIFY(QFile::exists(path("killed/checkpoint.pt")));
-        const pid_t rank1 = workerOfRank(supervisor.processId(), 1);
+        const pid_t rank1 = startUntilCheckpoint(supervisor, "killed", {});
         QVERIFY(rank1 > 0);
         QElapsedTimer sinceKill;
         sinceKill.start();
@@ -249,14 +256,8 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         QProcess supervisor;
-        start(supervisor,
-              QStringList{"train", "--train", corpus_, "--vocab-from", vocab_, "--out",
-                          path("hung"), "--nproc", "2", "--threads", "1", "--set",
-                          "train.rank_timeout_seconds=3", "--set", "train.checkpoint_seconds=1"} +
-                  tinyModel());
-        while (!QFile::exists(path("hung/checkpoint.pt")) && clock.elapsed() < 120000)
-            QTest::qWait(100);
-        const pid_t rank1 = workerOfRank(supervisor.processId(), 1);
+        const pid_t rank1 =
+            startUntilCheckpoint(supervisor, "hung", {"--set", "train.rank_timeout_seconds=3"});
         QVERIFY(rank1 > 0);
         QElapsedTimer sinceStop;
         sinceStop.start();
