@@ -9,6 +9,7 @@
 #include "app/arguments.h"
 #include "app/commands.h"
 #include "app/model_options.h"
+#include "data/script.h"
 #include "data/utf8.h"
 #include "model/runtime.h"
 
@@ -17,6 +18,8 @@ namespace {
 
 // Longer lines are not text to translate (a binary file, a missing line break).
 constexpr size_t kMaxLineChars = 20000;
+// Lines in English are said one by one up to this many, then only counted.
+constexpr long kMaxScriptWarnings = 5;
 
 // Why a line cannot be read as text, or "" when it can.
 std::string unreadable(const std::string& line) {
@@ -31,24 +34,32 @@ std::string unreadable(const std::string& line) {
 
 // The lines of stdin as text. A line that cannot be read is reported on stderr and
 // becomes an empty line, so that every input line still gets its output line; with
-// --strict it stops the command instead.
+// --strict it stops the command instead. A line in English is translated, with a warning
+// (`purpose` says what Dari does instead).
 class InputLines {
 public:
-    explicit InputLines(bool strict) : strict_(strict) {}
+    InputLines(bool strict, std::string purpose) : strict_(strict), purpose_(std::move(purpose)) {}
 
     std::string clean(std::string line) {
         ++number_;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         const std::string why = unreadable(line);
-        if (why.empty()) return cleanText(line);
+        if (why.empty()) {
+            std::string text = cleanText(line);
+            if (dominantScript(text) == Script::Latin) warnLatin();
+            return text;
+        }
         const std::string where = "stdin:" + std::to_string(number_) + ": " + why;
         if (strict_) throw std::runtime_error(where);
         std::cerr << where << "; an empty line in its place\n";
         ++skipped_;
         return "";
     }
-    // On stderr at the end: how many lines could not be read.
+    // On stderr at the end: how many lines could not be read or were not Korean.
     void summarise() const {
+        if (latin_ > kMaxScriptWarnings)
+            std::cerr << latin_ << " of " << number_ << " lines look like English; " << purpose_
+                      << '\n';
         if (skipped_ > 0)
             std::cerr
                 << skipped_ << " of " << number_ << (number_ == 1 ? " line" : " lines")
@@ -56,8 +67,16 @@ public:
     }
 
 private:
+    void warnLatin() {
+        if (++latin_ > kMaxScriptWarnings) return;
+        std::cerr << "stdin:" << number_ << ": warning: this looks like English; " << purpose_
+                  << (latin_ == kMaxScriptWarnings ? " (further such lines are only counted)" : "")
+                  << '\n';
+    }
+
     bool strict_;
-    long number_ = 0, skipped_ = 0;
+    std::string purpose_;
+    long number_ = 0, skipped_ = 0, latin_ = 0;
 };
 
 std::string joinTabs(const std::vector<std::string>& items) {
@@ -70,10 +89,9 @@ std::string joinTabs(const std::vector<std::string>& items) {
 // Reads stdin in chunks (one line at a time when a person is typing) and prints
 // one output line per input line, in order.
 template <typename Translate>
-void processStdin(size_t chunk, bool strict, Translate&& translateChunk) {
+void processStdin(size_t chunk, InputLines& input, Translate&& translateChunk) {
     const bool interactive = ::isatty(STDIN_FILENO);
     std::vector<std::string> lines;
-    InputLines input(strict);
     auto flush = [&] {
         for (const auto& out : translateChunk(lines))
             std::cout << out << '\n';
@@ -101,25 +119,25 @@ int runTranslate(const Arguments& args) {
     const Translator translator = loadTranslator(args.require("model"));
     const DecodeOptions options = decodeOptions(translator, args);
     const int batch = args.getInt("batch", 32, 1, 4096);
-    processStdin(static_cast<size_t>(batch) * 8, args.has("strict"),
-                 [&](const std::vector<std::string>& lines) {
-                     std::vector<std::string> out;
-                     if (options.nbest > 1) {  // whole lines, alternatives tab-separated
-                         for (const auto& t : translator.translate(lines, options, batch))
-                             out.push_back(joinTabs(t.nbest));
-                         return out;
-                     }
-                     std::string joined;
-                     for (size_t i = 0; i < lines.size(); ++i)
-                         joined += (i ? "\n" : "") + lines[i];
-                     std::istringstream translated(translator.translateText(joined, options));
-                     for (size_t i = 0; i < lines.size(); ++i) {
-                         std::string line;
-                         std::getline(translated, line);
-                         out.push_back(line);
-                     }
-                     return out;
-                 });
+    InputLines input(args.has("strict"), "Dari translates Korean → English");
+    processStdin(static_cast<size_t>(batch) * 8, input, [&](const std::vector<std::string>& lines) {
+        std::vector<std::string> out;
+        if (options.nbest > 1) {  // whole lines, alternatives tab-separated
+            for (const auto& t : translator.translate(lines, options, batch))
+                out.push_back(joinTabs(t.nbest));
+            return out;
+        }
+        std::string joined;
+        for (size_t i = 0; i < lines.size(); ++i)
+            joined += (i ? "\n" : "") + lines[i];
+        std::istringstream translated(translator.translateText(joined, options));
+        for (size_t i = 0; i < lines.size(); ++i) {
+            std::string line;
+            std::getline(translated, line);
+            out.push_back(line);
+        }
+        return out;
+    });
     return 0;
 }
 
@@ -134,7 +152,7 @@ int runChat(const Arguments& args) {
     const bool interactive = ::isatty(STDIN_FILENO);
     if (interactive)
         std::cerr << "Chatting with " << args.get("model") << " (Ctrl+D to quit)\n> " << std::flush;
-    InputLines lines(args.has("strict"));
+    InputLines lines(args.has("strict"), "Dari chats in Korean");
     for (std::string line; std::getline(std::cin, line);) {
         const std::string input = lines.clean(line);
         std::cout << bot.translate({input}, options, 1).front().text << '\n' << std::flush;

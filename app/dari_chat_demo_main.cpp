@@ -3,7 +3,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QTimer>
+
+#include <memory>
 
 #include "ui/chat/chat_demo.h"
 #include "ui/main_window.h"
@@ -47,13 +50,34 @@ int main(int argc, char** argv) {
         QStringLiteral("Train briefly on this corpus; --screenshot saves the training dashboard."),
         QStringLiteral("corpus"));
     parser.addOption(trainDemo);
+    const QCommandLineOption minuteDemo(
+        QStringLiteral("minute-demo"),
+        QStringLiteral("Train one minute on this corpus with the wizard's defaults; --screenshot "
+                       "FILE.png saves FILE-start.png, FILE-middle.png and FILE-end.png."),
+        QStringLiteral("corpus"));
+    parser.addOption(minuteDemo);
     parser.process(app);
 
     dari::MainWindow window;
     window.show();
     const bool shoot = parser.isSet(screenshot);
     const QString file = parser.value(screenshot);
-    if (parser.isSet(trainDemo)) {
+    if (parser.isSet(minuteDemo)) {
+        QString base = file;
+        base.replace(QRegularExpression(QStringLiteral("\\.png$")), QString());
+        auto ok = std::make_shared<bool>(true);
+        dari::runMinuteTrainingDemo(
+            window, parser.value(minuteDemo),
+            [&window, base, ok](const QString& stage) {
+                if (!base.isEmpty())
+                    *ok = dari::saveScreenshot(
+                              *window.trainingDashboard(),
+                              base + QLatin1Char('-') + stage + QStringLiteral(".png")) &&
+                          *ok;
+            },
+            [ok] { QApplication::exit(*ok ? 0 : 1); });
+        QTimer::singleShot(240000, &window, [] { QApplication::exit(1); });  // never hang
+    } else if (parser.isSet(trainDemo)) {
         dari::runTrainingDemo(window, parser.value(trainDemo), 10, [&] {
             if (shoot)
                 exitAfterTraining(window, dari::saveScreenshot(*window.trainingDashboard(), file));

@@ -7,18 +7,28 @@
 #include "ui/main_window.h"
 #include "ui/window_app.h"
 
+namespace {
+
+void describe(QCommandLineParser& parser, const QCommandLineOption& screenshot) {
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Korean to English translation and chat."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(screenshot);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     dari::prepareApplication();
+    const QCommandLineOption screenshot = dari::screenshotOption();
+    dari::answerWithoutDisplay(argc, argv,
+                               [&](QCommandLineParser& parser) { describe(parser, screenshot); });
     QApplication app(argc, argv);
     dari::setUpApplication();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Korean to English translation and chat."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption screenshot = dari::screenshotOption();
-    parser.addOption(screenshot);
+    describe(parser, screenshot);
     parser.process(app);
 
     dari::MainWindow window;

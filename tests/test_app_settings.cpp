@@ -2,6 +2,8 @@
 // falls back to its default with a note naming the key, the window says so once and
 // starts; good values and unset overrides read back as written.
 
+#include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -9,6 +11,7 @@
 
 #include "ui/app_settings.h"
 #include "ui/main_window.h"
+#include "ui/settings_dialog.h"
 #include "ui/training/training_settings.h"
 
 using dari::AppSettings;
@@ -113,6 +116,23 @@ private Q_SLOTS:
         QCOMPARE(window.mode(), dari::MainWindow::Mode::Translate);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+    }
+
+    void everyLabelOfTheDialogHasItsField() {
+        // A mnemonic on a label without a buddy shows as a literal "&".
+        dari::SettingsDialog dialog{dari::AppSettings{}};
+        int labels = 0;
+        for (const QLabel* label : dialog.findChildren<QLabel*>()) {
+            if (!label->text().contains(QLatin1Char('&'))) continue;
+            ++labels;
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
+        }
+        QVERIFY(labels >= 5);
+        auto* folder = dialog.findChild<QLineEdit*>(QStringLiteral("modelsFolder"));
+        bool found = false;
+        for (const QLabel* label : dialog.findChildren<QLabel*>())
+            found = found || label->buddy() == folder;
+        QVERIFY(found);
     }
 };
 

@@ -19,7 +19,9 @@
 #include "model/runtime.h"
 #include "test_helpers.h"
 #include "ui/chat/attention_heatmap.h"
+#include "ui/chat/bubble_delegate.h"
 #include "ui/chat/conversation_model.h"
+#include "ui/chat/empty_state.h"
 #include "ui/chat/history_store.h"
 #include "ui/chat/message_input.h"
 #include "ui/chat/reply_details.h"
@@ -103,6 +105,73 @@ private Q_SLOTS:
             meta.close();
             const QString error = dari::ModelCatalog::inspect(dir).error;
             QVERIFY2(error.startsWith(QStringLiteral("meta.json is corrupt (")), qPrintable(error));
+        }
+    }
+
+    void emptyStateOffersExamples() {
+        dari::WindowOptions o;
+        o.historyDb = dir_.filePath(QStringLiteral("first-launch.sqlite"));
+        o.settingsFile = settings_;
+        o.dialogs = false;
+        MainWindow w(o);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setMode(MainWindow::Mode::Chat);
+        auto* empty = w.findChild<dari::EmptyState*>(QStringLiteral("emptyState"));
+        auto* view = w.findChild<QListView*>(QStringLiteral("conversation"));
+        QVERIFY(empty && empty->isVisible() && !view->isVisible());
+        const auto buttons = empty->exampleButtons();
+        QCOMPARE(buttons.size(), 3);
+        QCOMPARE(buttons[0]->property("example").toString(),
+                 dari::EmptyState::examples(QStringLiteral("chat")).at(0));
+        w.setMode(MainWindow::Mode::Translate);
+        const QString example = dari::EmptyState::examples(QStringLiteral("translate")).at(1);
+        QCOMPARE(buttons[1]->property("example").toString(), example);
+        QVERIFY(buttons[1]->text().contains(example));
+        QTest::mouseClick(buttons[1], Qt::LeftButton);  // sent as if typed
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.conversation()->rowCount() == 2 && !w.conversation()->at(1).pending, 30000);
+        QCOMPARE(w.conversation()->at(0).text, example);
+        QCOMPARE(w.conversation()->at(1).sender, Message::Sender::Dari);
+        QVERIFY(!empty->isVisible() && view->isVisible());
+        w.clearHistory();
+        QVERIFY(empty->isVisible());
+    }
+
+    void englishInputIsSaidToBeEnglish() {
+        auto w = makeWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        w->setMode(MainWindow::Mode::Translate);
+        const int before = w->conversation()->rowCount();
+        w->sendMessage(QStringLiteral("I love you."));
+        QCOMPARE(w->conversation()->rowCount(), before + 3);  // question, notice, reply
+        const Message notice = w->conversation()->at(before + 1);
+        QCOMPARE(notice.sender, Message::Sender::Notice);
+        QVERIFY(notice.text.contains(QStringLiteral("looks like English")));
+        QVERIFY(notice.text.contains(QStringLiteral("Korean → English")));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->conversation()->at(before + 2).pending, 30000);
+        // Korean with a Latin word in it is Korean.
+        w->sendMessage(QStringLiteral("톰은 iPhone을 샀다"));
+        QCOMPARE(w->conversation()->rowCount(), before + 5);
+        QCOMPARE(w->conversation()->at(before + 4).sender, Message::Sender::Dari);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->conversation()->at(before + 4).pending, 30000);
+    }
+
+    void pickerListsOnlyThisModesModels() {
+        auto w = makeWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        auto* picker = w->findChild<QComboBox*>(QStringLiteral("modelPicker"));
+        for (auto mode : {MainWindow::Mode::Translate, MainWindow::Mode::Chat}) {
+            w->setMode(mode);
+            int models = 0;
+            for (int i = 0; i < picker->count(); ++i) {
+                const QString dir = picker->itemData(i).toString();
+                if (dir.isEmpty() || !QFileInfo(dir).isDir()) continue;
+                ++models;
+                const dari::ModelInfo info = dari::ModelCatalog::inspect(dir);
+                if (info.valid()) QCOMPARE(info.task, MainWindow::taskOf(mode));
+            }
+            QVERIFY(models >= 1);
         }
     }
 
@@ -197,8 +266,34 @@ private Q_SLOTS:
         auto* alternatives = w->findChild<QListWidget*>(QStringLiteral("alternatives"));
         QCOMPARE(alternatives->count(), d.nbest.size());
         QVERIFY(alternatives->item(1)->text().contains(d.nbest.at(1)));
+        // Each row says how likely it is, on a line of its own (kept in a narrow pane).
+        QVERIFY(alternatives->item(0)->text().contains(QStringLiteral("\nlikeliest")));
+        QVERIFY(alternatives->item(1)->text().contains(QStringLiteral("likely")));
+
+        // Adopting the second draw makes it the reply, on screen and in the history.
+        auto* adopt = w->findChild<QPushButton*>(QStringLiteral("adoptAlternative"));
+        QVERIFY(!adopt->isEnabled());
+        alternatives->setCurrentRow(1);
+        QVERIFY(adopt->isEnabled());
+        QTest::mouseClick(adopt, Qt::LeftButton);
+        QCOMPARE(w->conversation()->at(row).text, d.nbest.at(1));
+        QCOMPARE(w->conversation()->at(row).sentences.at(0).chosen, 1);
+        bool stored = false;
+        for (const Message& m : w->history()->all())
+            if (m.dbId == w->conversation()->at(row).dbId) {
+                QCOMPARE(m.text, d.nbest.at(1));
+                QCOMPARE(m.sentences.at(0).chosen, 1);
+                stored = true;
+            }
+        QVERIFY(stored);
+        QVERIFY(alternatives->item(1)->text().contains(QStringLiteral("the reply")));
+
+        // The details pane shows only the current mode's replies.
+        QVERIFY(w->details()->heatmap()->hasData());
         w->setMode(MainWindow::Mode::Translate);
         QCOMPARE(w->mode(), MainWindow::Mode::Translate);
+        QVERIFY(!w->details()->heatmap()->hasData());
+        QCOMPARE(alternatives->count(), 0);
     }
 
     void everySentenceHasItsDetails() {
@@ -263,18 +358,52 @@ private Q_SLOTS:
         QVERIFY(w->conversation()->at(1).sentences.value(0).rows > 0);  // attention kept too
 
         auto* view = w->findChild<QListView*>(QStringLiteral("conversation"));
-        w->searchHistory(QStringLiteral("학생"));
-        int shown = 0;
-        for (int r = 0; r < rows; ++r)
-            shown += view->isRowHidden(r) ? 0 : 1;
-        int expected = 0;
+        const QString term = QStringLiteral("학생");
+        w->searchHistory(term);
+        int matches = 0;
         for (const Message& m : w->history()->all())
-            expected += m.text.contains(QStringLiteral("학생")) ? 1 : 0;
-        QVERIFY(expected >= 2);  // typed twice in translatesWithEnterAndShowsDetails
-        QCOMPARE(shown, expected);
-        QCOMPARE(w->history()->search(QStringLiteral("학생")).size(), expected);
+            matches += m.text.contains(term) ? 1 : 0;
+        QVERIFY(matches >= 2);  // typed twice in translatesWithEnterAndShowsDetails
+        QCOMPARE(w->history()->search(term).size(), matches);
+        // A match is shown with its partner: the question with its reply, the reply with its
+        // question; exchanges without a match are hidden.
+        const auto* c = w->conversation();
+        const auto isUser = [&](int r) { return c->at(r).sender == Message::Sender::User; };
+        int shownMatches = 0, shown = 0;
+        for (int r = 0; r < rows; ++r) {
+            shown += view->isRowHidden(r) ? 0 : 1;
+            if (!c->at(r).text.contains(term)) continue;
+            ++shownMatches;
+            QVERIFY(!view->isRowHidden(r));
+            int question = r;
+            while (question > 0 && !isUser(question))
+                --question;
+            QVERIFY(!view->isRowHidden(question));
+            if (question + 1 < rows && !isUser(question + 1))
+                QVERIFY(!view->isRowHidden(question + 1));
+        }
+        QCOMPARE(shownMatches, matches);
+        QVERIFY(shown > matches && shown < rows);
+        for (int r = 0; r < rows; ++r) {
+            if (view->isRowHidden(r)) continue;
+            int start = r, end = r + 1;
+            while (start > 0 && !isUser(start))
+                --start;
+            while (end < rows && !isUser(end))
+                ++end;
+            bool hit = false;
+            for (int k = start; k < end; ++k)
+                hit = hit || c->at(k).text.contains(term);
+            QVERIFY2(hit, qPrintable(c->at(r).text));
+        }
+        auto* delegate = qobject_cast<dari::BubbleDelegate*>(view->itemDelegate());
+        QVERIFY(delegate);
+        QCOMPARE(delegate->highlight(), term);
         w->searchHistory(QString());
-        QVERIFY(!view->isRowHidden(0));
+        for (int r = 0; r < rows; ++r)
+            QVERIFY(!view->isRowHidden(r));
+        QVERIFY(delegate->highlight().isEmpty());
+        QCOMPARE(view->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
 
         const QString tsv = dir_.filePath(QStringLiteral("history.tsv"));
         const QString md = dir_.filePath(QStringLiteral("history.md"));

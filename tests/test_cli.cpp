@@ -260,6 +260,46 @@ private Q_SLOTS:
                  qPrintable(strictEval.err));
     }
 
+    void englishLinesAreTranslatedWithAWarning() {
+        const QString model = dir_.filePath("lines");
+        const Run run = runDari({"translate", "--model", model, "--beam", "2"},
+                                "I love you.\n안녕\n톰은 iPhone을 샀다\n2 + 2\n");
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out.count('\n'), 4);  // every line still translated
+        QVERIFY2(run.err.contains(
+                     "stdin:1: warning: this looks like English; Dari translates Korean → English"),
+                 qPrintable(run.err));
+        for (const char* quiet : {"stdin:2:", "stdin:3:", "stdin:4:"})
+            QVERIFY2(!run.err.contains(quiet), qPrintable(run.err));
+        // Many such lines: the first few said, then counted once.
+        const Run many = runDari({"chat", "--model", model, "--beam", "2"},
+                                 QByteArray("Hello there\n").repeated(8));
+        QCOMPARE(many.code, 0);
+        QCOMPARE(many.err.count("looks like English; Dari chats in Korean"), 5);
+        QVERIFY2(many.err.contains("8 of 8 lines look like English"), qPrintable(many.err));
+        QVERIFY(!many.err.contains("stdin:6:"));
+    }
+
+    void aTimedRunValidatesAndTicks() {
+        // A minutes budget validates every minutes / train.timed_validations as well, and a
+        // watching window gets tick events (on stdout only) between train events.
+        const QString out = dir_.filePath("timed");
+        const Run run =
+            runDari(QStringList{"train", "--train", corpus_, "--out", out} + tinyModel() +
+                    QStringList{"--minutes", "0.1", "--validate-every", "100000", "--set",
+                                "train.log_every=100000", "--json"});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.count("\"event\":\"validation\"") >= 3, qPrintable(run.out));
+        QVERIFY2(run.out.count("\"event\":\"tick\"") >= 3, qPrintable(run.out));
+        QFile log(out + "/train_log.jsonl");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray logged = log.readAll();
+        QVERIFY(!logged.contains("\"event\":\"tick\""));
+        QCOMPARE(logged.count("\"event\":\"validation\""),
+                 qsizetype(run.out.count("\"event\":\"validation\"")));
+        QVERIFY(logged.contains("\"too_long\":"));
+    }
+
     void evalScoresAndSamples() {
         QVERIFY(trainTiny(dir_.filePath("evaluated"), {"--epochs", "1"}).code == 0);
         const QString hyps = dir_.filePath("hyps.txt");

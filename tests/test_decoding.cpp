@@ -73,6 +73,7 @@ private Q_SLOTS:
     void sampledDrawsAreRanked();
     void translatorStopsBetweenBatches();
     void wordRewardSetsTheLength();
+    void unknownPieceIsNeverAnOutput();
 
 private:
     dari::Seq2Seq model_{nullptr};
@@ -382,6 +383,31 @@ void TestDecoding::wordRewardSetsTheLength() {
     QVERIFY2(
         longerPieces > plainPieces && shorterPieces < plainPieces,
         qPrintable(QString("%1, %2, %3").arg(shorterPieces).arg(plainPieces).arg(longerPieces)));
+}
+
+void TestDecoding::unknownPieceIsNeverAnOutput() {
+    // A network that would say nothing but <unk> ("⁇" in text) still outputs real pieces.
+    torch::manual_seed(4);
+    dari::Seq2Seq model(tiny::config("gru", "dot", false), tiny::kVocab, tiny::kVocab);
+    {
+        torch::NoGradGuard noGrad;
+        model->decoder->named_parameters()["output_bias"][dari::kUnkId].fill_(1e4);
+    }
+    const auto batch = dari::makeSourceBatch(mixedSources());
+    size_t pieces = 0;
+    for (int beam : {1, 4}) {
+        auto o = options(beam, 0);
+        o.nbest = beam;
+        for (bool sample : {false, true}) {
+            o.sample = sample && beam == 1;
+            for (const auto& list : dari::decode(model, batch, o))
+                for (const auto& h : list) {
+                    pieces += h.ids.size();
+                    QVERIFY(std::find(h.ids.begin(), h.ids.end(), dari::kUnkId) == h.ids.end());
+                }
+        }
+    }
+    QVERIFY(pieces > 0);
 }
 
 QTEST_GUILESS_MAIN(TestDecoding)

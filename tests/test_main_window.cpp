@@ -1,14 +1,19 @@
 // The window opens without any model, says so and tells how to get one.
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "ui/chat/conversation_model.h"
 #include "ui/main_window.h"
+#include "ui/shortcuts_dialog.h"
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -42,6 +47,84 @@ private Q_SLOTS:
         QCOMPARE(window.conversation()->rowCount(), 2);
         QCOMPARE(window.conversation()->at(1).sender, dari::Message::Sender::Notice);
         QVERIFY(!window.busy());
+    }
+
+    void titlePlaceholderAndLayoutFollowTheUser() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        dari::WindowOptions options;
+        options.historyDb = dir.filePath(QStringLiteral("history.sqlite"));
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        options.dialogs = false;
+        QByteArray splitterState;
+        {
+            dari::MainWindow window(options);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            // One direction, said in the title; the empty input's hint follows the mode.
+            QVERIFY(!window.windowTitle().contains(QStringLiteral("⇄")));
+            QVERIFY(window.windowTitle().contains(QStringLiteral("Korean → English")));
+            auto* input = window.findChild<QPlainTextEdit*>(QStringLiteral("input"));
+            QVERIFY(input->placeholderText().contains(QStringLiteral("translate")));
+            window.setMode(dari::MainWindow::Mode::Chat);
+            QVERIFY(input->placeholderText().contains(QStringLiteral("Talk to Dari")));
+            QVERIFY(window.windowTitle().contains(QStringLiteral("chat")));
+            QVERIFY(window.minimumWidth() >= 640 && window.minimumHeight() >= 480);
+            window.resize(900, 640);
+            window.move(40, 30);
+            auto* splitter = window.findChild<QSplitter*>(QStringLiteral("splitter"));
+            splitter->setSizes({300, 500});
+            splitterState = splitter->saveState();
+            window.close();
+        }
+        dari::MainWindow again(options);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(900, 640));
+        QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("splitter"))->saveState(),
+                 splitterState);
+        QCOMPARE(again.mode(), dari::MainWindow::Mode::Chat);
+    }
+
+    void helpListsShortcutsAndNothingToContinueIsNoWarning() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        dari::WindowOptions options;
+        options.historyDb = dir.filePath(QStringLiteral("history.sqlite"));
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        {
+            QSettings s(options.settingsFile, QSettings::IniFormat);
+            s.setValue(QStringLiteral("models/folder"), dir.filePath(QStringLiteral("models")));
+        }
+        dari::MainWindow window(options);  // with dialogs: they open window-modal, not blocking
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto rows = dari::ShortcutsDialog::rows(window.findChildren<QAction*>());
+        const auto keysOf = [&](const QString& what) {
+            for (const QStringList& row : rows)
+                if (row.first().startsWith(what)) return row.last();
+            return QString();
+        };
+        QCOMPARE(keysOf(QStringLiteral("Translate")),
+                 QKeySequence(QStringLiteral("Ctrl+1")).toString(QKeySequence::NativeText));
+        QVERIFY(!keysOf(QStringLiteral("Find in history")).isEmpty());
+        QVERIFY(!keysOf(QStringLiteral("Send")).isEmpty());
+        for (const QStringList& row : rows)
+            QVERIFY2(!row.first().contains(QLatin1Char('&')), qPrintable(row.first()));
+        window.showShortcuts();
+        QVERIFY(window.findChild<dari::ShortcutsDialog*>());
+        window.showAbout();
+        auto* about = window.findChild<QMessageBox*>(QStringLiteral("about"));
+        QVERIFY(about && about->text().contains(QStringLiteral("LibTorch")));
+        about->close();
+
+        window.continueTraining();  // no interrupted run: information, not a warning
+        QMessageBox* box = nullptr;
+        for (QMessageBox* b : window.findChildren<QMessageBox*>())
+            if (b->text().contains(QStringLiteral("No interrupted training run"))) box = b;
+        QVERIFY(box);
+        QCOMPARE(box->icon(), QMessageBox::Information);
+        QVERIFY(window.lastError().isEmpty());
     }
 };
 

@@ -10,6 +10,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -144,12 +145,27 @@ private Q_SLOTS:
         QCOMPARE(resumed.size(), 1);
         QCOMPARE(stepOf(resumed.front()), stoppedAt);
         QVERIFY(stepOf(eventsOf(events, "done").front()) > stoppedAt);
+        // The end's own numbers, not the last train event's, and a verdict on the BLEU.
+        const auto* stats = dashboard->findChild<QLabel*>(QStringLiteral("trainingStats"));
+        const auto* bar = dashboard->findChild<QProgressBar*>(QStringLiteral("trainingProgress"));
+        QVERIFY2(
+            stats->text().startsWith(
+                QStringLiteral("finished: step %1 ").arg(stepOf(eventsOf(events, "done").front()))),
+            qPrintable(stats->text()));
+        QCOMPARE(bar->value(), bar->maximum());
+        const double bleu =
+            eventsOf(events, "done").front().value(QStringLiteral("best_dev_bleu")).toDouble();
+        QCOMPARE(dashboard->statusText().contains(QStringLiteral("not usable yet")),
+                 bleu < dari::kUsableDevBleu);
         QCOMPARE(dari::RunFolder::inspect(plan.outDir).state, dari::RunFolder::State::Finished);
         QVERIFY(!dari::ModelCatalog::inspect(plan.outDir).unfinished);
 
         // The new bundle is in the picker and can be used at once.
         auto* picker = window.findChild<QComboBox*>(QStringLiteral("modelPicker"));
-        QVERIFY(picker->findData(QFileInfo(plan.outDir).absoluteFilePath()) >= 0);
+        const int item = picker->findData(QFileInfo(plan.outDir).absoluteFilePath());
+        QVERIFY(item >= 0);
+        QCOMPARE(picker->itemText(item).contains(QStringLiteral("not usable yet")),
+                 bleu < dari::kUsableDevBleu);
         dashboard->findChild<QPushButton*>(QStringLiteral("useModel"))->click();
         QCOMPARE(window.modelDir(dari::MainWindow::Mode::Translate),
                  QFileInfo(plan.outDir).absoluteFilePath());
@@ -159,6 +175,39 @@ private Q_SLOTS:
         QVERIFY(replies.wait(60000));
         QVERIFY(window.lastError().isEmpty());
         trained_ = QFileInfo(plan.outDir).absoluteFilePath();
+    }
+
+    // Train events every 1000 steps: only the trainer's ticks move the bar, from the start;
+    // the bar of the run before is not left standing.
+    void progressShowsFromTheFirstSecond() {
+        dari::MainWindow window(options());
+        dari::TrainingDashboard* dashboard = window.trainingDashboard();
+        TrainingController* controller = dashboard->controller();
+        controller->setExecutable(kDari);
+        auto* bar = dashboard->findChild<QProgressBar*>(QStringLiteral("trainingProgress"));
+        const auto* stats = dashboard->findChild<QLabel*>(QStringLiteral("trainingStats"));
+        bar->setValue(bar->maximum());  // as a finished run leaves it
+        dari::TrainingPlan plan;
+        plan.train = {dari::CorpusSource::Format::Tsv, kNews};
+        plan.outDir = models_ + QStringLiteral("/ticks");
+        plan.settings = tinySettings();
+        plan.settings.logEvery = 1000;
+        plan.settings.validateEvery = 1000;
+        plan.settings.epochs = 1;
+        QSignalSpy events(controller, &TrainingController::eventReceived);
+        QVERIFY(dashboard->startPlan(plan));
+        QCOMPARE(bar->value(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(events, "tick").isEmpty() || !controller->isRunning(),
+                                 60000);
+        QVERIFY2(!eventsOf(events, "tick").isEmpty(), qPrintable(controller->stderrTail()));
+        if (eventsOf(events, "done").isEmpty()) {  // still running: the line is already there
+            QVERIFY2(stats->text().contains(QStringLiteral("step ")), qPrintable(stats->text()));
+            QVERIFY(stats->text().contains(QStringLiteral("ETA")));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->isRunning(), 120000);
+        QVERIFY(eventsOf(events, "train").isEmpty());
+        QCOMPARE(bar->value(), bar->maximum());
+        QVERIFY(stats->text().startsWith(QStringLiteral("finished: step ")));
     }
 
     // Fine-tune the model just trained on new data: the wizard offers it, the

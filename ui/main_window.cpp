@@ -23,8 +23,10 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "data/script.h"
 #include "ui/chat/bubble_delegate.h"
 #include "ui/chat/conversation_model.h"
+#include "ui/chat/empty_state.h"
 #include "ui/chat/engine_worker.h"
 #include "ui/chat/history_store.h"
 #include "ui/chat/message_input.h"
@@ -41,7 +43,6 @@ MainWindow::MainWindow(QWidget* parent) : MainWindow(WindowOptions{}, parent) {}
 
 MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     : QMainWindow(parent), options_(options) {
-    setWindowTitle(tr("Dari — Korean ⇄ English"));
     qsettings_ = options_.settingsFile.isEmpty()
                      ? std::make_unique<QSettings>()
                      : std::make_unique<QSettings>(options_.settingsFile, QSettings::IniFormat);
@@ -85,7 +86,25 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     setMode(mode_);
     view_->scrollToBottom();
     QTimer::singleShot(0, this, &MainWindow::announceInterruptedRuns);
-    resize(1120, 720);
+    restoreLayout();
+}
+
+namespace {
+const QString kGeometryKey = QStringLiteral("view/geometry");
+const QString kSplitterKey = QStringLiteral("view/splitter");
+}  // namespace
+
+void MainWindow::restoreLayout() {
+    // Below this the tool bar's items move into its overflow menu and the search box is cut.
+    setMinimumSize(760, 520);
+    if (!restoreGeometry(qsettings_->value(kGeometryKey).toByteArray())) resize(1120, 720);
+    splitter_->restoreState(qsettings_->value(kSplitterKey).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    qsettings_->setValue(kGeometryKey, saveGeometry());
+    qsettings_->setValue(kSplitterKey, splitter_->saveState());
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow() = default;
@@ -102,6 +121,14 @@ void MainWindow::showError(const QString& title, const QString& text) {
     auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();  // window-modal, never blocks the event loop
+}
+
+void MainWindow::showNotice(const QString& title, const QString& text) {
+    statusBar()->showMessage(text, 10000);
+    if (!options_.dialogs) return;
+    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::rescanModels() {
@@ -126,8 +153,11 @@ void MainWindow::refreshPicker() {
     picker_->clear();
     const QString current = modelDir_[int(mode_)];
     for (const ModelInfo& m : models_) {
+        if (m.valid() && m.task != taskOf(mode_)) continue;  // the other mode's models
         const QString task = m.task == QLatin1String("chat") ? tr("chat") : tr("translate");
-        const QString state = m.unfinished ? tr(" (training unfinished)") : QString();
+        QString state = m.unfinished ? tr(" (training unfinished)") : QString();
+        if (m.valid() && !m.usableYet())
+            state += tr(" — not usable yet (dev BLEU %1)").arg(m.devBleu, 0, 'f', 1);
         picker_->addItem(
             m.valid() ? tr("%1 — %2%3").arg(m.name, task, state) : tr("%1 — unusable").arg(m.name),
             m.dir);
@@ -136,7 +166,7 @@ void MainWindow::refreshPicker() {
     }
     if (!current.isEmpty() && picker_->findData(current) < 0)
         picker_->addItem(QFileInfo(current).fileName(), current);
-    if (models_.isEmpty() && current.isEmpty()) picker_->addItem(tr("(no model found)"), QString());
+    if (picker_->count() == 0) picker_->addItem(tr("(no model found)"), QString());
     picker_->insertSeparator(picker_->count());
     picker_->addItem(tr("Open model…"), kOpenModel);
     picker_->setCurrentIndex(std::max(0, picker_->findData(current)));
@@ -161,18 +191,32 @@ void MainWindow::refreshModelUi() {
                 .arg(modeName, modelsFolder_.toHtmlEscaped(),
                      mode_ == Mode::Chat ? QStringLiteral("--task chat ") : QString(), want));
     }
+    refreshEmptyState();
     modelLabel_->setText(have ? tr("%1 · %2").arg(modeName, QFileInfo(dir).fileName())
                               : tr("%1 · no model").arg(modeName));
     sendButton_->setEnabled(have);
+}
+
+void MainWindow::refreshEmptyState() {
+    const bool empty = conversation_->rowCount() == 0 && !modelDir_[int(mode_)].isEmpty();
+    emptyState_->setTask(taskOf(mode_));
+    emptyState_->setVisible(empty);
+    view_->setVisible(!empty);
 }
 
 void MainWindow::setMode(Mode mode) {
     mode_ = mode;
     modeActions_[int(mode)]->setChecked(true);
     qsettings_->setValue(QStringLiteral("view/mode"), taskOf(mode));
+    setWindowTitle(mode == Mode::Chat ? tr("Dari — chat in Korean")
+                                      : tr("Dari — Korean → English"));
     input_->setPlaceholderText(
         mode == Mode::Chat ? tr("Talk to Dari in Korean — Enter sends, Shift+Enter: new line")
                            : tr("Type Korean to translate — Enter sends, Shift+Enter: new line"));
+    input_->viewport()->update();  // an empty editor repaints its placeholder only when asked
+    const QModelIndex current = view_->currentIndex();
+    if (current.isValid() && conversation_->at(current.row()).mode != taskOf(mode))
+        view_->setCurrentIndex({});  // the details pane shows only this mode's replies
     asYouType_->setEnabled(mode == Mode::Translate);
     preview_->setVisible(mode == Mode::Translate && settings_.translateAsYouType);
     refreshModelUi();
@@ -261,6 +305,14 @@ void MainWindow::sendMessage(const QString& raw) {
             tr("There is no model for this mode yet — see the note above on how to get one.");
         addMessage(notice, false);
         return;
+    }
+    if (dominantScript(text.toStdString()) == Script::Latin) {
+        Message notice = user;
+        notice.sender = Message::Sender::Notice;
+        notice.text = mode_ == Mode::Chat
+                          ? tr("This looks like English; Dari chats in Korean.")
+                          : tr("This looks like English; Dari translates Korean → English.");
+        addMessage(notice, false);
     }
     EngineRequest request;
     request.task = taskOf(mode_);
@@ -392,13 +444,60 @@ void MainWindow::copySelected() {
     statusBar()->showMessage(tr("Copied"), 2000);
 }
 
+void MainWindow::adoptAlternative(int sentence, int index) {
+    const int row = view_->currentIndex().row();
+    if (row < 0) return;
+    Message m = conversation_->at(row);
+    if (sentence < 0 || sentence >= m.sentences.size()) return;
+    SentenceDetail& d = m.sentences[sentence];
+    if (index < 0 || index >= d.nbest.size() || index == d.chosen) return;
+    // The reply's text is its sentences' outputs joined as the input was: find this one's
+    // place after the sentences before it, and put the alternative there.
+    qsizetype at = 0;
+    for (int k = 0; k < sentence && at >= 0; ++k) {
+        const QString& shown = m.sentences[k].nbest.value(m.sentences[k].chosen);
+        const qsizetype found = m.text.indexOf(shown, at);
+        at = found < 0 ? at : found + shown.size();
+    }
+    const QString& old = d.nbest.at(d.chosen);
+    const qsizetype place = m.text.indexOf(old, at);
+    if (m.sentences.size() == 1)
+        m.text = d.nbest.at(index);
+    else if (place >= 0)
+        m.text.replace(place, old.size(), d.nbest.at(index));
+    else
+        return showError(tr("Cannot use the alternative"),
+                         tr("The reply's text no longer contains the sentence it replaces."));
+    d.chosen = index;
+    if (m.dbId > 0 && !history_->update(m))
+        showError(tr("History not saved"),
+                  tr("The chosen alternative could not be saved to the history %1: %2")
+                      .arg(history_->path(), history_->lastError()));
+    conversation_->update(row, m);
+    details_->showMessage(m);
+    details_->showSentence(sentence);
+    statusBar()->showMessage(tr("Alternative %1 is now the reply").arg(index + 1), 3000);
+}
+
 void MainWindow::searchHistory(const QString& term) {
     QSet<qint64> hits;
     if (!term.isEmpty())
         for (const Message& m : history_->search(term))
             hits.insert(m.dbId);
-    for (int r = 0; r < conversation_->rowCount(); ++r)
-        view_->setRowHidden(r, !term.isEmpty() && !hits.contains(conversation_->at(r).dbId));
+    // A match shows its whole exchange: the question with the replies and notices after it.
+    const int rows = conversation_->rowCount();
+    for (int start = 0, end = 0; start < rows; start = end) {
+        bool hit = term.isEmpty();
+        for (end = start; end < rows; ++end) {
+            if (end > start && conversation_->at(end).sender == Message::Sender::User) break;
+            hit = hit || hits.contains(conversation_->at(end).dbId);
+        }
+        for (int r = start; r < end; ++r)
+            view_->setRowHidden(r, !hit);
+    }
+    delegate_->setHighlight(term);
+    view_->doItemsLayout();  // sizes for the viewport as it is now, scroll bar or not
+    view_->viewport()->update();
     if (!term.isEmpty())
         statusBar()->showMessage(tr("%n message(s) found", nullptr, int(hits.size())), 4000);
 }

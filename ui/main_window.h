@@ -21,6 +21,7 @@ class QListView;
 class QProgressBar;
 class QPushButton;
 class QSettings;
+class QSplitter;
 class QTimer;
 class QToolButton;
 
@@ -28,7 +29,9 @@ class QLayout;
 
 namespace dari {
 
+class BubbleDelegate;
 class ConversationModel;
+class EmptyState;
 struct Message;
 class Engine;
 class HistoryStore;
@@ -79,7 +82,11 @@ public Q_SLOTS:
     void clearHistory();
     void searchHistory(const QString& term);
     void copySelected();
+    // The selected reply's sentence `sentence` becomes its alternative `index` (history too).
+    void adoptAlternative(int sentence, int index);
     void showModelSummary();
+    void showShortcuts();  // Help ▸ Keyboard shortcuts
+    void showAbout();      // Help ▸ About Dari
     void openSettings();
     void openTrainingWizard();  // File ▸ Train a model…
     void continueTraining();    // File ▸ Continue interrupted training…
@@ -90,8 +97,12 @@ Q_SIGNALS:
     void errorShown(const QString& text);
     void previewShown(const QString& text);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;  // the window's size, place and splitter kept
+
 private:
     void buildUi();
+    void restoreLayout();
     void buildToolBar();
     void buildConversation();
     QLayout* buildInputRow();
@@ -99,8 +110,10 @@ private:
     void buildStatusBar();
     void buildMenus();
     void showError(const QString& title, const QString& text);
+    void showNotice(const QString& title, const QString& text);  // nothing wrong: information
     void refreshModelUi();
     void refreshPicker();
+    void refreshEmptyState();  // examples instead of an empty conversation
     void onReply(const EngineReply& reply);
     void onDropped(quint64 id);
     void onPickerActivated(int index);
@@ -131,10 +144,12 @@ private:
     int replies_ = 0;
 
     QListView* view_ = nullptr;
+    BubbleDelegate* delegate_ = nullptr;
     MessageInput* input_ = nullptr;
     QPushButton* sendButton_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
     QLabel* placeholder_ = nullptr;
+    EmptyState* emptyState_ = nullptr;
     QLabel* preview_ = nullptr;
     QComboBox* picker_ = nullptr;
     QLineEdit* search_ = nullptr;
@@ -144,6 +159,7 @@ private:
     QLabel* speedLabel_ = nullptr;
     QLabel* modelLabel_ = nullptr;
     ReplyDetails* details_ = nullptr;
+    QSplitter* splitter_ = nullptr;
     QTimer* debounce_ = nullptr;
     TrainingDashboard* training_ = nullptr;
 };

@@ -46,8 +46,8 @@ void MainWindow::openTrainingWizard() {
 void MainWindow::continueTraining() {
     const QList<RunFolder> runs = RunFolder::resumable(modelsFolder_);
     if (runs.isEmpty()) {
-        showError(tr("Nothing to continue"),
-                  tr("No interrupted training run in %1.").arg(modelsFolder_));
+        showNotice(tr("Nothing to continue"),
+                   tr("No interrupted training run in %1.").arg(modelsFolder_));
         return;
     }
     auto resume = [this](const QString& dir) {

@@ -21,12 +21,16 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "dari/version.h"
+#include "model/runtime.h"
 #include "ui/chat/bubble_delegate.h"
 #include "ui/chat/conversation_model.h"
+#include "ui/chat/empty_state.h"
 #include "ui/chat/history_store.h"
 #include "ui/chat/message_input.h"
 #include "ui/chat/reply_details.h"
 #include "ui/main_window.h"
+#include "ui/shortcuts_dialog.h"
 
 namespace dari {
 
@@ -38,13 +42,15 @@ void MainWindow::buildUi() {
         QGuiApplication::clipboard()->setText(text);
         statusBar()->showMessage(tr("Copied"), 2000);
     });
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(buildLeftPane());
-    splitter->addWidget(details_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({660, 440});
-    setCentralWidget(splitter);
+    connect(details_, &ReplyDetails::alternativeChosen, this, &MainWindow::adoptAlternative);
+    splitter_ = new QSplitter(Qt::Horizontal, this);
+    splitter_->setObjectName(QStringLiteral("splitter"));
+    splitter_->addWidget(buildLeftPane());
+    splitter_->addWidget(details_);
+    splitter_->setStretchFactor(0, 3);
+    splitter_->setStretchFactor(1, 2);
+    splitter_->setSizes({660, 440});
+    setCentralWidget(splitter_);
     setTabOrder(input_, sendButton_);
     setTabOrder(sendButton_, view_);
     setTabOrder(view_, details_);
@@ -100,8 +106,10 @@ void MainWindow::buildToolBar() {
     bar->addWidget(spacer);
     search_ = new QLineEdit(bar);
     search_->setObjectName(QStringLiteral("search"));
-    search_->setPlaceholderText(tr("Search history (Ctrl+F)"));
+    search_->setPlaceholderText(tr("Search…"));
+    search_->setToolTip(tr("Search the history (Ctrl+F): matches are shown with their partner"));
     search_->setClearButtonEnabled(true);
+    search_->setMinimumWidth(120);
     search_->setMaximumWidth(240);
     connect(search_, &QLineEdit::textChanged, this, &MainWindow::searchHistory);
     bar->addWidget(search_);
@@ -120,8 +128,10 @@ void MainWindow::buildConversation() {
     view_ = new QListView(this);
     view_->setObjectName(QStringLiteral("conversation"));
     view_->setModel(conversation_);
-    view_->setItemDelegate(new BubbleDelegate(view_));
+    delegate_ = new BubbleDelegate(view_);
+    view_->setItemDelegate(delegate_);
     view_->setResizeMode(QListView::Adjust);
+    view_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // bubbles wrap to the width
     view_->setUniformItemSizes(false);
     view_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -136,6 +146,12 @@ void MainWindow::buildConversation() {
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onSelectionChanged);
     connect(conversation_, &QAbstractItemModel::modelReset, this, &MainWindow::onSelectionChanged);
+
+    emptyState_ = new EmptyState(this);
+    connect(emptyState_, &EmptyState::exampleChosen, this, &MainWindow::sendMessage);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(conversation_, signal, this, &MainWindow::refreshEmptyState);
+    connect(conversation_, &QAbstractItemModel::modelReset, this, &MainWindow::refreshEmptyState);
 
     preview_ = new QLabel(this);
     preview_->setObjectName(QStringLiteral("preview"));
@@ -186,6 +202,7 @@ QWidget* MainWindow::buildLeftPane() {
     leftLayout->setContentsMargins(6, 6, 6, 6);
     leftLayout->addWidget(placeholder_);
     leftLayout->addWidget(view_, 1);
+    leftLayout->addWidget(emptyState_, 1);
     leftLayout->addWidget(preview_);
     leftLayout->addLayout(buildInputRow());
     return left;
@@ -255,6 +272,32 @@ void MainWindow::buildMenus() {
     view->addAction(asYouType_);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Model &summary"), this, &MainWindow::showModelSummary);
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(tr("Ctrl+/")), this,
+                    &MainWindow::showShortcuts);
+    help->addSeparator();
+    help->addAction(tr("&About Dari"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showShortcuts() {
+    auto* dialog = new ShortcutsDialog(findChildren<QAction*>(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout() {
+    const QString text =
+        tr("<h3>Dari %1</h3><p>다리, \"bridge\": Korean → English translation and chat on "
+           "recurrent networks (RNN, GRU, LSTM with attention) that it trains itself, offline.</p>"
+           "<pre>%2</pre>")
+            .arg(QStringLiteral(DARI_VERSION),
+                 QString::fromStdString(versionReport()).toHtmlEscaped());
+    if (!options_.dialogs) return;
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("About Dari"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("about"));
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::applyFont() {

@@ -6,6 +6,10 @@
 
 namespace dari {
 
+// Below this dev BLEU a model's output is mostly noise ("with with with…" after a minute of
+// training): the picker and the training dashboard say it is not usable yet.
+constexpr double kUsableDevBleu = 1.0;
+
 struct ModelInfo {
     QString dir;   // absolute folder of the bundle
     QString name;  // folder name: "ko-en", "chat-ko", ...
@@ -24,6 +28,7 @@ struct ModelInfo {
     bool unfinished = false;  // its training run has not finished (model.pt: the best so far)
 
     bool valid() const { return error.isEmpty(); }
+    bool usableYet() const { return devBleu >= kUsableDevBleu; }
     // A few lines of rich text for the model summary.
     QString summaryHtml() const;
     QString shortLabel()

@@ -6,6 +6,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -65,7 +66,9 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     auto* row = new QHBoxLayout;
     row->addWidget(folder_, 1);
     row->addWidget(browse);
-    form->addRow(tr("&Models folder:"), row);
+    auto* folderLabel = new QLabel(tr("&Models folder:"), this);  // a row of two: say whose key
+    folderLabel->setBuddy(folder_);
+    form->addRow(folderLabel, row);
 
     fontSize_ = new QSpinBox(this);
     fontSize_->setObjectName(QStringLiteral("fontSize"));

@@ -2,7 +2,12 @@
 
 #include <QApplication>
 #include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
 #include <QWidget>
+#include <cstdlib>
+#include <cstring>
 
 #include "dari/version.h"
 #include "model/runtime.h"
@@ -14,10 +19,29 @@ void prepareApplication() {
         Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
 }
 
+void answerWithoutDisplay(int argc, char** argv,
+                          const std::function<void(QCommandLineParser&)>& describe) {
+    bool asked = false;
+    for (int i = 1; i < argc; ++i)
+        for (const char* flag : {"--help", "-h", "-?", "--help-all", "--version", "-v"})
+            asked = asked || std::strcmp(argv[i], flag) == 0;
+    if (!asked) return;
+    QCoreApplication app(argc, argv);
+    nameApplication();
+    QCommandLineParser parser;
+    describe(parser);
+    parser.process(app);  // prints, then exits
+    std::exit(0);
+}
+
+void nameApplication() {
+    QCoreApplication::setApplicationName(QStringLiteral("dari-chat"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Dari"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DARI_VERSION));
+}
+
 void setUpApplication() {
-    QApplication::setApplicationName(QStringLiteral("dari-chat"));
-    QApplication::setOrganizationName(QStringLiteral("Dari"));
-    QApplication::setApplicationVersion(QStringLiteral(DARI_VERSION));
+    nameApplication();
     configureThreads(0);
     warnIfSlowBlas();
 }

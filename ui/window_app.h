@@ -4,13 +4,23 @@
 
 #include <QString>
 
+#include <functional>
+
 class QCommandLineOption;
+class QCommandLineParser;
 class QWidget;
 
 namespace dari {
 
 // Before the QApplication is made: fractional display scaling as the screen says.
 void prepareApplication();
+// --help and --version (and -h, -v, --help-all) answered before the QApplication is made, on a
+// QCoreApplication: they must print, not abort, where there is no display. `describe` adds the
+// entry point's description and options to the parser. Returns only when neither was asked.
+void answerWithoutDisplay(int argc, char** argv,
+                          const std::function<void(QCommandLineParser&)>& describe);
+// The application's names and version (QCoreApplication's statics).
+void nameApplication();
 // After the QApplication is made: its names and version, then the engine's threads (and a slow-BLAS
 // warning).
 void setUpApplication();

@@ -148,6 +148,9 @@ const std::vector<Field>& fields() {
               "budget in wall-clock minutes"),
         field("train.validate_every", &Config::train, &TrainConfig::validateEvery,
               "steps between validations and checkpoints"),
+        field("train.timed_validations", &Config::train, &TrainConfig::timedValidations,
+              "with a minutes budget, also validate after each minutes / this of training, so "
+              "that a short run is scored more than once (0: only every validate_every steps)"),
         field("train.checkpoint_seconds", &Config::train, &TrainConfig::checkpointSeconds,
               "also checkpoint after this many seconds of training, so that a crash loses at "
               "most that (0: only at validations)"),
@@ -291,6 +294,7 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
          "must be >= 1 (or set train.minutes)"},
         {"train.minutes", train.minutes >= 0, "must be >= 0"},
         {"train.validate_every", train.validateEvery >= 1, "must be >= 1"},
+        {"train.timed_validations", train.timedValidations >= 0, "must be >= 0"},
         {"train.validation_beam", train.validationBeam >= 1 && train.validationBeam <= 100,
          "must be 1..100"},
         {"train.log_every", train.logEvery >= 1, "must be >= 1"},

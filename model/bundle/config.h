@@ -53,8 +53,9 @@ struct TrainConfig {
     int epochs = 10;                 // budget: epochs, unless minutes > 0
     double minutes = 0.0;            // budget: wall-clock minutes
     int validateEvery = 500;         // steps between validations (and checkpoints)
-    double checkpointSeconds = 60;   // also checkpoint after this many seconds of training (0: off)
-    int logEvery = 50;               // steps between log events
+    int timedValidations = 4;       // a minutes budget also validates every minutes / this (0: off)
+    double checkpointSeconds = 60;  // also checkpoint after this many seconds of training (0: off)
+    int logEvery = 50;              // steps between log events
     int validationBeam = 1;  // dev BLEU with this beam (1: greedy); picks the best checkpoint
     int patience = 8;        // early stop after this many validations without a better dev BLEU
     double lrDecay = 0.5;    // multiply the learning rate by this on a plateau ...

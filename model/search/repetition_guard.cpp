@@ -12,6 +12,8 @@ namespace dari {
 void banSpecialPieces(torch::Tensor& logProbs) {
     logProbs.select(1, kPadId).fill_(-std::numeric_limits<float>::infinity());
     logProbs.select(1, kBosId).fill_(-std::numeric_limits<float>::infinity());
+    // <unk> would read as SentencePiece's "⁇" in the text: the next likeliest piece instead.
+    logProbs.select(1, kUnkId).fill_(-std::numeric_limits<float>::infinity());
 }
 
 std::vector<int64_t> bannedPieces(const std::vector<int64_t>& history, int noRepeatNgram) {

@@ -8,7 +8,7 @@
 
 namespace dari {
 
-// <pad> and <s> are never outputs, even of an untrained model.
+// <pad>, <s> and <unk> are never outputs, even of an untrained model.
 void banSpecialPieces(torch::Tensor& logProbs);
 
 // The repetition guard: pieces that would repeat an n-gram already produced, or

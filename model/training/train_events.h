@@ -11,6 +11,9 @@ inline constexpr char kEvent[] = "event";
 inline constexpr char kStart[] = "start";
 // every train.log_every steps: kStep .. kProgress
 inline constexpr char kTrain[] = "train";
+// with --json, on stdout only (not in train_log.jsonl), at most once a second between train
+// events: kStep, kEpoch, kTrainLoss (the last step's), kTokensPerSecond, kSeconds, kProgress
+inline constexpr char kTick[] = "tick";
 // dev scores (in old logs, checkpoint.pt was written right after one)
 inline constexpr char kValidation[] = "validation";
 // checkpoint.pt now holds kStep; kCheckpointMs
@@ -26,12 +29,13 @@ inline constexpr char kDiverged[] = "diverged";
 
 // start
 inline constexpr char kTrainPairs[] = "train_pairs";
+inline constexpr char kTooLong[] = "too_long";  // pairs left out: over data.max_pieces pieces
 inline constexpr char kDevPairs[] = "dev_pairs";
 inline constexpr char kParameters[] = "parameters";
 inline constexpr char kSrcVocab[] = "src_vocab";
 inline constexpr char kTgtVocab[] = "tgt_vocab";
 inline constexpr char kFineTune[] = "fine_tune";  // true: --init-from (the run's own record)
-// processes training together (also in train events of distributed runs; absent: 1)
+// processes training together (also in train and done events of distributed runs; absent: 1)
 inline constexpr char kWorldSize[] = "world_size";
 
 // train, validation, resume, interrupted, done

@@ -28,6 +28,11 @@ void TrainLog::event(const nlohmann::json& event) {
     if (listener) listener(event);
 }
 
+void TrainLog::transient(const nlohmann::json& event) {
+    if (!silent_ && json_) std::cout << event.dump() << std::endl;
+    if (listener) listener(event);
+}
+
 namespace {
 std::string clock(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return "--:--";

@@ -19,6 +19,8 @@ public:
     TrainLog();
 
     void event(const nlohmann::json& event);
+    // An event for a watching parent process only: on stdout with --json, not in the file.
+    void transient(const nlohmann::json& event);
     // Redraws the progress line: fraction done, ETA, loss, tokens/s.
     void progress(double fraction, double elapsedSeconds, const std::string& detail);
     void message(const std::string& text);                // a line above the bar

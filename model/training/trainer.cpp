@@ -41,6 +41,7 @@ public:
         TrainResult result;
         started_ = Clock::now();
         secondsBefore_ = progress_.seconds;
+        lastValidationSeconds_ = progress_.seconds;  // a resumed run counts from here
         auto batches = batches0;
         while (!budgetSpent()) {
             if (progress_.batchInEpoch >= static_cast<int64_t>(batches.size())) {
@@ -60,8 +61,7 @@ public:
                 break;
             }
             if (guard_->healthy() && checkpointDue()) saveCheckpoint();
-            if (progress_.step % config().train.validateEvery == 0 && guard_->healthy() &&
-                validate()) {
+            if (validationDue() && guard_->healthy() && validate()) {
                 result.stoppedEarly = true;
                 break;
             }
@@ -76,7 +76,7 @@ public:
             finishDiverged(result);
             return result;
         }
-        if (!result.interrupted && progress_.step % config().train.validateEvery != 0)
+        if (!result.interrupted && lastValidationStep_ != progress_.step)
             result.stoppedEarly = validate() || result.stoppedEarly;
         if (guard_->healthy()) saveCheckpoint();
         finish(result);
@@ -122,6 +122,12 @@ private:
         const double every = config().train.checkpointSeconds;
         return every > 0 && progress_.seconds - lastCheckpointSeconds_ >= every;
     }
+    bool validationDue() const {
+        const auto& t = config().train;
+        if (progress_.step % t.validateEvery == 0) return true;
+        return t.minutes > 0 && t.timedValidations > 0 &&
+               progress_.seconds - lastValidationSeconds_ >= 60.0 * t.minutes / t.timedValidations;
+    }
     void saveCheckpoint();
     void loadCheckpoint();
     void showProgress(size_t batchesPerEpoch);
@@ -146,6 +152,9 @@ private:
     Clock::time_point windowStart_ = Clock::now();
     double tokensPerSecond_ = 0.0;
     double lastCheckpointSeconds_ = 0.0;  // progress_.seconds when checkpoint.pt was last written
+    double lastValidationSeconds_ = 0.0;  // ... when the last validation began
+    int64_t lastValidationStep_ = -1;
+    Clock::time_point lastTick_{};  // the last train or tick event (none yet: the first step ticks)
     bool checkpointCostShown_ = false;
     int64_t lastCheckpointStep_ = 0;          // the step checkpoint.pt holds (0: none yet)
     std::unique_ptr<DivergenceGuard> guard_;  // made once the target vocabulary is known
@@ -234,6 +243,7 @@ void Trainer::prepare() {
         bundle_.save(options_.outDir);
         log_.event({{ev::kEvent, ev::kStart},
                     {ev::kTrainPairs, examples_.size()},
+                    {ev::kTooLong, inputs_.train.size() - examples_.size()},
                     {ev::kDevPairs, devExamples_.size()},
                     {ev::kParameters, bundle_.meta.parameters},
                     {ev::kSrcVocab, bundle_.src.size()},
@@ -432,7 +442,19 @@ void Trainer::showProgress(size_t batchesPerEpoch) {
     detail.precision(0);
     detail << " " << tokensPerSecond_ << " tok/s";
     log_.progress(budgetFraction(batchesPerEpoch), progress_.seconds, detail.str());
-    if (progress_.step % t.logEvery != 0) return;
+    if (progress_.step % t.logEvery != 0) {
+        if (Clock::now() - lastTick_ < std::chrono::seconds(1)) return;
+        lastTick_ = Clock::now();  // a watching window shows progress from the first second
+        log_.transient({{ev::kEvent, ev::kTick},
+                        {ev::kStep, progress_.step},
+                        {ev::kEpoch, epochs},
+                        {ev::kTrainLoss, lastLoss_},
+                        {ev::kTokensPerSecond, tokensPerSecond_},
+                        {ev::kSeconds, progress_.seconds},
+                        {ev::kProgress, budgetFraction(batchesPerEpoch)}});
+        return;
+    }
+    lastTick_ = Clock::now();
     json event = {{ev::kEvent, ev::kTrain},
                   {ev::kStep, progress_.step},
                   {ev::kEpoch, epochs},
@@ -477,6 +499,8 @@ DecodeOptions Trainer::validationOptions() const {
 }
 
 bool Trainer::validate() {
+    lastValidationSeconds_ = progress_.seconds;
+    lastValidationStep_ = progress_.step;
     if (devExamples_.empty()) return false;
     bool stop = writes() && validateHere();
     if (!dist()) return stop;
@@ -628,13 +652,15 @@ void Trainer::finish(TrainResult& result) {
     }
     bundle_.meta.trainingSeconds = progress_.seconds;
     bundle_.saveMeta(options_.outDir);
-    log_.event({{ev::kEvent, ev::kDone},
-                {ev::kStep, progress_.step},
-                {ev::kEpoch, progress_.epoch},
-                {ev::kSeconds, progress_.seconds},
-                {ev::kTokens, progress_.tokens},
-                {ev::kBestDevBleu, result.bestBleu},
-                {ev::kEarlyStop, result.stoppedEarly}});
+    json done = {{ev::kEvent, ev::kDone},
+                 {ev::kStep, progress_.step},
+                 {ev::kEpoch, progress_.epoch},
+                 {ev::kSeconds, progress_.seconds},
+                 {ev::kTokens, progress_.tokens},
+                 {ev::kBestDevBleu, result.bestBleu},
+                 {ev::kEarlyStop, result.stoppedEarly}};
+    if (dist()) done[ev::kWorldSize] = dist()->worldSize();
+    log_.event(done);
     char line[160];
     std::snprintf(line, sizeof line, "done: %ld steps in %.0f s, best dev BLEU %.2f -> %s",
                   static_cast<long>(progress_.step), progress_.seconds, result.bestBleu,

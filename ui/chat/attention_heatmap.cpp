@@ -1,6 +1,7 @@
 #include "ui/chat/attention_heatmap.h"
 
 #include <QPainter>
+#include <QTextBoundaryFinder>
 
 namespace dari {
 
@@ -9,12 +10,50 @@ constexpr int kLegendHeight = 44;
 constexpr int kPad = 8;
 
 QString label(const QString& piece) {
+    return AttentionHeatmap::labelText(piece);
+}
+
+bool hasHangul(const QString& text) {
+    for (const QChar c : text)
+        if (c.script() == QChar::Script_Hangul) return true;
+    return false;
+}
+
+QStringList graphemes(const QString& text) {
+    QStringList out;
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, text);
+    for (int start = 0, end = finder.toNextBoundary(); end > 0;
+         start = end, end = finder.toNextBoundary())
+        out << text.mid(start, end - start);
+    return out;
+}
+}  // namespace
+
+QString AttentionHeatmap::labelText(const QString& piece) {
     // SentencePiece marks a word start with U+2581; show it as a thin space marker.
     QString s = piece;
     s.replace(QChar(0x2581), QStringLiteral("·"));
     return s.isEmpty() ? QStringLiteral("∅") : s;
 }
-}  // namespace
+
+AttentionHeatmap::Label AttentionHeatmap::labelStyle(const QString& text, const QFontMetrics& fm,
+                                                     int cell) {
+    if (fm.horizontalAdvance(text) <= cell - 2) return Label::Upright;
+    return hasHangul(text) ? Label::Stacked : Label::Rotated;
+}
+
+int AttentionHeatmap::labelHeight(const QString& piece) const {
+    const QString text = label(piece);
+    switch (labelStyle(text, fontMetrics(), minCell())) {
+        case Label::Upright:
+            return fontMetrics().height();
+        case Label::Stacked:
+            return int(graphemes(text).size()) * fontMetrics().height();
+        case Label::Rotated:
+            break;
+    }
+    return fontMetrics().horizontalAdvance(text);
+}
 
 AttentionHeatmap::AttentionHeatmap(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::MinimumExpanding, QSizePolicy::MinimumExpanding);
@@ -89,10 +128,41 @@ int AttentionHeatmap::leftMargin() const {
 }
 
 int AttentionHeatmap::topMargin() const {
-    int w = 0;
+    int h = 0;
     for (const auto& p : out_)
-        w = std::max(w, fontMetrics().horizontalAdvance(label(p)));
-    return w + 2 * kPad;  // labels are drawn vertically
+        h = std::max(h, labelHeight(p));
+    return h + 2 * kPad;
+}
+
+// Above each column, bottom-aligned just above the cells at `top`.
+void AttentionHeatmap::paintColumnLabels(QPainter& p, int left, int top, int c) const {
+    const QFontMetrics fm = fontMetrics();
+    for (int i = 0; i < rows_; ++i) {
+        const QString text = label(out_.at(i));
+        const int x = left + i * c;
+        switch (labelStyle(text, fm, minCell())) {
+            case Label::Upright:
+                p.drawText(QRect(x, top - kPad / 2 - fm.height(), c, fm.height()),
+                           Qt::AlignHCenter | Qt::AlignBottom, text);
+                break;
+            case Label::Stacked: {
+                const QStringList glyphs = graphemes(text);
+                int y = top - kPad / 2 - int(glyphs.size()) * fm.height();
+                for (const QString& g : glyphs) {
+                    p.drawText(QRect(x, y, c, fm.height()), Qt::AlignHCenter | Qt::AlignBottom, g);
+                    y += fm.height();
+                }
+                break;
+            }
+            case Label::Rotated:
+                p.save();
+                p.translate(x + c / 2 + fm.ascent() / 2 - 1, top - kPad / 2);
+                p.rotate(-90);
+                p.drawText(0, 0, text);
+                p.restore();
+                break;
+        }
+    }
 }
 
 QSize AttentionHeatmap::sizeHint() const {
@@ -113,20 +183,11 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
                       "attended to."));
         return;
     }
-    // Source pieces (Korean) down the left so Hangul stays upright; output pieces
-    // (English) across the top, rotated. Cell (row j, column i) = weight of source j for output i.
+    // Source pieces (Korean) down the left; output pieces across the top (see labelStyle).
+    // Cell (row j, column i) = weight of source j for output i. The labels stay in view
+    // when the scroll area scrolls: drawn last, over a band at the visible edge.
     const int c = cell(), left = leftMargin(), top = topMargin();
     const float scale = maxWeight();
-    for (int i = 0; i < rows_; ++i) {
-        p.save();
-        p.translate(left + i * c + c / 2 + fontMetrics().ascent() / 2 - 1, top - kPad / 2);
-        p.rotate(-90);
-        p.drawText(0, 0, label(out_.at(i)));
-        p.restore();
-    }
-    for (int j = 0; j < cols_; ++j)
-        p.drawText(QRect(0, top + j * c, left - kPad, c), Qt::AlignRight | Qt::AlignVCenter,
-                   label(src_.at(j)));
     // Cells; the source each output piece attended to most is outlined.
     for (int i = 0; i < rows_; ++i) {
         int best = 0;
@@ -139,11 +200,20 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
         p.drawRect(QRectF(left + i * c + 0.75, top + best * c + 0.75, c - 2.5, c - 2.5));
     }
     p.setPen(palette().color(QPalette::Text));
-    const QString axes = tr("source ↓  output →");
-    if (fontMetrics().horizontalAdvance(axes) <= left - kPad)
-        p.drawText(QRect(0, 0, left - kPad, top - kPad), Qt::AlignRight | Qt::AlignBottom, axes);
-    else
-        setToolTip(tr("Rows: source pieces; columns: output pieces"));
+    const QRect visible = visibleRegion().boundingRect();
+    const int dy = std::max(0, visible.top()), dx = std::max(0, visible.left());
+    const QColor base = palette().color(QPalette::Base);
+    if (dy > 0) p.fillRect(QRect(0, dy, width(), top), base);
+    p.save();
+    p.translate(0, dy);
+    paintColumnLabels(p, left, top, c);
+    p.restore();
+    p.fillRect(QRect(dx, dy + top, left - kPad / 2, height()), base);
+    for (int j = 0; j < cols_; ++j)
+        if (top + j * c >= dy + top - c / 2)  // not under the column labels
+            p.drawText(QRect(dx, top + j * c, left - kPad, c), Qt::AlignRight | Qt::AlignVCenter,
+                       label(src_.at(j)));
+    p.fillRect(QRect(dx, dy, left - kPad / 2, top), base);
     // Colour scale.
     const int ly = top + cols_ * c + kPad;
     const int lw = std::min(200, std::max(120, rows_ * c));

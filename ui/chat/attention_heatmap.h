@@ -4,6 +4,7 @@
 // span 0 to the largest weight shown (the scale says which); cells grow with the
 // space available, up to twice their minimum size.
 
+#include <QFontMetrics>
 #include <QList>
 #include <QStringList>
 #include <QWidget>
@@ -27,6 +28,12 @@ public:
 
     static QColor colorFor(float weight);  // 0 -> near white, 1 -> deep blue
 
+    // How an output piece's label is drawn above its column: upright when it fits the
+    // column, Hangul stacked syllable under syllable (upright, readable), else rotated.
+    enum class Label { Upright, Stacked, Rotated };
+    static Label labelStyle(const QString& text, const QFontMetrics& metrics, int cell);
+    static QString labelText(const QString& piece);  // ▁ (a word's start) as ·, "" as ∅
+
 protected:
     void paintEvent(QPaintEvent* event) override;
 
@@ -36,6 +43,8 @@ private:
     float maxWeight() const;
     int leftMargin() const;
     int topMargin() const;
+    int labelHeight(const QString& piece) const;
+    void paintColumnLabels(QPainter& p, int left, int top, int c) const;
     QStringList src_, out_;
     QList<float> weights_;
     int rows_ = 0, cols_ = 0;

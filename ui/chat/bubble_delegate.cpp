@@ -11,7 +11,6 @@ namespace dari {
 namespace {
 constexpr int kMargin = 8;    // around the bubble
 constexpr int kPadding = 10;  // inside the bubble
-constexpr int kFlags = Qt::TextWordWrap | Qt::TextWrapAnywhere;
 
 QFont headerFont(const QFont& base) {
     QFont f = base;
@@ -32,29 +31,33 @@ BubbleDelegate::Layout BubbleDelegate::layout(const QStyleOptionViewItem& option
     const QFontMetrics hm(headerFont(option.font));
     const int maxBubble = std::max(120, width * 3 / 4);
     const int maxText = maxBubble - 2 * kPadding;
-    // TextWrapAnywhere only breaks inside words that do not fit (long Korean runs, URLs).
-    QRect textRect = fm.boundingRect(QRect(0, 0, maxText, 1 << 20), Qt::TextWordWrap, text);
-    if (textRect.width() > maxText)
-        textRect = fm.boundingRect(QRect(0, 0, maxText, 1 << 20), kFlags, text);
+    Layout l;
+    l.lines = wrapText(text, fm, maxText);
+    const int textHeight = int(l.lines.lines.size()) * fm.lineSpacing();
     const int headerWidth =
         std::min(maxText, hm.horizontalAdvance(header) + 6);  // slack: elision uses exact widths
-    const int inner = std::max(textRect.width(), headerWidth);
+    const int inner = std::max(l.lines.width, headerWidth);
     const int bubbleWidth = inner + 2 * kPadding;
-    const int bubbleHeight = hm.height() + 4 + textRect.height() + 2 * kPadding;
+    const int bubbleHeight = hm.height() + 4 + textHeight + 2 * kPadding;
     int x = kMargin;
     if (sender == Message::Sender::User) x = width - kMargin - bubbleWidth;
     if (sender == Message::Sender::Notice) x = (width - bubbleWidth) / 2;
-    Layout l;
     l.bubble = QRect(x, kMargin / 2, bubbleWidth, bubbleHeight);
     l.header = QRect(x + kPadding, l.bubble.top() + kPadding, inner, hm.height());
-    l.text = QRect(x + kPadding, l.header.bottom() + 5, inner, textRect.height());
+    l.text = QRect(x + kPadding, l.header.bottom() + 5, inner, textHeight);
     return l;
+}
+
+int BubbleDelegate::rowWidth() const {
+    // The viewport, not the item's rect: a rect measured before a scroll bar came or went
+    // would push right-hand bubbles past the edge.
+    return view_->viewport()->width() - 4;
 }
 
 QSize BubbleDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const int width = view_->viewport()->width() - 4;
+    const int width = rowWidth();
     const Layout l = layout(opt, index, width);
     return {width, l.bubble.height() + kMargin};
 }
@@ -63,7 +66,7 @@ void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
                            const QModelIndex& index) const {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    Layout l = layout(opt, index, option.rect.width());
+    Layout l = layout(opt, index, std::min(option.rect.width(), rowWidth()));
     l.bubble.translate(option.rect.topLeft());
     l.header.translate(option.rect.topLeft());
     l.text.translate(option.rect.topLeft());
@@ -109,9 +112,32 @@ void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
         l.header, Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetrics(painter->font()).elidedText(headerText, Qt::ElideRight, l.header.width()));
     painter->setFont(opt.font);  // the font the layout was measured with
+    paintHighlight(painter, l, QFontMetrics(opt.font));
     painter->setPen(pending ? header : text);
-    painter->drawText(l.text, kFlags, index.data(Qt::DisplayRole).toString());
+    const int lineHeight = QFontMetrics(opt.font).lineSpacing();
+    QRect line(l.text.topLeft(), QSize(l.text.width(), lineHeight));
+    for (const QString& text : l.lines.lines) {
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine, text);
+        line.translate(0, lineHeight);
+    }
     painter->restore();
+}
+
+void BubbleDelegate::paintHighlight(QPainter* painter, const Layout& l,
+                                    const QFontMetrics& fm) const {
+    if (highlight_.isEmpty()) return;
+    QColor mark = view_->palette().color(QPalette::Highlight);
+    mark.setAlpha(110);
+    int top = l.text.top();
+    for (const QString& line : l.lines.lines) {
+        for (qsizetype at = line.indexOf(highlight_, 0, Qt::CaseInsensitive); at >= 0;
+             at = line.indexOf(highlight_, at + highlight_.size(), Qt::CaseInsensitive)) {
+            const int x = l.text.left() + fm.horizontalAdvance(line.left(at));
+            const int w = fm.horizontalAdvance(line.mid(at, highlight_.size()));
+            painter->fillRect(QRect(x - 1, top, w + 2, fm.lineSpacing()), mark);
+        }
+        top += fm.lineSpacing();
+    }
 }
 
 }  // namespace dari

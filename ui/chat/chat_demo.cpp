@@ -20,7 +20,10 @@ void runChatDemo(MainWindow& window, const QStringList& lines, std::function<voi
                 window.setMode(MainWindow::Mode::Chat);
             else if (line == QLatin1String("/translate"))
                 window.setMode(MainWindow::Mode::Translate);
-            else if (!line.isEmpty() && !line.startsWith(QLatin1Char('/'))) {
+            else if (line.startsWith(QLatin1String("/size "))) {  // "/size 800x600"
+                const QStringList wh = line.mid(6).split(QLatin1Char('x'));
+                if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
+            } else if (!line.isEmpty() && !line.startsWith(QLatin1Char('/'))) {
                 const bool noModel = window.modelDir(window.mode()).isEmpty();
                 window.sendMessage(line);
                 if (!noModel) return;  // continue when the reply (or an error) arrives

@@ -33,6 +33,7 @@ struct SentenceDetail {
     QStringList outputPieces;  // the best output (+ "</s>"): heatmap rows
     QList<float> attention;    // rows x cols, row-major; empty without attention
     int rows = 0, cols = 0;
+    int chosen = 0;  // the alternative the user adopted as the reply (0: the likeliest)
 };
 
 struct EngineReply {

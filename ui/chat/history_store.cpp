@@ -38,6 +38,7 @@ QJsonObject sentenceJson(const SentenceDetail& d) {
     if (!scores.isEmpty()) o[QStringLiteral("scores")] = scores;
     if (!d.sourcePieces.isEmpty()) o[QStringLiteral("src")] = toArray(d.sourcePieces);
     if (!d.outputPieces.isEmpty()) o[QStringLiteral("out")] = toArray(d.outputPieces);
+    if (d.chosen > 0) o[QStringLiteral("chosen")] = d.chosen;
     if (!attention.isEmpty()) {
         o[QStringLiteral("attention")] = attention;
         o[QStringLiteral("rows")] = d.rows;
@@ -74,6 +75,8 @@ SentenceDetail readSentence(const QJsonObject& o) {
     d.outputPieces = toStrings(o.value(QStringLiteral("out")));
     for (const auto& x : o.value(QStringLiteral("attention")).toArray())
         d.attention << static_cast<float>(x.toDouble());
+    d.chosen = o.value(QStringLiteral("chosen")).toInt();
+    if (d.chosen < 0 || d.chosen >= d.nbest.size()) d.chosen = 0;
     d.rows = o.value(QStringLiteral("rows")).toInt();
     d.cols = o.value(QStringLiteral("cols")).toInt();
     if (d.attention.size() != qsizetype(d.rows) * d.cols) d.attention.clear(), d.rows = d.cols = 0;
@@ -309,6 +312,24 @@ qint64 HistoryStore::add(const Message& m) {
     const qint64 id = q.lastInsertId().toLongLong();
     if (!db.commit()) return fail(db.lastError().text()), 0;
     return id;
+}
+
+bool HistoryStore::update(const Message& m) {
+    if (!open_ || m.dbId <= 0)
+        return fail(
+            QCoreApplication::translate("HistoryStore", "the message is not in the history"));
+    QSqlQuery q(QSqlDatabase::database(connection_));
+    if (!q.prepare(QStringLiteral("UPDATE messages SET text = ?, details = ? WHERE id = ?")))
+        return fail(q.lastError().text());
+    q.addBindValue(m.text);
+    q.addBindValue(details(m));
+    q.addBindValue(m.dbId);
+    if (!q.exec()) return fail(q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(
+            QCoreApplication::translate("HistoryStore", "message %1 is no longer in the history")
+                .arg(m.dbId));
+    return true;
 }
 
 QList<Message> HistoryStore::select(const QString& where, const QString& term) const {

@@ -26,8 +26,9 @@ public:
     // Non-empty once an unreadable history was moved aside: what happened, for the user.
     QString notice() const { return notice_; }
 
-    qint64 add(const Message& message);  // returns the row id (0 on failure)
-    QList<Message> all() const;          // oldest first
+    qint64 add(const Message& message);   // returns the row id (0 on failure)
+    bool update(const Message& message);  // its text and details, by dbId
+    QList<Message> all() const;           // oldest first
     QList<Message> search(
         const QString& term) const;  // text contains term (case-insensitive for ASCII)
     bool clear();

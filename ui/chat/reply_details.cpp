@@ -4,7 +4,9 @@
 #include <QFontMetrics>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -36,10 +38,30 @@ ReplyDetails::ReplyDetails(QWidget* parent) : QWidget(parent) {
     alternatives_->setObjectName(QStringLiteral("alternatives"));
     alternatives_->setWordWrap(true);
     alternatives_->setAlternatingRowColors(true);
-    alternatives_->setToolTip(tr("Double-click an alternative to copy it"));
+    alternatives_->setToolTip(
+        tr("Double-click an alternative to copy it; \"Use as the reply\" adopts it"));
     connect(alternatives_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         Q_EMIT copyRequested(item->data(Qt::UserRole).toString());
     });
+    adopt_ = new QPushButton(tr("&Use as the reply"), this);
+    adopt_->setObjectName(QStringLiteral("adoptAlternative"));
+    adopt_->setToolTip(
+        tr("Replace the reply (in the conversation and the history) with the "
+           "selected alternative"));
+    adopt_->setEnabled(false);
+    connect(alternatives_, &QListWidget::currentRowChanged, this, [this](int row) {
+        const int s = currentSentence();
+        adopt_->setEnabled(s >= 0 && row >= 0 && row != sentences_.at(s).chosen);
+    });
+    connect(adopt_, &QPushButton::clicked, this, [this] {
+        if (currentSentence() >= 0 && alternatives_->currentRow() >= 0)
+            Q_EMIT alternativeChosen(currentSentence(), alternatives_->currentRow());
+    });
+    auto* alternativesPage = new QWidget(this);
+    auto* alternativesLayout = new QVBoxLayout(alternativesPage);
+    alternativesLayout->setContentsMargins(0, 0, 0, 0);
+    alternativesLayout->addWidget(alternatives_, 1);
+    alternativesLayout->addWidget(adopt_, 0, Qt::AlignRight);
 
     heatmap_ = new AttentionHeatmap;
     heatmap_->setObjectName(QStringLiteral("heatmap"));
@@ -48,11 +70,28 @@ ReplyDetails::ReplyDetails(QWidget* parent) : QWidget(parent) {
     scroll->setWidgetResizable(true);  // the heatmap's cells grow into the space there is
     scroll->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     scroll->setBackgroundRole(QPalette::Base);
+    // The heatmap keeps its labels at the visible edges: it repaints whole on a scroll.
+    for (QScrollBar* bar : {scroll->horizontalScrollBar(), scroll->verticalScrollBar()})
+        connect(bar, &QScrollBar::valueChanged, heatmap_, qOverload<>(&QWidget::update));
+    auto* legend = new QLabel(
+        tr("Rows: the pieces Dari read; columns: the pieces it wrote. · starts a word, </s> ends "
+           "the sentence. Darker: more attention; outlined: what each output piece attended to "
+           "most."),
+        this);
+    legend->setObjectName(QStringLiteral("heatmapLegend"));
+    legend->setTextFormat(Qt::PlainText);
+    legend->setWordWrap(true);
+    legend->setForegroundRole(QPalette::PlaceholderText);
+    auto* attention = new QWidget(this);
+    auto* attentionLayout = new QVBoxLayout(attention);
+    attentionLayout->setContentsMargins(0, 4, 0, 0);
+    attentionLayout->addWidget(legend);
+    attentionLayout->addWidget(scroll, 1);
 
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("detailTabs"));
-    tabs_->addTab(alternatives_, tr("&Alternatives"));
-    tabs_->addTab(scroll, tr("Atte&ntion"));
+    tabs_->addTab(alternativesPage, tr("&Alternatives"));
+    tabs_->addTab(attention, tr("Atte&ntion"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -123,17 +162,35 @@ void ReplyDetails::showSentence(int index) {
     showDetail(sentences_.at(index));
 }
 
+QString ReplyDetails::likelihood(const QList<double>& scores, int i) {
+    if (i <= 0 || i >= scores.size() || scores.isEmpty()) return tr("likeliest");
+    const double behind = scores.at(0) - scores.at(i);
+    if (behind < 0.1) return tr("almost as likely");
+    if (behind < 0.5) return tr("less likely");
+    return tr("much less likely");
+}
+
 void ReplyDetails::showDetail(const SentenceDetail& d) {
     alternatives_->clear();
     for (int i = 0; i < d.nbest.size(); ++i) {
-        const QString score =
-            i < d.scores.size() ? QStringLiteral("%1").arg(d.scores.at(i), 0, 'f', 3) : QString();
-        auto* item =
-            new QListWidgetItem(tr("%1. %2   (score %3)").arg(i + 1).arg(d.nbest.at(i), score));
+        // The likelihood and score on their own line: in a narrow pane they stay in view.
+        QString second = likelihood(d.scores, i);
+        if (i < d.scores.size()) second += tr(" · score %1").arg(d.scores.at(i), 0, 'f', 2);
+        if (i == d.chosen) second += tr(" · the reply");
+        auto* item = new QListWidgetItem(tr("%1. %2\n%3").arg(i + 1).arg(d.nbest.at(i), second));
         item->setData(Qt::UserRole, d.nbest.at(i));
+        if (i == d.chosen) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
         alternatives_->addItem(item);
     }
+    adopt_->setEnabled(false);
     heatmap_->setAttention(d.sourcePieces, d.outputPieces, d.attention, d.rows, d.cols);
+    heatmap_->setToolTip(d.chosen > 0 ? tr("The attention of the likeliest output (1.), not of the "
+                                           "alternative chosen as the reply")
+                                      : QString());
 }
 
 void ReplyDetails::showAttentionTab() {

@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QTabWidget;
 
 namespace dari {
@@ -34,8 +35,15 @@ public:
     AttentionHeatmap* heatmap() const { return heatmap_; }
     QComboBox* sentencePicker() const { return sentencePicker_; }
 
+    // "likeliest", "almost as likely", "less likely", "much less likely": alternative i's
+    // score against the reply's (length-normalised log-probabilities: their difference is
+    // per piece, so the words are a rough guide, not a probability).
+    static QString likelihood(const QList<double>& scores, int i);
+
 Q_SIGNALS:
     void copyRequested(const QString& text);
+    // The user adopted alternative `index` of sentence `sentence` as the reply.
+    void alternativeChosen(int sentence, int index);
 
 private:
     void fillSentencePicker();
@@ -46,6 +54,7 @@ private:
     QComboBox* sentencePicker_;
     QTabWidget* tabs_;
     QListWidget* alternatives_;
+    QPushButton* adopt_;
     AttentionHeatmap* heatmap_;
     QList<SentenceDetail> sentences_;
     bool chat_ = false;

@@ -159,7 +159,8 @@ QString CorpusReportPage::reportHtml() const {
         const auto devCount = std::min<std::size_t>(
             devCountFromFraction(std::size_t(usable), d.devFraction), std::size_t(d.maxDevPairs));
         html += tr("Dev set: %1 pairs split off automatically (%2%, at most %3); %4 pairs left to "
-                   "train on.")
+                   "train on, less any too long for the network (the training dashboard counts "
+                   "them).")
                     .arg(locale.toString(qulonglong(devCount)))
                     .arg(d.devFraction * 100)
                     .arg(d.maxDevPairs)

@@ -22,6 +22,8 @@ QLineSeries* makeSeries(const QString& name, const QColor& color, bool dashed = 
     pen.setWidthF(2.0);
     if (dashed) pen.setStyle(Qt::DashLine);
     series->setPen(pen);
+    series->setPointsVisible(true);  // a run's first point is a dot, not nothing
+    series->setMarkerSize(5.0);
     return series;
 }
 
@@ -46,37 +48,60 @@ std::pair<double, double> range(const QList<QLineSeries*>& series, bool useX, bo
         }
     if (!std::isfinite(lo)) return {0.0, 1.0};
     if (fromZero) lo = std::min(lo, 0.0);
-    if (useX) return {lo, std::max(hi, lo + 1.0)};
-    const double pad = std::max((hi - lo) * 0.08, 1e-3);
+    if (useX) return {lo, std::max(hi, lo + 5.0)};
+    // One point (or a flat line) still gets a readable span around it.
+    const double pad = std::max((hi - lo) * 0.08, std::max(0.05 * std::abs(hi), 0.05));
     return {fromZero ? lo : lo - pad, hi + pad};
 }
 
-// A range and ticks at round values (0, 100, 200 rather than 0, 127, 255), about five of
-// them. The axis draws one item per tick at once: the interval grows before the range
-// does and shrinks after it, or a jump of the loss from 8 to 1e6 (a diverging run) would
-// briefly ask for a million ticks and freeze the window.
-void setRangeWithNiceTicks(QValueAxis* axis, double lo, double hi) {
-    const double span = hi - lo;
-    if (!(span > 0) || !std::isfinite(span)) return axis->setRange(lo, hi);
-    const double raw = span / 5, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = magnitude;
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * magnitude >= raw) {
-            step = m * magnitude;
-            break;
-        }
+// The axis draws one item per tick at once: the interval grows before the range does and
+// shrinks after it, or a jump of the loss from 8 to 1e6 (a diverging run) would briefly ask
+// for a million ticks and freeze the window.
+void setRangeWithNiceTicks(QValueAxis* axis, double lo, double hi, bool whole = false) {
+    if (!(hi - lo > 0) || !std::isfinite(hi - lo)) return axis->setRange(lo, hi);
+    const TrainingCharts::Ticks ticks = TrainingCharts::niceTicks(lo, hi, whole);
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0.0);
-    if (step >= axis->tickInterval()) {
-        axis->setTickInterval(step);
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(ticks.decimals));
+    if (ticks.step >= axis->tickInterval()) {
+        axis->setTickInterval(ticks.step);
         axis->setRange(lo, hi);
     } else {
         axis->setRange(lo, hi);
-        axis->setTickInterval(step);
+        axis->setTickInterval(ticks.step);
     }
 }
 
 }  // namespace
+
+TrainingCharts::Ticks TrainingCharts::niceTicks(double lo, double hi, bool whole) {
+    Ticks t;
+    t.lo = lo;
+    t.hi = hi;
+    if (!(hi - lo > 0) || !std::isfinite(hi - lo)) return t;
+    const double raw = (hi - lo) / 5, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    t.step = magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            t.step = m * magnitude;
+            break;
+        }
+    if (whole) t.step = std::max(1.0, std::round(t.step));
+    t.decimals = 0;
+    while (t.decimals < 6) {
+        const double scaled = t.step * std::pow(10.0, t.decimals);
+        if (std::abs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, scaled)) break;
+        ++t.decimals;
+    }
+    return t;
+}
+
+QStringList TrainingCharts::Ticks::labels() const {
+    QStringList out;
+    for (double v = std::ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 * step; v += step)
+        out << QString::number(v, 'f', decimals);
+    return out;
+}
 
 TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
     trainLoss_ = makeSeries(tr("train loss"), QColor(0x1f, 0x77, 0xb4));
@@ -159,7 +184,7 @@ void TrainingCharts::rescale() {
     const QList<QLineSeries*> all{trainLoss_, devLoss_, bleu_, gradNorm_};
     const auto [x0, x1] = range(all, true, true);
     for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_})
-        setRangeWithNiceTicks(plot->x, x0, x1);
+        setRangeWithNiceTicks(plot->x, x0, x1, true);
     const auto loss = range({trainLoss_, devLoss_}, false, false);
     setRangeWithNiceTicks(loss_.y, loss.first, loss.second);
     const auto bleu = range({bleu_}, false, true);

@@ -2,6 +2,7 @@
 // Live curves of a training run (Qt Charts): training and dev loss, dev BLEU
 // and the gradient norm before clipping, all against the training step.
 
+#include <QStringList>
 #include <QWidget>
 
 class QChart;
@@ -23,6 +24,16 @@ public:
 
     int trainPoints() const;
     int validationPoints() const;
+    QList<QLineSeries*> series() const { return {trainLoss_, devLoss_, bleu_, gradNorm_}; }
+
+    // An axis's range and ticks at round values, about five of them, each label different.
+    struct Ticks {
+        double lo = 0, hi = 1, step = 0.2;
+        int decimals = 1;            // what the labels need to tell the ticks apart
+        QStringList labels() const;  // every tick inside [lo, hi], formatted
+    };
+    // `whole`: steps on the x axis are whole numbers (no 0 0 0 1).
+    static Ticks niceTicks(double lo, double hi, bool whole);
 
 private:
     struct Plot {

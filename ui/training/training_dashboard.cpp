@@ -156,9 +156,7 @@ bool TrainingDashboard::startPlan(const TrainingPlan& plan) {
         return false;
     }
     task_ = plan.settings.task;
-    charts_->clear();
-    samples_->setRows({});
-    bestBleu_ = 0.0;
+    resetProgress();
     return controller_->start(
         args, plan.outDir,
         plan.fineTune() ? TrainingController::Kind::FineTune : TrainingController::Kind::NewModel);
@@ -191,9 +189,7 @@ void TrainingDashboard::resume() {
 
 // The curves so far, from train_log.jsonl: a run continued after a restart shows its history.
 void TrainingDashboard::replayLog(const QString& dir) {
-    charts_->clear();
-    samples_->setRows({});
-    bestBleu_ = 0.0;
+    resetProgress();
     for (const QJsonObject& e : RunFolder::events(dir))
         onEvent(e);
 }
@@ -202,6 +198,10 @@ void TrainingDashboard::onEvent(const QJsonObject& e) {
     const QString kind = e.value(QLatin1String(ev::kEvent)).toString();
     if (kind == QLatin1String(ev::kTrain))
         onTrain(e);
+    else if (kind == QLatin1String(ev::kTick))
+        showProgress(e);
+    else if (kind == QLatin1String(ev::kDone))
+        onDone(e);
     else if (kind == QLatin1String(ev::kValidation))
         onValidation(e);
     else if (kind == QLatin1String(ev::kResume))
@@ -222,12 +222,20 @@ void TrainingDashboard::onStart(const QJsonObject& e) {
                        .arg(QLocale().toString(integer(e, ev::kParameters)))
                        .arg(QLocale().toString(integer(e, ev::kTrainPairs)))
                        .arg(QLocale().toString(integer(e, ev::kDevPairs)));
+    // Why this is fewer than the wizard's count: pairs too long for the network are left out.
+    if (const qint64 tooLong = integer(e, ev::kTooLong); tooLong > 0)
+        text +=
+            tr(" (%n more left out: longer than data.max_pieces pieces)", nullptr, int(tooLong));
     stats_->setText(text + processes(e));
 }
 
 void TrainingDashboard::onTrain(const QJsonObject& e) {
+    charts_->addTrain(integer(e, ev::kStep), number(e, ev::kTrainLoss), number(e, ev::kGradNorm));
+    showProgress(e);
+}
+
+void TrainingDashboard::showProgress(const QJsonObject& e) {
     const qint64 step = integer(e, ev::kStep);
-    charts_->addTrain(step, number(e, ev::kTrainLoss), number(e, ev::kGradNorm));
     const double fraction = qBound(0.0, number(e, ev::kProgress), 1.0);
     const double seconds = number(e, ev::kSeconds);
     progress_->setValue(int(fraction * 1000));
@@ -242,6 +250,25 @@ void TrainingDashboard::onTrain(const QJsonObject& e) {
                         .arg(bestBleu_, 0, 'f', 2)
                         .arg(clock(seconds), clock(eta)) +
                     processes(e));
+}
+
+void TrainingDashboard::onDone(const QJsonObject& e) {
+    progress_->setValue(progress_->maximum());
+    bestBleu_ = std::max(bestBleu_, number(e, ev::kBestDevBleu));
+    QString text = tr("finished: step %1 · %2 epochs · best dev BLEU %3 · %4 of training")
+                       .arg(integer(e, ev::kStep))
+                       .arg(integer(e, ev::kEpoch))
+                       .arg(bestBleu_, 0, 'f', 2)
+                       .arg(clock(number(e, ev::kSeconds)));
+    stats_->setText(text + processes(e));
+}
+
+void TrainingDashboard::resetProgress() {
+    progress_->setValue(0);
+    stats_->clear();
+    charts_->clear();
+    samples_->setRows({});
+    bestBleu_ = 0.0;
 }
 
 void TrainingDashboard::onValidation(const QJsonObject& e) {
@@ -321,10 +348,18 @@ void TrainingDashboard::onStateChanged() {
             break;
         case State::Finished:
             progress_->setValue(progress_->maximum());
-            setStatus(
-                tr("Finished at step %1, best dev BLEU %2. The model is now in the model picker.")
-                    .arg(controller_->step())
-                    .arg(bestBleu_, 0, 'f', 2));
+            if (bestBleu_ < kUsableDevBleu)
+                setStatus(tr("Finished at step %1, best dev BLEU %2: not usable yet — its output "
+                             "is still mostly noise. Train longer (a larger time or epoch "
+                             "budget), or on more pairs.")
+                              .arg(controller_->step())
+                              .arg(bestBleu_, 0, 'f', 2),
+                          true);
+            else
+                setStatus(tr("Finished at step %1, best dev BLEU %2. The model is now in the model "
+                             "picker.")
+                              .arg(controller_->step())
+                              .arg(bestBleu_, 0, 'f', 2));
             break;
         case State::Failed:
         case State::Diverged:  // the message says why and what to change

@@ -50,6 +50,9 @@ private:
     void onStart(const QJsonObject& event);
     QString processes(const QJsonObject& event) const;
     void onTrain(const QJsonObject& event);
+    void showProgress(const QJsonObject& event);  // train and tick events: the bar and the line
+    void onDone(const QJsonObject& event);
+    void resetProgress();  // a new run starts from an empty bar
     void onValidation(const QJsonObject& event);
     void onStateChanged();
     void onRunStarted();

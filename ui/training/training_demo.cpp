@@ -54,4 +54,29 @@ void runTrainingDemo(MainWindow& window, const QString& corpus, int validations,
     dashboard->startPlan(plan);
 }
 
+void runMinuteTrainingDemo(MainWindow& window, const QString& corpus,
+                           std::function<void(const QString& stage)> shoot,
+                           std::function<void()> done) {
+    TrainingPlan plan;
+    plan.train = {CorpusSource::guessFormat(corpus), corpus};
+    plan.settings.budget = TrainingSettings::Budget::Minutes;
+    plan.settings.minutes = 1.0;
+    plan.outDir = TrainingPlan::freeFolder(window.modelsFolder(),
+                                           QFileInfo(corpus).absoluteDir().dirName() + "-minute");
+    TrainingDashboard* dashboard = window.trainingDashboard();
+    dashboard->show();
+    dashboard->raise();
+    QTimer::singleShot(3000, dashboard, [shoot] { shoot(QStringLiteral("start")); });
+    QTimer::singleShot(30000, dashboard, [shoot] { shoot(QStringLiteral("middle")); });
+    QObject::connect(dashboard->controller(), &TrainingController::stateChanged, dashboard,
+                     [dashboard, shoot, done] {
+                         if (dashboard->controller()->isRunning()) return;
+                         QTimer::singleShot(500, dashboard, [shoot, done] {
+                             shoot(QStringLiteral("end"));
+                             done();
+                         });
+                     });
+    dashboard->startPlan(plan);
+}
+
 }  // namespace dari

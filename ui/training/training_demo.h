@@ -14,4 +14,11 @@ class MainWindow;
 void runTrainingDemo(MainWindow& window, const QString& corpus, int validations,
                      std::function<void()> done);
 
+// dari-chat-demo --minute-demo CORPUS: a run as a new user starts one (the wizard's defaults,
+// a one-minute budget); `shoot` is called with "start" (3 s in), "middle" (30 s) and "end"
+// (once it has finished), then `done`.
+void runMinuteTrainingDemo(MainWindow& window, const QString& corpus,
+                           std::function<void(const QString& stage)> shoot,
+                           std::function<void()> done);
+
 }  // namespace dari
