@@ -357,6 +357,14 @@ private Q_SLOTS:
         QCOMPARE(w->conversation()->at(rows - 1).text, lastText);
         QVERIFY(w->conversation()->at(1).sentences.value(0).rows > 0);  // attention kept too
 
+        // Never SentencePiece's <unk> surface in a reply or an alternative.
+        for (const Message& m : w->history()->all()) {
+            QVERIFY2(!m.text.contains(QChar(0x2047)), qPrintable(m.text));
+            for (const dari::SentenceDetail& d : m.sentences)
+                for (const QString& alternative : d.nbest)
+                    QVERIFY2(!alternative.contains(QChar(0x2047)), qPrintable(alternative));
+        }
+
         auto* view = w->findChild<QListView*>(QStringLiteral("conversation"));
         const QString term = QStringLiteral("학생");
         w->searchHistory(term);

@@ -80,7 +80,7 @@ void MainWindow::buildToolBar() {
     bar->addWidget(new QLabel(tr(" Model: "), bar));
     picker_ = new QComboBox(bar);
     picker_->setObjectName(QStringLiteral("modelPicker"));
-    picker_->setMinimumContentsLength(22);
+    picker_->setMinimumContentsLength(14);  // the tool bar fits 800 pixels; the list is wider
     picker_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     connect(picker_, QOverload<int>::of(&QComboBox::activated), this,
             &MainWindow::onPickerActivated);

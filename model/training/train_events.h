@@ -12,7 +12,8 @@ inline constexpr char kStart[] = "start";
 // every train.log_every steps: kStep .. kProgress
 inline constexpr char kTrain[] = "train";
 // with --json, on stdout only (not in train_log.jsonl), at most once a second between train
-// events: kStep, kEpoch, kTrainLoss (the last step's), kTokensPerSecond, kSeconds, kProgress
+// events: kStep, kEpoch, kTrainLoss (the last step's), kTokensPerSecond, kLearningRate,
+// kSeconds, kProgress
 inline constexpr char kTick[] = "tick";
 // dev scores (in old logs, checkpoint.pt was written right after one)
 inline constexpr char kValidation[] = "validation";

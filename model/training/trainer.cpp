@@ -450,6 +450,7 @@ void Trainer::showProgress(size_t batchesPerEpoch) {
                         {ev::kEpoch, epochs},
                         {ev::kTrainLoss, lastLoss_},
                         {ev::kTokensPerSecond, tokensPerSecond_},
+                        {ev::kLearningRate, progress_.learningRate},
                         {ev::kSeconds, progress_.seconds},
                         {ev::kProgress, budgetFraction(batchesPerEpoch)}});
         return;

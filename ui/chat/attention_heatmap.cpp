@@ -6,8 +6,8 @@
 namespace dari {
 
 namespace {
-constexpr int kLegendHeight = 44;
 constexpr int kPad = 8;
+constexpr int kScaleMin = 120, kScaleMax = 200;  // the colour scale's width
 
 QString label(const QString& piece) {
     return AttentionHeatmap::labelText(piece);
@@ -104,12 +104,15 @@ int AttentionHeatmap::minCell() const {
     return std::max(22, fontMetrics().height() + 6);
 }
 
+int AttentionHeatmap::legendHeight() const {
+    return 10 + 12 + 2 * fontMetrics().height();  // the bar, its end values, its title
+}
+
 int AttentionHeatmap::cell() const {
     const int c = minCell();
     if (!hasData()) return c;
-    const int legendText = fontMetrics().horizontalAdvance(tr("attention weight")) + 2 * kPad;
-    const int fitWidth = (width() - leftMargin() - legendText) / rows_;
-    const int fitHeight = (height() - topMargin() - kLegendHeight - kPad) / cols_;
+    const int fitWidth = (width() - leftMargin() - kPad) / rows_;
+    const int fitHeight = (height() - topMargin() - legendHeight() - kPad) / cols_;
     return qBound(c, std::min(fitWidth, fitHeight), 2 * c);
 }
 
@@ -168,9 +171,9 @@ void AttentionHeatmap::paintColumnLabels(QPainter& p, int left, int top, int c) 
 QSize AttentionHeatmap::sizeHint() const {
     if (!hasData()) return {240, 120};
     const int c = minCell();
-    const int legendText = fontMetrics().horizontalAdvance(tr("attention weight")) + 2 * kPad;
-    return {std::max(leftMargin() + std::max(rows_ * c, 200) + legendText, 260),
-            topMargin() + cols_ * c + kLegendHeight + kPad};
+    // The colour scale sits under the cells, its title under it: no width of its own.
+    return {std::max(leftMargin() + std::max(rows_ * c, kScaleMin) + kPad, 200),
+            topMargin() + cols_ * c + legendHeight() + kPad};
 }
 
 void AttentionHeatmap::paintEvent(QPaintEvent*) {
@@ -216,7 +219,7 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
     p.fillRect(QRect(dx, dy, left - kPad / 2, top), base);
     // Colour scale.
     const int ly = top + cols_ * c + kPad;
-    const int lw = std::min(200, std::max(120, rows_ * c));
+    const int lw = std::min(kScaleMax, std::max(kScaleMin, rows_ * c));
     for (int x = 0; x < lw; ++x)
         p.fillRect(QRect(left + x, ly, 1, 10), colorFor(float(x) / (lw - 1)));
     p.setPen(palette().color(QPalette::Text));
@@ -225,7 +228,7 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
     p.drawText(QPoint(left, ly + 12 + fm.ascent()), QStringLiteral("0"));
     const QString maxLabel = QString::number(scale, 'f', 2);
     p.drawText(QPoint(left + lw - fm.horizontalAdvance(maxLabel), ly + 12 + fm.ascent()), maxLabel);
-    p.drawText(QPoint(left + lw + kPad, ly + 10), tr("attention weight"));
+    p.drawText(QPoint(left, ly + 12 + fm.height() + fm.ascent()), tr("attention weight"));
 }
 
 }  // namespace dari

@@ -40,6 +40,7 @@ protected:
 private:
     int minCell() const;
     int cell() const;  // for the current size
+    int legendHeight() const;
     float maxWeight() const;
     int leftMargin() const;
     int topMargin() const;

@@ -11,15 +11,19 @@ constexpr int kExamples = 3;
 }
 
 QStringList EmptyState::examples(const QString& task) {
+    // Dev sentences the default models get right (ko-en: as the reference, beam 5; chat-ko:
+    // the beam reply is the reference or as good), picked on 2026-12-04's models.
     if (task == QLatin1String("chat"))
-        return {QStringLiteral("오늘 너무 피곤해"), QStringLiteral("주말에 뭐 하지?"),
-                QStringLiteral("배고파")};
-    return {QStringLiteral("나는 학생이다."), QStringLiteral("오늘은 날씨가 좋네요."),
-            QStringLiteral("톰은 어디에 있어요?")};
+        return {QStringLiteral("면접 준비 어떻게 하지"), QStringLiteral("내 편이 없는 거 같아"),
+                QStringLiteral("맥주 한 잔 할래?")};
+    return {QStringLiteral("병원으로 데려다 주세요."), QStringLiteral("내일 학교에 갈 거야?"),
+            QStringLiteral("나는 작은 아파트에서 살아.")};
 }
 
 EmptyState::EmptyState(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("emptyState"));
+    setAutoFillBackground(true);  // the conversation's own background, which it stands in for
+    setBackgroundRole(QPalette::Base);
     title_ = new QLabel(this);
     title_->setWordWrap(true);
     QFont big = title_->font();
