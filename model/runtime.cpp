@@ -70,7 +70,8 @@ void warnIfSlowBlas() {
 
 namespace {
 int g_threads = 0;
-}
+int g_blasThreads = 0;  // what OpenBLAS was given (DARI_BLAS_THREADS may differ from g_threads)
+}  // namespace
 
 void configureThreads(int threads) {
     if (threads <= 0) {
@@ -88,7 +89,8 @@ void configureThreads(int threads) {
         const char* value = std::getenv(name);
         return value && std::atoi(value) > 0 ? std::atoi(value) : fallback;
     };
-    if (setBlasThreads(fromEnv("DARI_BLAS_THREADS", threads))) {
+    g_blasThreads = fromEnv("DARI_BLAS_THREADS", threads);
+    if (setBlasThreads(g_blasThreads)) {
         torch::set_num_threads(fromEnv("DARI_TORCH_THREADS", 1));
     } else {
         torch::set_num_threads(threads);
@@ -100,6 +102,10 @@ void configureThreads(int threads) {
 
 int configuredThreads() {
     return g_threads;
+}
+
+int configuredBlasThreads() {
+    return g_blasThreads;
 }
 
 bool setBlasThreads(int threads) {

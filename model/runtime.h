@@ -24,6 +24,7 @@ void configureThreads(int threads);
 // worker: its share of the cores).
 inline constexpr char kThreadsEnv[] = "DARI_THREADS";
 int configuredThreads();
+int configuredBlasThreads();  // OpenBLAS's share of them, to restore after single-threaded work
 
 // OpenBLAS's own thread count; false (and nothing set) on other BLAS libraries.
 // Data-parallel training (model/data_parallel.h) sets 1: each shard's thread runs its own GEMMs.

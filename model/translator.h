@@ -40,7 +40,8 @@ public:
     // The bundle's decoding settings; nbest 1.
     DecodeOptions defaultOptions() const;
 
-    // One Translation per sentence, in order; batches of similar length inside.
+    // One Translation per sentence, in order; batches of similar length inside, decoded in
+    // parallel on the worker pool (configureThreads' count; one BLAS thread each).
     // An empty (or all-space) sentence gives an empty translation. options.shouldStop
     // is also polled between batches: sentences not reached come back empty, `stopped`.
     std::vector<Translation> translate(const std::vector<std::string>& sentences,
@@ -57,6 +58,7 @@ public:
     const Bundle& bundle() const { return *bundle_; }
 
 private:
+    void fill(Translation& t, const std::vector<Hypothesis>& hypotheses) const;
     std::shared_ptr<Bundle> bundle_;
 };
 

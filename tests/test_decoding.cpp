@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "data/vocabulary.h"
+#include "model/runtime.h"
 #include "model/search/beam_search.h"
 #include "model/search/repetition_guard.h"
 #include "model/translator.h"
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void translatorStopsBetweenBatches();
     void wordRewardSetsTheLength();
     void unknownPieceIsNeverAnOutput();
+    void parallelBatchesEqualOneThread();
 
 private:
     dari::Seq2Seq model_{nullptr};
@@ -408,6 +410,36 @@ void TestDecoding::unknownPieceIsNeverAnOutput() {
         }
     }
     QVERIFY(pieces > 0);
+}
+
+void TestDecoding::parallelBatchesEqualOneThread() {
+    // A file's batches decoded on two workers (one BLAS thread each) give what one thread
+    // gives, in the input's order.
+    const dari::Translator translator = untrainedTranslator();
+    std::vector<std::string> sentences;
+    for (size_t i = 0; i < 24; ++i) {
+        std::string s = kThreeSentences[i % 3];
+        for (size_t k = 0; k < i / 3; ++k)
+            s += " " + kThreeSentences[(i + k) % 3];
+        sentences.push_back(s);
+    }
+    for (int beam : {1, 3}) {
+        auto o = translator.defaultOptions();
+        o.beam = beam;
+        o.nbest = beam;
+        dari::configureThreads(1);
+        const auto alone = translator.translate(sentences, o, 4);
+        dari::configureThreads(2);
+        const auto parallel = translator.translate(sentences, o, 4);
+        dari::configureThreads(1);
+        QCOMPARE(parallel.size(), alone.size());
+        for (size_t i = 0; i < alone.size(); ++i) {
+            QCOMPARE(parallel[i].nbest, alone[i].nbest);
+            QCOMPARE(parallel[i].scores, alone[i].scores);
+            QCOMPARE(parallel[i].outputPieces, alone[i].outputPieces);
+            QVERIFY(torch::equal(parallel[i].attention, alone[i].attention));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDecoding)

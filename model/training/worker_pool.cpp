@@ -38,6 +38,7 @@ void WorkerPool::work(Worker& worker) {
 
 void WorkerPool::run(const std::vector<std::function<void()>>& tasks) {
     if (tasks.empty()) return;
+    const std::lock_guard<std::mutex> oneCaller(callers_);  // e.g. two windows' engine threads
     {
         std::lock_guard<std::mutex> lock(mutex_);
         while (workers_.size() + 1 < tasks.size()) {

@@ -20,13 +20,15 @@ public:
     ~WorkerPool();
 
     // Runs tasks[0] on the calling thread and tasks[k] on worker k, and returns
-    // when all have finished. Tasks must not throw; one caller at a time.
+    // when all have finished. Tasks must not throw, nor call run() themselves; a second
+    // caller waits for the first.
     void run(const std::vector<std::function<void()>>& tasks);
 
 private:
     struct Worker;
     void work(Worker& worker);
 
+    std::mutex callers_;
     std::mutex mutex_;
     std::condition_variable wake_, finished_;
     std::vector<std::unique_ptr<Worker>> workers_;
