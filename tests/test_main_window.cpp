@@ -15,6 +15,19 @@
 #include "ui/main_window.h"
 #include "ui/shortcuts_dialog.h"
 
+namespace {
+
+// A window's history and settings in `dir`; `dialogs`: message boxes open (window-modal).
+dari::WindowOptions optionsIn(const QTemporaryDir& dir, bool dialogs) {
+    dari::WindowOptions options;
+    options.historyDb = dir.filePath(QStringLiteral("history.sqlite"));
+    options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+    options.dialogs = dialogs;
+    return options;
+}
+
+}  // namespace
+
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -27,10 +40,7 @@ private Q_SLOTS:
             s.setValue(QStringLiteral("models/folder"),
                        dir.filePath(QStringLiteral("empty-models")));
         }
-        dari::WindowOptions options;
-        options.historyDb = dir.filePath(QStringLiteral("history.sqlite"));
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        options.dialogs = false;
+        const dari::WindowOptions options = optionsIn(dir, false);
         dari::MainWindow window(options);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -52,10 +62,7 @@ private Q_SLOTS:
     void titlePlaceholderAndLayoutFollowTheUser() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        dari::WindowOptions options;
-        options.historyDb = dir.filePath(QStringLiteral("history.sqlite"));
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        options.dialogs = false;
+        const dari::WindowOptions options = optionsIn(dir, false);
         QByteArray splitterState;
         {
             dari::MainWindow window(options);
@@ -89,9 +96,7 @@ private Q_SLOTS:
     void helpListsShortcutsAndNothingToContinueIsNoWarning() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        dari::WindowOptions options;
-        options.historyDb = dir.filePath(QStringLiteral("history.sqlite"));
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        const dari::WindowOptions options = optionsIn(dir, true);
         {
             QSettings s(options.settingsFile, QSettings::IniFormat);
             s.setValue(QStringLiteral("models/folder"), dir.filePath(QStringLiteral("models")));

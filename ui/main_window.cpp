@@ -117,18 +117,19 @@ void MainWindow::showError(const QString& title, const QString& text) {
     lastError_ = text;
     statusBar()->showMessage(text, 10000);
     Q_EMIT errorShown(text);
-    if (!options_.dialogs) return;
-    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();  // window-modal, never blocks the event loop
+    openMessageBox(QMessageBox::Warning, title, text);
 }
 
 void MainWindow::showNotice(const QString& title, const QString& text) {
     statusBar()->showMessage(text, 10000);
+    openMessageBox(QMessageBox::Information, title, text);
+}
+
+void MainWindow::openMessageBox(int icon, const QString& title, const QString& text) {
     if (!options_.dialogs) return;
-    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    auto* box = new QMessageBox(QMessageBox::Icon(icon), title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    box->open();  // window-modal, never blocks the event loop
 }
 
 void MainWindow::rescanModels() {

@@ -111,6 +111,7 @@ private:
     void buildMenus();
     void showError(const QString& title, const QString& text);
     void showNotice(const QString& title, const QString& text);  // nothing wrong: information
+    void openMessageBox(int icon, const QString& title, const QString& text);  // QMessageBox::Icon
     void refreshModelUi();
     void refreshPicker();
     void refreshEmptyState();  // examples instead of an empty conversation
