@@ -57,7 +57,7 @@ Corpus readTestCorpus(const Arguments& args) {
 int runEval(const Arguments& args) {
     checkDecodeOptions(args);
     warnIfSlowBlas();
-    const Translator translator = loadTranslator(args.require("model"));
+    const Translator translator = loadTranslator(args);
     DecodeOptions options = decodeOptions(translator, args);
     if (args.has("sample")) {  // replies drawn as dari chat draws them, to measure their variety
         options.sample = true;

@@ -17,6 +17,7 @@
 #include "data/corpus.h"
 #include "data/split.h"
 #include "model/bundle/bundle.h"
+#include "model/device.h"
 #include "model/runtime.h"
 #include "model/training/distributed.h"
 #include "model/training/run_state.h"
@@ -228,6 +229,8 @@ int trainHere(const Arguments& args) {
         options.distributed = dist.get();
     }
     configureThreads(config.train.threads);
+    resolveDevice(config.train.device, args.has("device") ? "--device" : "train.device",
+                  setup.localRank);  // no GPU for it: said before the corpora are read
     warnIfSlowBlas();
     const TrainInputs inputs = loadInputs(run, config);  // before anything is written
     if (dist) agreeWithLeader(*dist, config, inputs);

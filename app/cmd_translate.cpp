@@ -116,7 +116,7 @@ void processStdin(size_t chunk, InputLines& input, Translate&& translateChunk) {
 int runTranslate(const Arguments& args) {
     checkDecodeOptions(args);
     warnIfSlowBlas();
-    const Translator translator = loadTranslator(args.require("model"));
+    const Translator translator = loadTranslator(args);
     const DecodeOptions options = decodeOptions(translator, args);
     const int batch = args.getInt("batch", 32, 1, 4096);
     InputLines input(args.has("strict"), "Dari translates Korean → English");
@@ -144,7 +144,7 @@ int runTranslate(const Arguments& args) {
 int runChat(const Arguments& args) {
     checkDecodeOptions(args);
     warnIfSlowBlas();
-    const Translator bot = loadTranslator(args.require("model"));
+    const Translator bot = loadTranslator(args);
     DecodeOptions options = decodeOptions(bot, args);
     // Deterministic with --beam; otherwise replies are sampled (seeded by --seed when given).
     options.sample = !args.has("beam");

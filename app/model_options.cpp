@@ -1,6 +1,7 @@
 #include "app/model_options.h"
 
 #include "app/arguments.h"
+#include "model/device.h"
 
 namespace dari {
 
@@ -33,10 +34,16 @@ void checkDecodeOptions(const Arguments& args) {
     widest.beam = 100;  // --nbest is checked against the model's beam once it is loaded
     overridden(widest, args);
     args.getInt("batch", 32, 1, 4096);
+    if (args.has("device")) resolveDevice(args.get("device"), "--device");
 }
 
-Translator loadTranslator(const std::string& dir) {
-    return Translator(std::make_shared<Bundle>(Bundle::load(dir)));
+Translator loadTranslator(const Arguments& args) {
+    const std::string dir = args.require("model");
+    auto bundle = std::make_shared<Bundle>(Bundle::load(dir));
+    const bool given = args.has("device");
+    bundle->to(resolveDevice(given ? args.get("device") : bundle->config.decode.device,
+                             given ? "--device" : dir + "/config.yaml: decode.device"));
+    return Translator(std::move(bundle));
 }
 
 }  // namespace dari

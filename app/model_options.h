@@ -16,6 +16,7 @@ DecodeOptions decodeOptions(const Translator& translator, const Arguments& args)
 // The same checks before a model is loaded, so that a bad value is said at once.
 void checkDecodeOptions(const Arguments& args);
 
-Translator loadTranslator(const std::string& dir);
+// The bundle of --model on the device of --device (default: its decode.device).
+Translator loadTranslator(const Arguments& args);
 
 }  // namespace dari

@@ -41,6 +41,7 @@ const std::vector<Option> kDecode = {
     {"top-p", "P", "sampling: among the likeliest pieces holding P of the probability"},
     {"seed", "N", "sampling: repeatable draws"},
     {"batch", "N", "sentences decoded together (default 32)"},
+    {"device", "cpu|cuda|cuda:N", "where the networks run; default the model's decode.device"},
 };
 
 // Distributed training (app/train_launcher.h); a launcher that sets torchrun's variables
@@ -93,7 +94,7 @@ const char* kTrainUsage =
 CORPUS is a .tsv file (source<TAB>target), a .csv file with a header (--columns SRC,TGT
 picks the columns, default the first two), or a prefix with --langs SRC,TGT meaning the
 aligned files PREFIX.SRC and PREFIX.TGT. Without --dev, a dev split is taken from --train.
-A resumed run keeps its config.yaml; only the budget, the threads and --json,
+A resumed run keeps its config.yaml; only the budget, the threads, the device and --json,
 --stop-after-steps and the processes may change. A distributed run (--nproc, --nnodes, or
 torchrun's variables RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT set by a launcher
 such as srun) trains the same model as one process: train.batch_sentences is the global batch,
@@ -146,6 +147,13 @@ std::vector<Option> trainOptions() {
              {"lr", "X", "learning rate", {"train.learning_rate"}},
              {"seed", "N", "random seed", {"train.seed"}},
              kThreads,
+             {"device",
+              "cpu|cuda|cuda:N",
+              "where training runs (a GPU needs a LibTorch built with CUDA)",
+              {"train.device"},
+              false,
+              false,
+              true},
              {"validate-every", "N", "steps between validations", {"train.validate_every"}},
              {"set",
               "KEY=VALUE",

@@ -9,6 +9,7 @@
 #include <numeric>
 #include <sstream>
 
+#include "model/device.h"
 #include "model/runtime.h"
 #include "model/training/worker_pool.h"
 
@@ -126,8 +127,8 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
     };
     // Batches are independent: one per core at a time, each on a single-threaded BLAS, as the
     // training step's shards (one GEMM on two OpenBLAS threads mostly spins: 1.12x on two cores).
-    const size_t shards =
-        std::min<size_t>(batches.size(), static_cast<size_t>(std::max(1, configuredThreads())));
+    const size_t shards = std::min<size_t>(
+        batches.size(), static_cast<size_t>(parallelShards(deviceOf(*bundle_->model))));
     if (shards <= 1) {
         for (const auto& batch : batches)
             decodeBatch(batch);

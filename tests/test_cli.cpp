@@ -154,6 +154,12 @@ private Q_SLOTS:
         QTest::newRow("absurd length ratio")
             << QStringList{"translate", "--model", "m", "--max-length-ratio", "1e9"}
             << "--max-length-ratio must be a number from 0.1 to 100, not '1e9'";
+        QTest::newRow("unknown training device")
+            << QStringList{"train", "--train", "x.tsv", "--out", "o", "--device", "gpu"}
+            << "train.device";
+        QTest::newRow("unknown decoding device")
+            << QStringList{"translate", "--model", "m", "--device", "tpu"}
+            << "--device 'tpu': not a device (cpu, cuda or cuda:N)";
         QTest::newRow("unknown option")
             << QStringList{"translate", "--model", "m", "--frobnicate", "1"}
             << "unknown option --frobnicate";
@@ -186,6 +192,25 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QCOMPARE(run.err.trimmed().count('\n'), 0);
         QVERIFY(!QFileInfo::exists(dir_.filePath("o-base")));  // nothing written
+    }
+
+    // Debian's LibTorch has no CUDA: asking for a GPU is one sentence, before anything is read.
+    void cudaWithoutCudaIsOneMessage() {
+        const Run version = runDari({"--version"});
+        QVERIFY2(version.out.contains("devices cpu"), qPrintable(version.out));
+        if (version.out.contains("cuda (")) QSKIP("this build has CUDA and sees a GPU");
+        const QString out = dir_.filePath("never-on-a-gpu");
+        const QString corpus = DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv";
+        for (const QStringList& args :
+             {QStringList{"translate", "--model", "/nonexistent/model", "--device", "cuda"},
+              QStringList{"train", "--train", corpus, "--out", out, "--device", "cuda:0"}}) {
+            const Run run = runDari(args);
+            QVERIFY(run.code != 0 && run.code != -2);
+            QVERIFY2(run.err.contains("--device cuda") && run.err.contains("no CUDA"),
+                     qPrintable(run.err));
+            QCOMPARE(run.err.trimmed().count('\n'), 0);
+        }
+        QVERIFY(!QFileInfo::exists(out));
     }
 
     void corruptModelFilesAreNamed() {

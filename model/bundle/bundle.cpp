@@ -104,7 +104,7 @@ void loadModule(torch::nn::Module& module, const std::string& path) {
         shapes.push_back(t.second.sizes().vec());
     try {
         torch::serialize::InputArchive archive;
-        archive.load_from(path);
+        archive.load_from(path, torch::Device(torch::kCPU));  // saved on a GPU or not
         module.load(archive);
     } catch (const c10::Error& e) {
         const std::string what = e.what_without_backtrace();
@@ -144,6 +144,11 @@ Bundle Bundle::load(const std::string& dir) {
         bundle.moreMembers.push_back(member);
     }
     return bundle;
+}
+
+void Bundle::to(torch::Device device) {
+    for (auto network : networks())
+        network->to(device);
 }
 
 std::vector<Seq2Seq> Bundle::networks() const {

@@ -49,8 +49,11 @@ struct Bundle {
     // Every network that decodes: model, then moreMembers.
     std::vector<Seq2Seq> networks() const;
 
-    // Loads and validates every file; errors name the file that is missing or corrupt.
+    // Loads and validates every file; errors name the file that is missing or corrupt. The
+    // networks are on the CPU, whatever device saved them.
     static Bundle load(const std::string& dir);
+    // Moves every network to `device` (model/device.h's resolveDevice).
+    void to(torch::Device device);
     // Writes every file atomically (weights last is not enough: each file is replaced whole).
     void save(const std::string& dir) const;
     void saveWeights(const std::string& dir) const;

@@ -1,5 +1,7 @@
 #include "model/bundle/config.h"
 
+#include "model/device.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -183,6 +185,9 @@ const std::vector<Field>& fields() {
               "seeds initialisation, shuffling, dropout"),
         field("train.threads", &Config::train, &TrainConfig::threads,
               "compute threads (0: all cores; with --nproc, each process its share)"),
+        field("train.device", &Config::train, &TrainConfig::device,
+              "cpu | cuda | cuda:N (a GPU: needs a LibTorch built with CUDA; a bare cuda gives "
+              "each process of a distributed run its own GPU)"),
         field("train.rank_timeout_seconds", &Config::train, &TrainConfig::rankTimeoutSeconds,
               "distributed runs: a rank that does not answer for this long (its machine gone) "
               "stops the others; a rank that dies is noticed at once"),
@@ -203,6 +208,8 @@ const std::vector<Field>& fields() {
         field("decode.top_k", &Config::decode, &DecodeConfig::topK,
               "chat sampling: keep the k likeliest (0: all)"),
         field("decode.top_p", &Config::decode, &DecodeConfig::topP, "chat sampling: nucleus mass"),
+        field("decode.device", &Config::decode, &DecodeConfig::device,
+              "cpu | cuda | cuda:N: where the networks translate (the weights load on either)"),
     };
     return all;
 }
@@ -253,6 +260,8 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
         {"data.max_pieces", data.maxPieces > 0, "must be positive"},
         {"data.dev_fraction", data.devFraction >= 0 && data.devFraction < 0.5,
          "must be in [0, 0.5)"},
+        {"train.device", isDeviceName(train.device), "must be cpu, cuda or cuda:N"},
+        {"decode.device", isDeviceName(decode.device), "must be cpu, cuda or cuda:N"},
         {"model.cell", oneOf(model.cell, {"rnn", "gru", "lstm"}), "must be rnn, gru or lstm"},
         {"model.attention", oneOf(model.attention, {"none", "bahdanau", "dot", "general"}),
          "must be none, bahdanau, dot or general"},

@@ -68,7 +68,8 @@ struct TrainConfig {
     double subwordSampling = 0.0;  // > 0: each epoch samples new segmentations with this alpha
     double emaDecay = 0.0;  // > 0: validate and save an exponential moving average of the weights
     uint64_t seed = 1;
-    int threads = 0;  // 0: all cores (each process's share of them with --nproc)
+    int threads = 0;             // 0: all cores (each process's share of them with --nproc)
+    std::string device = "cpu";  // cpu | cuda | cuda:N (model/device.h)
     // Distributed runs (model/training/distributed.h):
     double rankTimeoutSeconds = 60;  // a rank silent this long ends the run
     double allreduceBucketMb = 25;   // gradients all-reduced in buckets of about this size (as DDP)
@@ -83,6 +84,7 @@ struct DecodeConfig {
     double temperature = 0.8;     // chat sampling
     int topK = 40;
     double topP = 0.95;
+    std::string device = "cpu";  // cpu | cuda | cuda:N: where dari translate/chat/eval run it
 };
 
 struct Config {

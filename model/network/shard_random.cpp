@@ -47,12 +47,14 @@ inline uint64_t splitMix(uint64_t& state) {
 torch::Tensor shardDropout(const torch::Tensor& x, double p, bool training) {
     if (!training || p <= 0.0) return x;
     if (x.scalar_type() != torch::kFloat) {
-        const auto keep = torch::empty_like(x).bernoulli_(1.0 - p, shardGenerator());
-        return x * keep.div_(1.0 - p);
+        // Drawn on the CPU (the shard's generator) for a tensor on any device.
+        const auto keep = torch::empty(x.sizes(), x.options().device(torch::kCPU))
+                              .bernoulli_(1.0 - p, shardGenerator());
+        return x * keep.div_(1.0 - p).to(x.device());
     }
     // The mask from one 64-bit draw and SplitMix64: bernoulli_ took 2 ms for
     // the 330k elements of one decoder input batch, this takes a tenth of that.
-    auto mask = torch::empty(x.sizes(), x.options().requires_grad(false));
+    auto mask = torch::empty(x.sizes(), x.options().device(torch::kCPU).requires_grad(false));
     float* m = mask.data_ptr<float>();
     const int64_t n = mask.numel();
     const auto threshold = static_cast<uint32_t>(std::min(p, 1.0) * 4294967295.0);
@@ -63,7 +65,7 @@ torch::Tensor shardDropout(const torch::Tensor& x, double p, bool training) {
         m[i] = static_cast<uint32_t>(r) >= threshold ? scale : 0.0f;
         if (i + 1 < n) m[i + 1] = static_cast<uint32_t>(r >> 32) >= threshold ? scale : 0.0f;
     }
-    return x * mask;
+    return x * mask.to(x.device());
 }
 
 torch::Tensor uniform(at::IntArrayRef sizes) {

@@ -24,13 +24,15 @@ public:
         torch::Tensor logProbs;  // [R, V] contiguous
         torch::Tensor weights;  // [R, S]: the members' mean attention (undefined without attention)
     };
-    // Feeds input pieces [R] and advances every member's state by one step.
+    // Feeds input pieces [R] and advances every member's state by one step. The members
+    // run on their device (the first member's); what goes in and comes out is on the CPU.
     Step step(const torch::Tensor& input);
 
     // Keeps the states of these rows, in this order (beam search's parents).
     void reorder(const torch::Tensor& rows);
 
 private:
+    torch::Device device_ = torch::kCPU;
     std::vector<Seq2Seq> members_;
     std::vector<AttentionMemory> memories_;
     std::vector<DecoderState> states_;

@@ -99,7 +99,7 @@ TrainingProgress readCheckpoint(const std::string& path, Seq2Seq& model, FusedAd
     TrainingProgress p;
     try {
         torch::serialize::InputArchive archive;
-        archive.load_from(path);
+        archive.load_from(path, torch::Device(torch::kCPU));  // a GPU run's too: it moves after
         p = readArchive(archive, model, optimizer, average);
     } catch (const c10::Error& e) {
         const std::string what = e.what_without_backtrace();
@@ -122,7 +122,7 @@ TrainingProgress readCheckpointBytes(const std::string& bytes, Seq2Seq& model, F
                                      WeightAverage* average) {
     torch::serialize::InputArchive archive;
     std::istringstream in(bytes);
-    archive.load_from(in);
+    archive.load_from(in, torch::Device(torch::kCPU));
     return readArchive(archive, model, optimizer, average);
 }
 

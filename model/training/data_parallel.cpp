@@ -3,6 +3,7 @@
 #include <exception>
 #include <limits>
 
+#include "model/device.h"
 #include "model/network/shard_random.h"
 #include "model/runtime.h"
 #include "model/training/evaluator.h"
@@ -87,7 +88,7 @@ BatchGradients batchGradients(Seq2Seq& model, const std::vector<Example>& exampl
                               double labelSmoothing, const std::function<void(Batch&)>& prepare,
                               const ShardSlice& slice) {
     BatchGradients out;
-    const int total = slice.total > 0 ? slice.total : configuredThreads();
+    const int total = slice.total > 0 ? slice.total : parallelShards(deviceOf(*model));
     const int first = slice.total > 0 ? slice.first : 0;
     const int count = slice.total > 0 ? slice.count : total;
     std::vector<Batch> shards;
@@ -107,7 +108,8 @@ BatchGradients batchGradients(Seq2Seq& model, const std::vector<Example>& exampl
     }
     out.loss = dataParallelGradients(
         *model, shards,
-        [&](const Batch& b) {
+        [&, device = deviceOf(*model)](const Batch& cpu) {
+            const Batch b = onDevice(cpu, device);
             const auto result = model->forward(b.src, b.tgtIn, teacherForcing, /*logits=*/false);
             return trainingLoss(model, result, b.tgtOut, labelSmoothing);
         },

@@ -212,7 +212,8 @@ void Distributed::allreduceGradients(const std::vector<torch::Tensor>& parameter
         std::vector<torch::Tensor> pieces;
         for (size_t i : bucket)
             pieces.push_back(parameters[i].grad().reshape(-1));
-        flat.push_back(torch::cat(pieces));
+        // Gloo sums host memory: a GPU's gradients travel through it.
+        flat.push_back(torch::cat(pieces).to(torch::kCPU));
         cost_.bytes += flat.back().numel() * static_cast<int64_t>(flat.back().element_size());
     }
     collective("the gradients' all-reduce", rank(), host_, [&] {

@@ -73,6 +73,7 @@ public:
 
     int rank() const { return setup_.rank; }
     int worldSize() const { return setup_.worldSize; }
+    int localRank() const { return setup_.localRank; }
     bool leader() const { return setup_.rank == 0; }
     const std::string& host() const { return host_; }
 

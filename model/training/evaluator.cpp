@@ -3,6 +3,7 @@
 #include <cmath>
 #include <exception>
 
+#include "model/device.h"
 #include "model/metrics/bleu.h"
 #include "model/metrics/chrf.h"
 #include "model/runtime.h"
@@ -45,8 +46,9 @@ namespace {
 // ensemble, the log of its members' mean probability (log-probabilities are their own logits).
 torch::Tensor teacherForcedScores(const std::vector<Seq2Seq>& networks, const Batch& batch) {
     std::vector<torch::Tensor> all;
+    const Batch onIts = onDevice(batch, deviceOf(*networks.front()));
     for (auto network : networks)
-        all.push_back(network->forward(batch.src, batch.tgtIn).logits);
+        all.push_back(network->forward(onIts.src, onIts.tgtIn).logits);
     if (all.size() == 1) return all.front();
     for (auto& logits : all)
         logits = logits.log_softmax(-1);
@@ -70,8 +72,8 @@ DevScores evaluate(const std::vector<Seq2Seq>& networks, const std::vector<Examp
         for (size_t i = start; i < std::min(examples.size(), start + batchSize); ++i)
             batches.back().push_back(i);
     }
-    const size_t shards =
-        std::min<size_t>(batches.size(), static_cast<size_t>(std::max(1, configuredThreads())));
+    const size_t shards = std::min<size_t>(
+        batches.size(), static_cast<size_t>(parallelShards(deviceOf(*networks.front()))));
     DevScores scores;
     scores.hypotheses.resize(examples.size());
     std::vector<double> lossSums(shards, 0.0);
@@ -85,8 +87,9 @@ DevScores evaluate(const std::vector<Seq2Seq>& networks, const std::vector<Examp
                 for (size_t b = k; b < batches.size(); b += shards) {
                     const auto batch = makeBatch(examples, batches[b]);
                     const auto predicted = teacherForcedScores(networks, batch);
-                    lossSums[k] += sequenceLoss(predicted, batch.tgtOut, 0.0).item<double>() *
-                                   batch.targetTokens;
+                    const auto targets = batch.tgtOut.to(predicted.device());
+                    lossSums[k] +=
+                        sequenceLoss(predicted, targets, 0.0).item<double>() * batch.targetTokens;
                     tokens[k] += batch.targetTokens;
                     const auto hypotheses = decode(networks, batch, options);
                     for (size_t i = 0; i < batches[b].size(); ++i)

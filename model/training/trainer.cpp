@@ -8,6 +8,7 @@
 #include "dari/version.h"
 #include "data/batch.h"
 #include "model/bundle/bundle.h"
+#include "model/device.h"
 #include "model/runtime.h"
 #include "model/training/checkpoint.h"
 #include "model/training/data_parallel.h"
@@ -111,6 +112,7 @@ private:
     ShardSlice shardSlice() const;
     void reduceOverRanks();
     void shareStartingState();
+    void placeOnDevice();
     void noteAllreduceCost(double milliseconds, double waitMilliseconds) const;
     void trainStep(const std::vector<size_t>& indices);
     torch::Tensor dropWords(const torch::Tensor& ids) const;
@@ -167,6 +169,7 @@ private:
     double allreduceWindowWaitMs_ = 0.0;  // ... of it waiting for the slowest rank ...
     int64_t allreduceWindowSteps_ = 0;    // ... over this many steps
     bool allreduceCostShown_ = false;
+    torch::Device device_ = torch::kCPU;  // train.device, once placeOnDevice has resolved it
 };
 
 void Trainer::prepare() {
@@ -252,8 +255,9 @@ void Trainer::prepare() {
                     {ev::kWorldSize, dist() ? dist()->worldSize() : 1}});
     }
     if (dist()) shareStartingState();
+    placeOnDevice();
     batchesPerEpoch_ = epochBatches(0).size();
-    if (configuredThreads() > 1) setBlasThreads(1);  // one shard per thread instead
+    if (device_.is_cpu() && configuredThreads() > 1) setBlasThreads(1);  // one shard per thread
     bundle_.model->train();
 }
 
@@ -268,11 +272,28 @@ void Trainer::shareStartingState() {
     setLearningRate(progress_.learningRate);
 }
 
-// Rank r computes the shards of its threads: r*T .. r*T+T-1 of ranks x T.
+// Weights, Adam's moments and the moving average on train.device. Everything loads onto the
+// CPU (a checkpoint from either device), so a GPU run moves it all once, here.
+void Trainer::placeOnDevice() {
+    device_ =
+        resolveDevice(config().train.device, "train.device", dist() ? dist()->localRank() : 0);
+    if (device_.is_cpu()) return;
+    bundle_.model->to(device_);
+    torch::NoGradGuard noGrad;
+    for (auto& [key, state] : optimizer_->state()) {
+        auto& adam = static_cast<torch::optim::AdamParamState&>(*state);
+        adam.exp_avg(adam.exp_avg().to(device_));
+        adam.exp_avg_sq(adam.exp_avg_sq().to(device_));
+        if (adam.max_exp_avg_sq().defined()) adam.max_exp_avg_sq(adam.max_exp_avg_sq().to(device_));
+    }
+    if (average_) average_->to(device_);
+}
+
+// Rank r computes the shards of its threads: r*T .. r*T+T-1 of ranks x T (T is 1 on a GPU).
 ShardSlice Trainer::shardSlice() const {
-    if (!dist()) return {};
-    const int threads = std::max(1, configuredThreads());
-    return {dist()->rank() * threads, threads, dist()->worldSize() * threads};
+    const int shards = parallelShards(device_);
+    if (!dist()) return {0, shards, shards};
+    return {dist()->rank() * shards, shards, dist()->worldSize() * shards};
 }
 
 // The step's gradients and loss summed over the ranks, and what they agree on: rank 0's

@@ -29,6 +29,11 @@ void WeightAverage::swap() {
     }
 }
 
+void WeightAverage::to(torch::Device device) {
+    for (auto& a : average_)
+        a = a.to(device);
+}
+
 void WeightAverage::save(torch::serialize::OutputArchive& archive) const {
     for (size_t i = 0; i < average_.size(); ++i)
         archive.write("p" + std::to_string(i), average_[i]);

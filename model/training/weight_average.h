@@ -22,6 +22,8 @@ public:
 
     void save(torch::serialize::OutputArchive& archive) const;
     void load(torch::serialize::InputArchive& archive);
+    // Moves the average to the device its network now lives on.
+    void to(torch::Device device);
 
 private:
     std::vector<torch::Tensor> live_, average_;

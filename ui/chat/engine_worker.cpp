@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "model/bundle/bundle.h"
+#include "model/device.h"
 #include "model/runtime.h"
 #include "model/translator.h"
 
@@ -111,6 +112,8 @@ struct EngineWorker::Impl {
             try {
                 auto bundle = std::make_shared<Bundle>(Bundle::load(absolute(dir)));
                 if (attempt == 0 && bundleFingerprint(absolute(dir)) != before) continue;
+                bundle->to(resolveDevice(bundle->config.decode.device,
+                                         absolute(dir) + "/config.yaml: decode.device"));
                 return Loaded{std::make_shared<Translator>(bundle),
                               QString::fromStdString(bundle->meta.task), 0, before};
             } catch (const std::exception&) {
