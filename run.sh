@@ -169,6 +169,19 @@ train_default_models() {
     [ $chat = 0 ] || train_one models/chat-ko configs/chat-ko.yaml chatbot-ko
     [ $koen = 0 ] || train_koen
   fi
+  calibrate_default_models
+}
+
+# How sure each default model is, in three levels measured on its dev set (dari calibrate),
+# for a model that has no such levels yet.
+calibrate_default_models() {
+  local data=${DARI_SHARED_DATA:-../shared/data} model corpus
+  for model in ko-en:tatoeba-ko-en chat-ko:chatbot-ko; do
+    corpus=${model#*:} model=models/${model%%:*}
+    grep -q '"low_below"' "$model/meta.json" && continue
+    say "Calibrating $model's confidence on $corpus/dev.tsv"
+    "$BUILD_DIR/bin/dari" calibrate --model "$model" --dev "$data/$corpus/dev.tsv"
+  done
 }
 
 case "${1:-run}" in

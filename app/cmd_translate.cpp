@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <random>
 #include <sstream>
@@ -86,6 +88,13 @@ std::string joinTabs(const std::vector<std::string>& items) {
     return out;
 }
 
+// --scores: "high\t-0.412" (an empty line: "unknown\t").
+std::string scoreColumns(Confidence level, double score) {
+    char number[32] = "";
+    if (!std::isnan(score)) std::snprintf(number, sizeof number, "%.3f", score);
+    return std::string(confidenceName(level)) + "\t" + number;
+}
+
 // Reads stdin in chunks (one line at a time when a person is typing) and prints
 // one output line per input line, in order.
 template <typename Translate>
@@ -120,20 +129,30 @@ int runTranslate(const Arguments& args) {
     const DecodeOptions options = decodeOptions(translator, args);
     const int batch = args.getInt("batch", 32, 1, 4096);
     InputLines input(args.has("strict"), "Dari translates Korean → English");
+    const bool scores = args.has("scores");
     processStdin(static_cast<size_t>(batch) * 8, input, [&](const std::vector<std::string>& lines) {
         std::vector<std::string> out;
         if (options.nbest > 1) {  // whole lines, alternatives tab-separated
             for (const auto& t : translator.translate(lines, options, batch))
-                out.push_back(joinTabs(t.nbest));
+                out.push_back(joinTabs(t.nbest) +
+                              (scores ? "\t" + scoreColumns(t.confidence, t.score) : ""));
             return out;
         }
         std::string joined;
         for (size_t i = 0; i < lines.size(); ++i)
             joined += (i ? "\n" : "") + lines[i];
-        std::istringstream translated(translator.translateText(joined, options));
+        const ParagraphTranslation p = translator.translateParagraph(joined, options);
+        std::istringstream translated(p.text());
         for (size_t i = 0; i < lines.size(); ++i) {
             std::string line;
             std::getline(translated, line);
+            if (scores) {
+                // A last empty line has no entry of its own (getline ends before it).
+                const bool has = i + 1 < p.firstOfLine.size();
+                const size_t first = has ? p.firstOfLine[i] : 0,
+                             last = has ? p.firstOfLine[i + 1] : 0;
+                line += "\t" + scoreColumns(p.confidence(first, last), p.score(first, last));
+            }
             out.push_back(line);
         }
         return out;

@@ -14,5 +14,6 @@ int runChat(const Arguments& args);
 int runInfo(const Arguments& args);
 int runStatus(const Arguments& args);
 int runEnsemble(const Arguments& args);
+int runCalibrate(const Arguments& args);
 
 }  // namespace dari

@@ -234,10 +234,27 @@ the others with dari train --vocab-from FIRST (and another --seed). Decoding tak
 as many times longer as there are networks.
 )";
 
+const char* kCalibrateUsage = R"(usage: dari calibrate --model DIR --dev CORPUS [options]
+
+Translates the sources of CORPUS (the model's dev set: never its test set) with the model's
+decode settings and splits the outputs' scores (mean log-probability per piece) into three
+levels: low for the least sure third, high for the surest third. The thresholds go into the
+model's meta.json; dari translate --scores and the window then say how sure each output is.
+Prints each level's chrF and BLEU on CORPUS: low should score below high.
+)";
+
 const std::vector<Command> kCommands = {
     {"train", "train a model on a parallel corpus", kTrainUsage, trainOptions(), runTrain},
     {"translate", "translate lines from stdin", kTranslateUsage,
-     join({{{"model", "DIR", "the model bundle"}, kStrict}, kDecode, {kThreads}}), runTranslate},
+     join({{{"model", "DIR", "the model bundle"},
+            kStrict,
+            {"scores", nullptr,
+             "after each line, tab-separated: how sure the model is (low, medium, high;\n"
+             "unknown until dari calibrate) and the score (mean log-probability per\n"
+             "piece of its least sure sentence)"}},
+           kDecode,
+           {kThreads}}),
+     runTranslate},
     {"eval", "translate a test set and score it (BLEU, chrF; distinct-n, --sample for chat)",
      kEvalUsage,
      join({{{"model", "DIR", "the model bundle"},
@@ -269,6 +286,14 @@ const std::vector<Command> kCommands = {
      kStatusUsage,
      {{"run", "DIR", "the training run's folder (dari train --out)"}, kThreads},
      runStatus},
+    {"calibrate", "measure on a dev set how sure a model's outputs are (for --scores)",
+     kCalibrateUsage,
+     join({{{"model", "DIR", "the model bundle (its meta.json gets the thresholds)"},
+            {"dev", "CORPUS", "the dev corpus (as for dari train)"}},
+           kCorpusFormat,
+           kDecode,
+           {kThreads}}),
+     runCalibrate},
     {"ensemble", "join models trained on the same vocabularies into one that decodes with all",
      kEnsembleUsage,
      join({{{"out", "DIR", "the ensemble's folder (must not exist)"},

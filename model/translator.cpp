@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <exception>
 #include <functional>
@@ -80,6 +81,8 @@ void Translator::fill(Translation& t, const std::vector<Hypothesis>& hypotheses)
     }
     const auto& best = hypotheses.front();
     t.text = t.nbest.front();
+    t.score = meanLogProb(best.logProb, best.scoredPieces);
+    t.confidence = bundle_->meta.confidence.levelOf(t.score);
     for (auto id : best.ids)
         t.outputPieces.push_back(bundle_->tgt.piece(id));
     // </s> has its own attention row, unless the length limit ended the output.
@@ -188,6 +191,25 @@ std::string ParagraphTranslation::text() const {
     }
     if (finalNewline) out += '\n';
     return out;
+}
+
+Confidence ParagraphTranslation::confidence(size_t first, size_t last) const {
+    Confidence lowest = Confidence::Unknown;
+    bool any = false;
+    for (size_t s = first; s < std::min(last, translations.size()); ++s) {
+        if (std::isnan(translations[s].score)) continue;  // an empty sentence says nothing
+        lowest = any ? std::min(lowest, translations[s].confidence) : translations[s].confidence;
+        any = true;
+    }
+    return lowest;
+}
+
+double ParagraphTranslation::score(size_t first, size_t last) const {
+    double lowest = std::numeric_limits<double>::quiet_NaN();
+    for (size_t s = first; s < std::min(last, translations.size()); ++s)
+        if (!std::isnan(translations[s].score) && !(translations[s].score >= lowest))
+            lowest = translations[s].score;
+    return lowest;
 }
 
 std::string Translator::translateText(const std::string& text, const DecodeOptions& options) const {

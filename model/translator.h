@@ -1,11 +1,14 @@
 #pragma once
 // Using a trained bundle: text in, text out (with n-best lists and attention).
 
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "model/bundle/bundle.h"
+#include "model/metrics/confidence.h"
 #include "model/search/search.h"
 
 namespace dari {
@@ -19,6 +22,8 @@ struct Translation {
     torch::Tensor attention;                // [outputPieces, sourcePieces + </s>] or undefined
     bool truncated = false;                 // the input was longer than the model's limit
     bool stopped = false;                   // options.shouldStop cut it short (or it never started)
+    double score = std::numeric_limits<double>::quiet_NaN();  // mean log-prob per piece (best)
+    Confidence confidence = Confidence::Unknown;  // that score's level (the bundle's calibration)
 };
 
 // A paragraph translated sentence by sentence, its line breaks kept.
@@ -31,6 +36,10 @@ struct ParagraphTranslation {
 
     // The translations joined as the text was: sentences by a space, lines as they ended.
     std::string text() const;
+    // The least sure of the sentences [first, last) (all of them by default): a paragraph is
+    // only as trustworthy as its weakest sentence. Its level, and its score (NaN: none).
+    Confidence confidence(size_t first = 0, size_t last = SIZE_MAX) const;
+    double score(size_t first = 0, size_t last = SIZE_MAX) const;
 };
 
 class Translator {

@@ -48,6 +48,14 @@ QByteArray sharedPairs(int count) {
     return out;
 }
 
+// A dev corpus too small to calibrate on.
+QString writeTwoPairs() {
+    static QTemporaryDir dir;
+    const QString path = dir.filePath("two.tsv");
+    writeFile(path, sharedPairs(2));
+    return path;
+}
+
 QStringList tinyModel() {
     return {"--vocab-size", "600", "--embedding",      "16", "--hidden", "16",
             "--batch-size", "16",  "--validate-every", "8",  "--set",    "train.log_every=4",
@@ -228,6 +236,47 @@ private Q_SLOTS:
             QVERIFY2(run.err.contains(copy + "/" + file), qPrintable(run.err));
             QVERIFY(run.out.isEmpty());
         }
+    }
+
+    // dari calibrate gives a model its levels; --scores prints them after each line.
+    void calibratedScoresFollowEachLine() {
+        const QString model = dir_.filePath("calibrated");
+        QVERIFY(trainTiny(model, {"--epochs", "1"}).code == 0);
+        const QByteArray input = "안녕하세요.\n\n고마워요. 잘 자요.\n";
+        const Run before = runDari({"translate", "--model", model, "--scores"}, input);
+        QVERIFY2(before.code == 0, qPrintable(before.err));
+        const QStringList lines = before.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].split('\t').value(1) == "unknown", qPrintable(lines[0]));
+        QVERIFY(lines[0].split('\t').value(2).toDouble() < 0);  // a log-probability
+        QCOMPARE(lines[1], QString("\tunknown\t"));             // an empty line: no score
+        QCOMPARE(lines[2].split('\t').size(), 3);               // two sentences, one line
+
+        const QString dev = dir_.filePath("calibration-dev.tsv");
+        writeFile(dev, sharedPairs(30));
+        const Run calibrate = runDari({"calibrate", "--model", model, "--dev", dev});
+        QVERIFY2(calibrate.code == 0, qPrintable(calibrate.err));
+        QVERIFY2(calibrate.out.contains("calibrated on 30 dev sentences"),
+                 qPrintable(calibrate.out));
+        for (const char* level : {"low ", "medium ", "high "})
+            QVERIFY2(calibrate.out.contains(level), qPrintable(calibrate.out));
+        QFile meta(model + "/meta.json");
+        QVERIFY(meta.open(QIODevice::ReadOnly));
+        QVERIFY(meta.readAll().contains("\"low_below\""));
+
+        const Run after = runDari({"translate", "--model", model, "--scores"}, input);
+        QVERIFY2(after.code == 0, qPrintable(after.err));
+        const QStringList scored = after.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(scored.size(), 3);
+        for (int i : {0, 2})
+            QVERIFY2(
+                QStringList({"low", "medium", "high"}).contains(scored[i].split('\t').value(1)),
+                qPrintable(scored[i]));
+        QCOMPARE(scored[0].split('\t').value(0), lines[0].split('\t').value(0));  // same text
+
+        const Run tooSmall = runDari({"calibrate", "--model", model, "--dev", writeTwoPairs()});
+        QVERIFY(tooSmall.code != 0);
+        QVERIFY2(tooSmall.err.contains("at least 3"), qPrintable(tooSmall.err));
     }
 
     void translateWritesOneLinePerInput() {

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void wordRewardSetsTheLength();
     void unknownPieceIsNeverAnOutput();
     void parallelBatchesEqualOneThread();
+    void logProbIsTheOutputsOwn();
 
 private:
     dari::Seq2Seq model_{nullptr};
@@ -438,6 +439,36 @@ void TestDecoding::parallelBatchesEqualOneThread() {
             QCOMPARE(parallel[i].scores, alone[i].scores);
             QCOMPARE(parallel[i].outputPieces, alone[i].outputPieces);
             QVERIFY(torch::equal(parallel[i].attention, alone[i].attention));
+        }
+    }
+}
+
+// A hypothesis' logProb is what the network gives its pieces (and </s>) when fed them: the
+// confidence score stands on it (greedy and beam, with a length penalty in the ranking).
+void TestDecoding::logProbIsTheOutputsOwn() {
+    const auto sources = mixedSources();
+    auto beam = options(4, 0);
+    beam.lengthPenalty = 1.0;
+    for (const auto& o : {options(1, 0), beam}) {
+        const auto hypotheses = dari::decode(model_, dari::makeSourceBatch(sources), o);
+        torch::InferenceMode inference;
+        model_->eval();
+        for (size_t i = 0; i < sources.size(); ++i) {
+            const auto& h = hypotheses[i].front();
+            const auto batch = dari::makeBatch({{sources[i], h.ids}}, {0});
+            const auto logProbs = model_->forward(batch.src, batch.tgtIn).logits.log_softmax(-1);
+            const bool ended = h.scoredPieces == static_cast<int64_t>(h.ids.size() + 1);
+            QVERIFY(ended || h.scoredPieces == static_cast<int64_t>(h.ids.size()));
+            if (i < tiny::pairs().size()) QVERIFY(ended);  // learnt: each ends with </s>
+            const double own = logProbs.gather(2, batch.tgtOut.unsqueeze(2))
+                                   .squeeze(2)
+                                   .slice(1, 0, h.scoredPieces)
+                                   .sum()
+                                   .item<double>();
+            QVERIFY2(std::abs(h.logProb - own) < 1e-3,
+                     qPrintable(QString("%1 vs %2 (beam %3)").arg(h.logProb).arg(own).arg(o.beam)));
+            if (o.beam > 1 && ended)
+                QVERIFY(std::abs(h.score - h.logProb / static_cast<double>(h.scoredPieces)) < 1e-6);
         }
     }
 }

@@ -124,6 +124,26 @@ private Q_SLOTS:
         QVERIFY(a.notice().isEmpty() && b.notice().isEmpty());
     }
 
+    // How sure the model was comes back with each sentence (an uncalibrated one: no level).
+    void confidenceIsKept() {
+        HistoryStore store(dir_.filePath(QStringLiteral("confidence.sqlite")));
+        Message m = message(QStringLiteral("Take me to the hospital."));
+        m.sender = Message::Sender::Dari;
+        dari::SentenceDetail sure, unknown;
+        sure.nbest = {m.text};
+        sure.score = -0.25;
+        sure.confidence = dari::Confidence::High;
+        unknown.nbest = {QStringLiteral("Hello.")};
+        m.sentences = {sure, unknown};
+        QVERIFY(store.add(m) > 0);
+        const auto back = store.all().constLast().sentences;
+        QCOMPARE(back.size(), qsizetype(2));
+        QCOMPARE(back[0].score, -0.25);
+        QCOMPARE(back[0].confidence, dari::Confidence::High);
+        QVERIFY(qIsNaN(back[1].score));
+        QCOMPARE(back[1].confidence, dari::Confidence::Unknown);
+    }
+
     // As root every folder is writable, so the case is a folder that cannot be made
     // (in /proc): the store says which folder, and writes fail without a crash.
     void aFolderThatCannotBeMadeIsSaid() {

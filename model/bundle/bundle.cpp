@@ -32,6 +32,7 @@ json BundleMeta::toJson() const {
             {"dev_beam", devBeam},
             {"parameters", parameters},
             {"members", members},
+            {"confidence", confidence.toJson()},
             {"dari_version", dariVersion},
             {"created", created}};
 }
@@ -54,6 +55,7 @@ BundleMeta BundleMeta::fromJson(const json& j) {
     m.parameters = j.value("parameters", int64_t{0});
     m.members = j.value("members", int64_t{1});
     if (m.members < 1 || m.members > 64) throw std::runtime_error("members must be 1 to 64");
+    m.confidence = ConfidenceCalibration::fromJson(j.value("confidence", json::object()));
     m.dariVersion = j.value("dari_version", "");
     m.created = j.value("created", "");
     return m;
@@ -163,8 +165,12 @@ void Bundle::saveWeights(const std::string& dir) const {
         saveModule(*moreMembers[m], memberFile(dir, m + 2));
 }
 
+void BundleMeta::save(const std::string& dir) const {
+    writeFileAtomically(dir + "/meta.json", toJson().dump(2) + "\n");
+}
+
 void Bundle::saveMeta(const std::string& dir) const {
-    writeFileAtomically(dir + "/meta.json", meta.toJson().dump(2) + "\n");
+    meta.save(dir);
 }
 
 void Bundle::save(const std::string& dir) const {

@@ -14,6 +14,7 @@
 
 #include "data/vocabulary.h"
 #include "model/bundle/config.h"
+#include "model/metrics/confidence.h"
 #include "model/network/seq2seq.h"
 
 namespace dari {
@@ -28,14 +29,16 @@ struct BundleMeta {
     double epochs = 0.0;
     double devBleu = 0.0, devChrf = 0.0, devLoss = 0.0;
     int devBeam = 0;  // the beam the dev scores were decoded with (1: greedy; 0: not recorded)
-    int64_t parameters = 0;  // of all members together
-    int64_t members = 1;     // networks that decode together (an ensemble: > 1)
+    int64_t parameters = 0;            // of all members together
+    int64_t members = 1;               // networks that decode together (an ensemble: > 1)
+    ConfidenceCalibration confidence;  // levels of the outputs' scores (dari calibrate)
     std::string dariVersion;
     std::string created;  // ISO 8601, UTC
 
     nlohmann::json toJson() const;
     static BundleMeta fromJson(const nlohmann::json& json);
     static BundleMeta load(const std::string& dir);  // DIR/meta.json
+    void save(const std::string& dir) const;         // ... written atomically
 };
 
 struct Bundle {

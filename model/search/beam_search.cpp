@@ -24,7 +24,8 @@ struct Beam {
 struct Ended {
     double normalised;
     Beam beam;
-    bool stopped = false;  // cut short by DecodeOptions::shouldStop
+    bool stopped = false;      // cut short by DecodeOptions::shouldStop
+    bool endsWithEos = false;  // its score counts </s> (else it ran out of length or was stopped)
 };
 
 Beam extend(const Beam& parent, int64_t piece, double score, const torch::Tensor& weights) {
@@ -100,7 +101,7 @@ int64_t extendSource(int64_t b, int64_t K, int64_t vocab, const std::vector<Beam
                                weights.defined() ? weights[parent] : torch::Tensor());
         if (piece == kEosId) {
             const double n = normalisedScore(score, extended.ids.size() + 1, o);
-            ended.push_back({n, std::move(extended), false});
+            ended.push_back({n, std::move(extended), false, true});
             continue;
         }
         const int64_t row = b * K + filled++;
@@ -120,6 +121,8 @@ std::vector<Hypothesis> bestEnded(std::vector<Ended>& list, int64_t length, int 
         Hypothesis h;
         h.ids = list[i].beam.ids;
         h.score = list[i].normalised;
+        h.logProb = list[i].beam.score;
+        h.scoredPieces = static_cast<int64_t>(h.ids.size()) + (list[i].endsWithEos ? 1 : 0);
         h.stopped = list[i].stopped;
         if (!list[i].beam.attention.empty())
             h.attention = torch::stack(list[i].beam.attention).slice(1, 0, length);

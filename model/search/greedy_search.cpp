@@ -39,6 +39,7 @@ std::vector<std::vector<Hypothesis>> greedyDecode(const std::vector<Seq2Seq>& ne
     std::vector<std::vector<int64_t>> histories(batch);
     std::vector<bool> finished(batch, false);
     std::vector<double> scores(batch, 0.0);
+    std::vector<int64_t> scored(batch, 0);
     std::vector<std::vector<torch::Tensor>> attention(batch);
     const auto lengths = sources.lengths.accessor<int64_t, 1>();
     int64_t maxSteps = 0;
@@ -64,6 +65,7 @@ std::vector<std::vector<Hypothesis>> greedyDecode(const std::vector<Seq2Seq>& ne
             if (finished[b]) continue;
             if (out.weights.defined()) attention[b].push_back(out.weights[b]);
             scores[b] += pickedAcc[b];
+            ++scored[b];
             const bool end = nextAcc[b] == kEosId || t + 1 >= limit[b];
             if (nextAcc[b] != kEosId) histories[b].push_back(nextAcc[b]);
             if (end) {
@@ -77,7 +79,8 @@ std::vector<std::vector<Hypothesis>> greedyDecode(const std::vector<Seq2Seq>& ne
     for (int64_t b = 0; b < batch; ++b) {
         Hypothesis h;
         h.ids = std::move(histories[b]);
-        h.score = scores[b];
+        h.score = h.logProb = scores[b];
+        h.scoredPieces = scored[b];
         h.stopped = stopped && !finished[b];
         if (!attention[b].empty()) h.attention = torch::stack(attention[b]).slice(1, 0, lengths[b]);
         result[b].push_back(std::move(h));

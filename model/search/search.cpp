@@ -48,4 +48,9 @@ std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources
     return decode(std::vector<Seq2Seq>{model}, sources, options);
 }
 
+std::string searchName(const DecodeOptions& options) {
+    if (options.sample) return "sampled";
+    return options.beam > 1 ? "beam " + std::to_string(options.beam) : "greedy";
+}
+
 }  // namespace dari

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "data/batch.h"
@@ -45,6 +46,8 @@ DecodeOptions decodeOptions(const DecodeConfig& config);
 struct Hypothesis {
     std::vector<int64_t> ids;  // without </s>
     double score = 0.0;        // log-probability (beam, ranked draws: length-normalised)
+    double logProb = 0.0;      // the output's log-probability: the sum over its scored pieces ...
+    int64_t scoredPieces = 0;  // ... which are its ids, and </s> when it ended with one
     torch::Tensor attention;   // [T, S] weights for each output piece (incl. </s>), or undefined
     bool stopped = false;      // shouldStop ended the search before this output was complete
 };
@@ -61,5 +64,8 @@ std::vector<std::vector<Hypothesis>> decode(Seq2Seq& model, const Batch& sources
 // (length counts </s>). The reward counters the models' bias towards short outputs where
 // length normalisation does not.
 double normalisedScore(double logProb, size_t length, const DecodeOptions& options);
+
+// How the options search, in words: "greedy", "beam 5", "sampled".
+std::string searchName(const DecodeOptions& options);
 
 }  // namespace dari

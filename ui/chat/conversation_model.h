@@ -33,6 +33,13 @@ public:
 
     explicit ConversationModel(QObject* parent = nullptr);
 
+    // A reply is only as sure as its least sure sentence (Unknown: an uncalibrated model).
+    static Confidence confidenceOf(const Message& message);
+    // "unsure", "fairly sure", "sure" (empty for Unknown): the bubble's marker.
+    static QString confidenceText(Confidence level);
+    // What the marker means, with the reply's score: the bubble's and the details' tooltip.
+    static QString confidenceExplanation(const Message& message);
+
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
 

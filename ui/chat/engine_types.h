@@ -5,8 +5,11 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <QtNumeric>
 
 #include <optional>
+
+#include "model/metrics/confidence.h"
 
 namespace dari {
 
@@ -33,7 +36,9 @@ struct SentenceDetail {
     QStringList outputPieces;  // the best output (+ "</s>"): heatmap rows
     QList<float> attention;    // rows x cols, row-major; empty without attention
     int rows = 0, cols = 0;
-    int chosen = 0;  // the alternative the user adopted as the reply (0: the likeliest)
+    int chosen = 0;          // the alternative the user adopted as the reply (0: the likeliest)
+    double score = qQNaN();  // the likeliest output's mean log-probability per piece
+    Confidence confidence = Confidence::Unknown;  // that score's level (model/metrics/confidence)
 };
 
 struct EngineReply {

@@ -195,6 +195,8 @@ struct EngineWorker::Impl {
         d.nbest = toQt(t.nbest);
         for (double s : t.scores)
             d.scores << s;
+        d.score = t.score;
+        d.confidence = t.confidence;
         d.outputPieces = toQt(t.outputPieces);
         d.sourcePieces = toQt(t.sourcePieces);
         d.sourcePieces << QStringLiteral("</s>");

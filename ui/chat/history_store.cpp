@@ -39,6 +39,9 @@ QJsonObject sentenceJson(const SentenceDetail& d) {
     if (!d.sourcePieces.isEmpty()) o[QStringLiteral("src")] = toArray(d.sourcePieces);
     if (!d.outputPieces.isEmpty()) o[QStringLiteral("out")] = toArray(d.outputPieces);
     if (d.chosen > 0) o[QStringLiteral("chosen")] = d.chosen;
+    if (!qIsNaN(d.score)) o[QStringLiteral("score")] = d.score;
+    if (d.confidence != Confidence::Unknown)
+        o[QStringLiteral("confidence")] = QLatin1String(confidenceName(d.confidence));
     if (!attention.isEmpty()) {
         o[QStringLiteral("attention")] = attention;
         o[QStringLiteral("rows")] = d.rows;
@@ -77,6 +80,10 @@ SentenceDetail readSentence(const QJsonObject& o) {
         d.attention << static_cast<float>(x.toDouble());
     d.chosen = o.value(QStringLiteral("chosen")).toInt();
     if (d.chosen < 0 || d.chosen >= d.nbest.size()) d.chosen = 0;
+    d.score = o.value(QStringLiteral("score")).toDouble(qQNaN());
+    const QString level = o.value(QStringLiteral("confidence")).toString();
+    for (Confidence c : {Confidence::Low, Confidence::Medium, Confidence::High})
+        if (level == QLatin1String(confidenceName(c))) d.confidence = c;
     d.rows = o.value(QStringLiteral("rows")).toInt();
     d.cols = o.value(QStringLiteral("cols")).toInt();
     if (d.attention.size() != qsizetype(d.rows) * d.cols) d.attention.clear(), d.rows = d.cols = 0;

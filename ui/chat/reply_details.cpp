@@ -117,7 +117,12 @@ void ReplyDetails::showMessage(const Message& m) {
         return;
     }
     chat_ = m.mode == QLatin1String("chat");
-    title_->setText(tr("<b>Reply by %1</b>").arg(m.model.toHtmlEscaped()));
+    const QString sure = ConversationModel::confidenceText(ConversationModel::confidenceOf(m));
+    title_->setText(
+        sure.isEmpty()
+            ? tr("<b>Reply by %1</b>").arg(m.model.toHtmlEscaped())
+            : tr("<b>Reply by %1</b> · %2").arg(m.model.toHtmlEscaped(), sure.toHtmlEscaped()));
+    title_->setToolTip(ConversationModel::confidenceExplanation(m));
     QStringList notes;
     if (m.truncated)
         notes << tr("The input was longer than the model's limit: only its beginning was read.");
@@ -176,6 +181,8 @@ void ReplyDetails::showDetail(const SentenceDetail& d) {
         // The likelihood and score on their own line: in a narrow pane they stay in view.
         QString second = likelihood(d.scores, i);
         if (i < d.scores.size()) second += tr(" · score %1").arg(d.scores.at(i), 0, 'f', 2);
+        if (i == 0 && d.confidence != Confidence::Unknown)
+            second += tr(" · %1").arg(ConversationModel::confidenceText(d.confidence));
         if (i == d.chosen) second += tr(" · the reply");
         auto* item = new QListWidgetItem(tr("%1. %2\n%3").arg(i + 1).arg(d.nbest.at(i), second));
         item->setData(Qt::UserRole, d.nbest.at(i));
