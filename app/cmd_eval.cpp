@@ -126,6 +126,14 @@ int runInfo(const Arguments& args) {
     const int beam = meta.devBeam > 0 ? meta.devBeam : bundle.config.train.validationBeam;
     std::printf("dev scores  BLEU %.2f  chrF %.2f  loss %.3f (%s)\n", meta.devBleu, meta.devChrf,
                 meta.devLoss, beam > 1 ? ("beam " + std::to_string(beam)).c_str() : "greedy");
+    if (meta.confidence.calibrated())
+        std::printf(
+            "confidence  low below %.3f, high from %.3f per piece (%lld dev sentences, %s)\n",
+            meta.confidence.lowBelow, meta.confidence.highFrom,
+            static_cast<long long>(meta.confidence.devSentences), meta.confidence.decoding.c_str());
+    else
+        std::printf("confidence  not calibrated (dari calibrate --model %s --dev CORPUS)\n",
+                    dir.c_str());
     std::printf("made by     dari %s on %s\n", meta.dariVersion.c_str(), meta.created.c_str());
     return 0;
 }

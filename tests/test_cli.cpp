@@ -263,6 +263,10 @@ private Q_SLOTS:
         QFile meta(model + "/meta.json");
         QVERIFY(meta.open(QIODevice::ReadOnly));
         QVERIFY(meta.readAll().contains("\"low_below\""));
+        const Run info = runDari({"info", "--model", model});
+        QVERIFY2(info.out.contains(QRegularExpression(
+                     "confidence +low below -[0-9.]+, high from -[0-9.]+ per piece \\(30 dev")),
+                 qPrintable(info.out));
 
         const Run after = runDari({"translate", "--model", model, "--scores"}, input);
         QVERIFY2(after.code == 0, qPrintable(after.err));
@@ -446,6 +450,7 @@ private Q_SLOTS:
                          QRegularExpression("dev scores +BLEU [0-9.]+ .*\\(" +
                                             QString(beam == "1" ? "greedy" : "beam 3") + "\\)")),
                      qPrintable(info.out));
+            QVERIFY2(info.out.contains("confidence  not calibrated"), qPrintable(info.out));
         }
     }
 
