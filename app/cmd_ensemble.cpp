@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/corpus_options.h"
 #include "data/corpus.h"
+#include "data/placeholders.h"
 #include "model/bundle/bundle_join.h"
 #include "model/training/evaluator.h"
 
@@ -35,14 +36,20 @@ int runEnsemble(const Arguments& args) {
         const Corpus dev = readCorpus(corpusSpec(args, args.get("dev")));
         std::vector<Example> examples;
         std::vector<std::string> references;
-        for (const auto& p : dev.pairs) {
-            examples.push_back({joined.src.encode(p.source), joined.tgt.encode(p.target)});
-            references.push_back(p.target);
-        }
-        if (examples.empty()) throw std::runtime_error(args.get("dev") + ": no pairs");
+        std::vector<std::vector<std::string>> spans;  // scored as the translator translates
         DecodeOptions options = decodeOptions(joined.config.decode);
         options.nbest = 1;
-        const auto scores = evaluate(joined.networks(), examples, references, joined.tgt, options);
+        options.placeholders = placeholderPieces(joined.src, joined.tgt);
+        for (const auto& p : dev.pairs) {
+            auto pair = options.placeholders.empty() ? ProtectedPair{p.source, p.target, {}}
+                                                     : protectPair(p.source, p.target, false);
+            examples.push_back({joined.src.encode(pair.source), joined.tgt.encode(pair.target)});
+            references.push_back(p.target);
+            spans.push_back(std::move(pair.spans));
+        }
+        if (examples.empty()) throw std::runtime_error(args.get("dev") + ": no pairs");
+        const auto scores =
+            evaluate(joined.networks(), examples, references, joined.tgt, options, 64, spans);
         joined.meta.devBleu = scores.bleu;
         joined.meta.devChrf = scores.chrf;
         joined.meta.devLoss = scores.loss;

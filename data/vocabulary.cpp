@@ -58,6 +58,8 @@ Vocabulary Vocabulary::train(const std::vector<std::string>& sentences,
          // A small corpus may not support the requested size: take what it has.
          << " --hard_vocab_limit=false --num_threads=" << options.threads
          << " --minloglevel=2 --max_sentence_length=8192";
+    for (size_t i = 0; i < options.userSymbols.size(); ++i)
+        args << (i == 0 ? " --user_defined_symbols=" : ",") << options.userSymbols[i];
     const size_t stride = options.maxSentences > 0 && sentences.size() > options.maxSentences
                               ? (sentences.size() + options.maxSentences - 1) / options.maxSentences
                               : 1;
@@ -146,6 +148,11 @@ std::string Vocabulary::decode(const std::vector<int64_t>& ids) const {
 
 std::string Vocabulary::piece(int64_t id) const {
     return processor_->IdToPiece(static_cast<int>(id));
+}
+
+int64_t Vocabulary::pieceId(const std::string& piece) const {
+    const int id = processor_->PieceToId(piece);
+    return id == kUnkId && piece != processor_->IdToPiece(kUnkId) ? -1 : id;
 }
 
 }  // namespace dari

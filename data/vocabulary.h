@@ -28,6 +28,8 @@ struct VocabularyOptions {
     // More sentences than this: SentencePiece learns from every k-th (deterministic, spread over
     // the whole corpus). 0: all.
     size_t maxSentences = 0;
+    // Pieces kept whole wherever they stand (data/placeholders.h's ⟦1⟧ … ⟦9⟧).
+    std::vector<std::string> userSymbols;
 };
 
 class Vocabulary {
@@ -57,6 +59,8 @@ public:
                                                    double alpha, uint32_t seed) const;
     std::string decode(const std::vector<int64_t>& ids) const;
     std::string piece(int64_t id) const;
+    // The id of `piece`, or -1 when the vocabulary has no such piece.
+    int64_t pieceId(const std::string& piece) const;
 
 private:
     std::unique_ptr<sentencepiece::SentencePieceProcessor> processor_;

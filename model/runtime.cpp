@@ -108,11 +108,21 @@ int configuredBlasThreads() {
     return g_blasThreads;
 }
 
+namespace {
+using SetThreadsFn = void (*)(int);
+SetThreadsFn openblasSetThreads() {
+    return reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+}
+}  // namespace
+
 bool setBlasThreads(int threads) {
-    using SetThreadsFn = void (*)(int);
-    auto set = reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    const auto set = openblasSetThreads();
     if (set) set(threads);
     return set != nullptr;
+}
+
+bool blasThreadsSteerable() {
+    return openblasSetThreads() != nullptr;
 }
 
 std::string versionReport() {
@@ -128,7 +138,7 @@ std::string versionReport() {
     const bool cuda = torch::cuda::is_available();
     out << "devices cpu";
     if (cuda)
-        out << ", cuda (" << torch::cuda::device_count() << " GPUs)";
+        out << ", cuda (" << static_cast<int>(torch::cuda::device_count()) << " GPUs)";
     else
         out << " (this LibTorch has no CUDA, or no GPU is visible)";
     out << "\ndistributed c10d: gloo (TCPStore rendezvous)\n";

@@ -29,6 +29,9 @@ int configuredBlasThreads();  // OpenBLAS's share of them, to restore after sing
 // OpenBLAS's own thread count; false (and nothing set) on other BLAS libraries.
 // Data-parallel training (model/data_parallel.h) sets 1: each shard's thread runs its own GEMMs.
 bool setBlasThreads(int threads);
+// Whether setBlasThreads can steer this BLAS (OpenBLAS can; the MKL inside the official LibTorch
+// follows LibTorch's own thread count instead).
+bool blasThreadsSteerable();
 
 // One line per component: Dari, LibTorch, SentencePiece, Qt (as built), BLAS.
 std::string versionReport();

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <sstream>
 
+#include "data/placeholders.h"
 #include "model/device.h"
 #include "model/runtime.h"
 #include "model/training/worker_pool.h"
@@ -62,7 +63,8 @@ std::vector<std::string> splitSentences(const std::string& line) {
     return sentences;
 }
 
-Translator::Translator(std::shared_ptr<Bundle> bundle) : bundle_(std::move(bundle)) {}
+Translator::Translator(std::shared_ptr<Bundle> bundle)
+    : bundle_(std::move(bundle)), placeholders_(placeholderPieces(bundle_->src, bundle_->tgt)) {}
 
 DecodeOptions Translator::defaultOptions() const {
     return decodeOptions(bundle_->config.decode);
@@ -73,9 +75,10 @@ int Translator::maxInputPieces() const {
 }
 
 // A sentence's translation from its hypotheses (best first).
-void Translator::fill(Translation& t, const std::vector<Hypothesis>& hypotheses) const {
+void Translator::fill(Translation& t, const std::vector<Hypothesis>& hypotheses,
+                      const std::vector<std::string>& spans) const {
     for (const auto& h : hypotheses) {
-        t.nbest.push_back(bundle_->tgt.decode(h.ids));
+        t.nbest.push_back(restore(bundle_->tgt.decode(h.ids), spans));
         t.scores.push_back(h.score);
         t.stopped = t.stopped || h.stopped;
     }
@@ -84,7 +87,7 @@ void Translator::fill(Translation& t, const std::vector<Hypothesis>& hypotheses)
     t.score = meanLogProb(best.logProb, best.scoredPieces);
     t.confidence = bundle_->meta.confidence.levelOf(t.score);
     for (auto id : best.ids)
-        t.outputPieces.push_back(bundle_->tgt.piece(id));
+        t.outputPieces.push_back(restore(bundle_->tgt.piece(id), spans));
     // </s> has its own attention row, unless the length limit ended the output.
     if (!best.attention.defined() || best.attention.size(0) > static_cast<int64_t>(best.ids.size()))
         t.outputPieces.push_back("</s>");
@@ -95,16 +98,19 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
                                                const DecodeOptions& options, int batchSize) const {
     std::vector<Translation> result(sentences.size());
     std::vector<std::vector<int64_t>> encoded(sentences.size());
+    std::vector<std::vector<std::string>> spans(sentences.size());
     std::vector<size_t> order;
     for (size_t i = 0; i < sentences.size(); ++i) {
         if (isBlank(sentences[i])) continue;
-        encoded[i] = bundle_->src.encode(sentences[i]);
+        auto text = placeholders_.empty() ? ProtectedText{sentences[i], {}} : protect(sentences[i]);
+        spans[i] = std::move(text.spans);
+        encoded[i] = bundle_->src.encode(text.text);
         if (encoded[i].size() > static_cast<size_t>(maxInputPieces())) {
             encoded[i].resize(maxInputPieces());
             result[i].truncated = true;
         }
         for (auto id : encoded[i])
-            result[i].sourcePieces.push_back(bundle_->src.piece(id));
+            result[i].sourcePieces.push_back(restore(bundle_->src.piece(id), spans[i]));
         order.push_back(i);
     }
     std::stable_sort(order.begin(), order.end(),
@@ -115,6 +121,8 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
         for (size_t k = start; k < std::min(order.size(), start + std::max(1, batchSize)); ++k)
             batches.back().push_back(order[k]);
     }
+    DecodeOptions constrained = options;
+    constrained.placeholders = placeholders_;
     const auto decodeBatch = [&](const std::vector<size_t>& batch) {
         if (options.stopRequested()) {
             for (size_t i : batch)
@@ -124,9 +132,9 @@ std::vector<Translation> Translator::translate(const std::vector<std::string>& s
         std::vector<std::vector<int64_t>> sources;
         for (size_t i : batch)
             sources.push_back(encoded[i]);
-        auto hypotheses = decode(bundle_->networks(), makeSourceBatch(sources), options);
+        auto hypotheses = decode(bundle_->networks(), makeSourceBatch(sources), constrained);
         for (size_t k = 0; k < batch.size(); ++k)
-            fill(result[batch[k]], hypotheses[k]);
+            fill(result[batch[k]], hypotheses[k], spans[batch[k]]);
     };
     // Batches are independent: one per core at a time, each on a single-threaded BLAS, as the
     // training step's shards (one GEMM on two OpenBLAS threads mostly spins: 1.12x on two cores).

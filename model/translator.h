@@ -67,8 +67,11 @@ public:
     const Bundle& bundle() const { return *bundle_; }
 
 private:
-    void fill(Translation& t, const std::vector<Hypothesis>& hypotheses) const;
+    // `spans`: what the sentence's placeholders stand for (data/placeholders.h).
+    void fill(Translation& t, const std::vector<Hypothesis>& hypotheses,
+              const std::vector<std::string>& spans) const;
     std::shared_ptr<Bundle> bundle_;
+    std::vector<std::pair<int64_t, int64_t>> placeholders_;  // empty: the bundle has none
 };
 
 // Splits after . ! ? (and their full-width forms) followed by white space.

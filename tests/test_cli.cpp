@@ -298,6 +298,37 @@ private Q_SLOTS:
         QCOMPARE(nbest.out.trimmed().count('\t'), 2);
     }
 
+    // Numbers, Latin words, URLs and e-mail addresses come out as they went in, however little
+    // the model has learnt (issue 19's examples); a model trained without placeholders says
+    // what it says.
+    void numbersAndLatinWordsPassThrough() {
+        const QString model = dir_.filePath("placeholders");
+        QVERIFY(trainTiny(model, {"--epochs", "1"}).code == 0);
+        const QByteArray input =
+            "2 곱하기 13은 26이다.\n톰은 iPhone을 샀다\n메일은 tom@example.org 로, 사이트는 "
+            "https://dari.example/ko 야.\n";
+        for (const QString& beam : {"1", "5"}) {
+            const Run run = runDari({"translate", "--model", model, "--beam", beam}, input);
+            QVERIFY2(run.code == 0, qPrintable(run.err));
+            const QStringList lines = run.out.split('\n');
+            const auto words = [&](int line) {
+                return lines[line].split(QRegularExpression("[^0-9A-Za-z]+"));
+            };
+            for (const char* number : {"2", "13", "26"})
+                QVERIFY2(words(0).contains(number), qPrintable(lines[0]));
+            QVERIFY2(words(1).contains("iPhone"), qPrintable(lines[1]));
+            QVERIFY2(lines[2].contains("tom@example.org") &&
+                         lines[2].contains("https://dari.example/ko"),
+                     qPrintable(lines[2]));
+            QVERIFY(!run.out.contains("\u27e6"));  // no placeholder left over
+        }
+        const QString plain = dir_.filePath("no-placeholders");
+        QVERIFY(trainTiny(plain, {"--epochs", "1", "--set", "data.placeholders=false"}).code == 0);
+        const Run run = runDari({"translate", "--model", plain}, input);
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out.count('\n'), 3);
+    }
+
     // A line that cannot be read costs only its own output line: translate and chat write
     // an empty line in its place and say why on stderr; --strict stops at it, after the
     // lines before it. dari eval skips and counts a malformed pair.

@@ -6,20 +6,9 @@
 #include "model/device.h"
 #include "model/runtime.h"
 #include "model/training/data_parallel.h"
-#include "tiny_model.h"
+#include "tests/gpu/gpu_checks.h"
 
-namespace {
-
-std::string messageOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
-
-}  // namespace
+using gpucheck::messageOf;
 
 class TestDevice : public QObject {
     Q_OBJECT
@@ -66,17 +55,6 @@ private Q_SLOTS:
         }
     }
 
-    void aGpuThatIsNotThereIsNamed() {
-        if (!torch::cuda::is_available()) QSKIP("no CUDA in this LibTorch (Debian's is CPU-only)");
-        const auto count = static_cast<int>(torch::cuda::device_count());
-        const std::string name = "cuda:" + std::to_string(count);
-        const std::string message = messageOf([&] { dari::resolveDevice(name, "--device"); });
-        QVERIFY2(message.find("this machine has " + std::to_string(count)) != std::string::npos,
-                 message.c_str());
-        // A bare "cuda" gives each local rank its own GPU.
-        QCOMPARE(dari::resolveDevice("cuda", "--device", count).index(), 0);
-    }
-
     void batchesMoveOnlyWhenTheyMust() {
         const auto examples = tiny::pairs();
         const auto batch = dari::makeBatch(examples, tiny::allIndices(examples.size()));
@@ -94,28 +72,19 @@ private Q_SLOTS:
         QCOMPARE(dari::deviceOf(*layer), torch::Device(torch::kCPU));
     }
 
-    // The check a machine with a GPU runs: the same network trains and decodes alike on both.
-    void aGpuTrainsAndDecodesAsTheCpuDoes() {
+    // What a machine with a GPU checks (tests/gpu/gpu_checks.h, also run standalone against
+    // the official CUDA LibTorch by scripts/check-gpu.sh).
+    void aGpuDoesWhatTheCpuDoes_data() {
+        QTest::addColumn<int>("index");
+        const auto checks = gpucheck::all();
+        for (size_t i = 0; i < checks.size(); ++i)
+            QTest::newRow(checks[i].name.c_str()) << static_cast<int>(i);
+    }
+    void aGpuDoesWhatTheCpuDoes() {
         if (!torch::cuda::is_available()) QSKIP("no CUDA in this LibTorch (Debian's is CPU-only)");
-        const auto examples = tiny::pairs();
-        const auto indices = tiny::allIndices(examples.size());
-        dari::configureThreads(1);
-        torch::manual_seed(3);
-        dari::Seq2Seq cpu(tiny::config("lstm", "bahdanau", true), tiny::kVocab, tiny::kVocab);
-        torch::manual_seed(3);
-        dari::Seq2Seq gpu(tiny::config("lstm", "bahdanau", true), tiny::kVocab, tiny::kVocab);
-        gpu->to(torch::Device(torch::kCUDA, 0));
-        const auto onCpu = dari::batchGradients(cpu, examples, indices, 1.0, 0.1);
-        const auto onGpu = dari::batchGradients(gpu, examples, indices, 1.0, 0.1);
-        QVERIFY(std::abs(onCpu.loss - onGpu.loss) < 1e-4 * onCpu.loss);
-        const auto cpuParams = cpu->parameters(), gpuParams = gpu->parameters();
-        for (size_t i = 0; i < cpuParams.size(); ++i)
-            QVERIFY(torch::allclose(cpuParams[i].grad(), gpuParams[i].grad().cpu(), 1e-3, 1e-5));
-        dari::DecodeOptions beam;
-        beam.beam = 3;
-        const auto sources = dari::makeSourceBatch(tiny::sources(examples));
-        QCOMPARE(tiny::best(dari::decode(gpu, sources, beam)),
-                 tiny::best(dari::decode(cpu, sources, beam)));
+        QFETCH(int, index);
+        const std::string error = gpucheck::all()[index].run();
+        QVERIFY2(error.empty(), error.c_str());
     }
 };
 

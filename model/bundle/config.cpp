@@ -103,6 +103,9 @@ const std::vector<Field>& fields() {
               "upper bound on that dev split"),
         field("data.deduplicate", &Config::data, &DataConfig::deduplicate,
               "drop exact duplicate pairs"),
+        field("data.placeholders", &Config::data, &DataConfig::placeholders,
+              "translate: numbers, Latin-script words, URLs and e-mail addresses pass through "
+              "unchanged (placeholder pieces; ignored for chat)"),
         field("model.cell", &Config::model, &ModelConfig::cell, "recurrent cell: rnn | gru | lstm"),
         field("model.embedding_size", &Config::model, &ModelConfig::embeddingSize,
               "source and target embeddings"),

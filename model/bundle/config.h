@@ -22,6 +22,7 @@ struct DataConfig {
     double devFraction = 0.05;    // dev split taken from train when no --dev is given
     int maxDevPairs = 500;
     bool deduplicate = true;
+    bool placeholders = true;  // translate: numbers, Latin words, URLs kept (data/placeholders.h)
 };
 
 struct ModelConfig {

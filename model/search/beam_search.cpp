@@ -8,6 +8,7 @@
 
 #include "data/vocabulary.h"
 #include "model/search/ensemble.h"
+#include "model/search/placeholder_constraint.h"
 #include "model/search/repetition_guard.h"
 
 namespace dari {
@@ -63,16 +64,20 @@ void endLiveBeams(std::vector<Ended>& ended, const Beam* live, int64_t count,
 }
 
 // Every extension's total score [R, V]: the beam's score plus the piece's log-probability,
-// -inf for the pieces the guard bans.
+// -inf for the pieces the guard or the placeholders ban (piecesLeft: per source, this step's
+// piece included).
 torch::Tensor extensionScores(torch::Tensor& logProbs, const std::vector<Beam>& beams,
-                              const DecodeOptions& o) {
+                              const DecodeOptions& o, const PlaceholderConstraint& placeholders,
+                              const std::vector<int64_t>& piecesLeft) {
     std::vector<float> scores(beams.size());
     banSpecialPieces(logProbs);
     auto acc = logProbs.accessor<float, 2>();
+    const size_t K = beams.size() / piecesLeft.size();
     for (size_t r = 0; r < beams.size(); ++r) {
         scores[r] = static_cast<float>(beams[r].score);
         for (int64_t id : bannedPieces(beams[r].ids, o.noRepeatNgram))
             acc[r][id] = kBanned;
+        placeholders.apply(acc[r], static_cast<int64_t>(r), beams[r].ids, piecesLeft[r / K]);
     }
     return logProbs + torch::tensor(scores).unsqueeze(1);
 }
@@ -139,6 +144,7 @@ std::vector<std::vector<Hypothesis>> beamDecode(const std::vector<Seq2Seq>& netw
     const int64_t batch = sources.src.size(0), K = options.beam;
     const auto lengths = sources.lengths.accessor<int64_t, 1>();
     Ensemble ensemble(networks, sources, K);  // row b*K + k is beam k of source b
+    const PlaceholderConstraint placeholders(sources, options, K);
 
     std::vector<Beam> beams(batch * K);
     for (int64_t b = 0; b < batch; ++b)
@@ -160,7 +166,10 @@ std::vector<std::vector<Hypothesis>> beamDecode(const std::vector<Seq2Seq>& netw
             break;
         }
         auto out = ensemble.step(input);
-        const auto total = extensionScores(out.logProbs, beams, options);
+        std::vector<int64_t> piecesLeft(batch);
+        for (int64_t b = 0; b < batch; ++b)
+            piecesLeft[b] = limit[b] - t;
+        const auto total = extensionScores(out.logProbs, beams, options, placeholders, piecesLeft);
         const int64_t vocab = total.size(1);
         // Pruning: of the K*V extensions of a source's beams, the 2K best (K may end with
         // </s>); the best K that do not end live on.

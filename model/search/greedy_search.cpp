@@ -7,6 +7,7 @@
 #include "model/search/greedy_search.h"
 
 #include "model/search/ensemble.h"
+#include "model/search/placeholder_constraint.h"
 #include "model/search/repetition_guard.h"
 #include "model/search/sampling.h"
 
@@ -16,14 +17,17 @@ namespace {
 
 constexpr float kBanned = -std::numeric_limits<float>::infinity();
 
+// piecesLeft[r]: how many pieces row r may still output, this step's included.
 void applyGuard(torch::Tensor& logProbs, const std::vector<std::vector<int64_t>>& histories,
-                const std::vector<bool>& finished, int noRepeatNgram) {
+                const std::vector<bool>& finished, int noRepeatNgram,
+                const PlaceholderConstraint& placeholders, const std::vector<int64_t>& piecesLeft) {
     banSpecialPieces(logProbs);
     auto acc = logProbs.accessor<float, 2>();
     for (size_t r = 0; r < histories.size(); ++r) {
         if (finished[r]) continue;
         for (int64_t id : bannedPieces(histories[r], noRepeatNgram))
             acc[r][id] = kBanned;
+        placeholders.apply(acc[r], static_cast<int64_t>(r), histories[r], piecesLeft[r]);
     }
 }
 
@@ -34,6 +38,7 @@ std::vector<std::vector<Hypothesis>> greedyDecode(const std::vector<Seq2Seq>& ne
                                                   const DecodeOptions& options) {
     const int64_t batch = sources.src.size(0);
     Ensemble ensemble(networks, sources);
+    const PlaceholderConstraint placeholders(sources, options);
     auto gen = torch::make_generator<torch::CPUGeneratorImpl>(options.seed);
 
     std::vector<std::vector<int64_t>> histories(batch);
@@ -55,7 +60,10 @@ std::vector<std::vector<Hypothesis>> greedyDecode(const std::vector<Seq2Seq>& ne
         if ((stopped = options.stopRequested())) break;
         auto out = ensemble.step(input);
         auto& logProbs = out.logProbs;
-        applyGuard(logProbs, histories, finished, options.noRepeatNgram);
+        std::vector<int64_t> piecesLeft(batch);
+        for (int64_t b = 0; b < batch; ++b)
+            piecesLeft[b] = limit[b] - t;
+        applyGuard(logProbs, histories, finished, options.noRepeatNgram, placeholders, piecesLeft);
         const auto next =
             options.sample ? samplePieces(logProbs, options, gen) : logProbs.argmax(1);
         const auto picked = logProbs.gather(1, next.unsqueeze(1)).squeeze(1);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "data/batch.h"
@@ -32,6 +33,9 @@ struct DecodeOptions {
     int topK = 0;  // 0: all pieces
     double topP = 1.0;
     uint64_t seed = 0;
+    // The placeholder pieces ⟦1⟧ … ⟦9⟧ (data/placeholders.h) as (source id, target id): each
+    // one a source holds comes out (model/search/placeholder_constraint.h). Empty: no constraint.
+    std::vector<std::pair<int64_t, int64_t>> placeholders;
     // Cooperative stop, polled once per decoding step (and between batches by the
     // Translator) on the decoding thread: true ends the search early. What was
     // decoded so far is returned, marked `stopped`. Empty: never stops.

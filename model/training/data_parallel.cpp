@@ -6,7 +6,7 @@
 #include "model/device.h"
 #include "model/network/shard_random.h"
 #include "model/runtime.h"
-#include "model/training/evaluator.h"
+#include "model/training/loss.h"
 #include "model/training/worker_pool.h"
 
 namespace dari {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <exception>
 
+#include "data/placeholders.h"
 #include "model/device.h"
 #include "model/metrics/bleu.h"
 #include "model/metrics/chrf.h"
@@ -10,29 +11,6 @@
 #include "model/training/worker_pool.h"
 
 namespace dari {
-
-torch::Tensor sequenceLoss(const torch::Tensor& logits, const torch::Tensor& targets,
-                           double labelSmoothing) {
-    namespace F = torch::nn::functional;
-    const auto total =
-        F::cross_entropy(logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}),
-                         F::CrossEntropyFuncOptions()
-                             .ignore_index(kPadId)
-                             .label_smoothing(labelSmoothing)
-                             .reduction(torch::kSum));
-    return total / targets.ne(kPadId).sum().clamp_min(1);
-}
-
-torch::Tensor trainingLoss(Seq2Seq& model, const ForwardResult& result,
-                           const torch::Tensor& targets, double labelSmoothing) {
-    if (!result.outputs.defined()) return sequenceLoss(result.logits, targets, labelSmoothing);
-    const auto flat = targets.reshape({-1});
-    const auto real = flat.ne(kPadId).nonzero().squeeze(1);
-    const auto outputs =
-        result.outputs.reshape({-1, result.outputs.size(-1)}).index_select(0, real);
-    return sequenceLoss(model->decoder->logits(outputs), flat.index_select(0, real),
-                        labelSmoothing);
-}
 
 DecodeOptions validationGreedy() {
     DecodeOptions greedy;
@@ -59,13 +37,16 @@ torch::Tensor teacherForcedScores(const std::vector<Seq2Seq>& networks, const Ba
 
 DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
                    const std::vector<std::string>& references, const Vocabulary& tgt,
-                   const DecodeOptions& options, int batchSize) {
-    return evaluate(std::vector<Seq2Seq>{model}, examples, references, tgt, options, batchSize);
+                   const DecodeOptions& options, int batchSize,
+                   const std::vector<std::vector<std::string>>& spans) {
+    return evaluate(std::vector<Seq2Seq>{model}, examples, references, tgt, options, batchSize,
+                    spans);
 }
 
 DevScores evaluate(const std::vector<Seq2Seq>& networks, const std::vector<Example>& examples,
                    const std::vector<std::string>& references, const Vocabulary& tgt,
-                   const DecodeOptions& options, int batchSize) {
+                   const DecodeOptions& options, int batchSize,
+                   const std::vector<std::vector<std::string>>& spans) {
     std::vector<std::vector<size_t>> batches;
     for (size_t start = 0; start < examples.size(); start += batchSize) {
         batches.emplace_back();
@@ -92,8 +73,11 @@ DevScores evaluate(const std::vector<Seq2Seq>& networks, const std::vector<Examp
                         sequenceLoss(predicted, targets, 0.0).item<double>() * batch.targetTokens;
                     tokens[k] += batch.targetTokens;
                     const auto hypotheses = decode(networks, batch, options);
-                    for (size_t i = 0; i < batches[b].size(); ++i)
-                        scores.hypotheses[batches[b][i]] = tgt.decode(hypotheses[i].front().ids);
+                    for (size_t i = 0; i < batches[b].size(); ++i) {
+                        const size_t e = batches[b][i];
+                        const auto text = tgt.decode(hypotheses[i].front().ids);
+                        scores.hypotheses[e] = spans.empty() ? text : restore(text, spans[e]);
+                    }
                 }
             } catch (...) {
                 errors[k] = std::current_exception();

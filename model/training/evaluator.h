@@ -8,16 +8,9 @@
 #include "data/vocabulary.h"
 #include "model/network/seq2seq.h"
 #include "model/search/search.h"
+#include "model/training/loss.h"
 
 namespace dari {
-
-// Mean cross-entropy per target piece (with optional label smoothing), padding ignored.
-torch::Tensor sequenceLoss(const torch::Tensor& logits, const torch::Tensor& targets,
-                           double labelSmoothing);
-// The same for a training pass: when the pass kept the output vectors, the output
-// layer and softmax run only on real (non-padding) positions.
-torch::Tensor trainingLoss(Seq2Seq& model, const ForwardResult& result,
-                           const torch::Tensor& targets, double labelSmoothing);
 
 struct DevScores {
     double loss = 0.0;  // per target piece, no smoothing
@@ -30,11 +23,15 @@ DecodeOptions validationGreedy();
 
 // Batches are shared out over the worker pool's threads (one per configured core).
 // Several networks are scored as an ensemble (model/ensemble.h). Each keeps its train/eval mode.
+// `spans`: what each example's placeholders stand for (data/placeholders.h), restored in its
+// output before it is scored against the reference.
 DevScores evaluate(const std::vector<Seq2Seq>& networks, const std::vector<Example>& examples,
                    const std::vector<std::string>& references, const Vocabulary& tgt,
-                   const DecodeOptions& options = validationGreedy(), int batchSize = 64);
+                   const DecodeOptions& options = validationGreedy(), int batchSize = 64,
+                   const std::vector<std::vector<std::string>>& spans = {});
 DevScores evaluate(Seq2Seq& model, const std::vector<Example>& examples,
                    const std::vector<std::string>& references, const Vocabulary& tgt,
-                   const DecodeOptions& options = validationGreedy(), int batchSize = 64);
+                   const DecodeOptions& options = validationGreedy(), int batchSize = 64,
+                   const std::vector<std::vector<std::string>>& spans = {});
 
 }  // namespace dari

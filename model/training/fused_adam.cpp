@@ -1,5 +1,7 @@
 #include "model/training/fused_adam.h"
 
+#include <torch/version.h>
+
 #include <cmath>
 #include <functional>
 
@@ -45,6 +47,16 @@ void updateRange(const std::vector<Slab>& slabs, int64_t begin, int64_t end) {
     }
 }
 
+// torch::optim keys a parameter's state by its TensorImpl's address: written out as a string
+// before LibTorch 2.0, the pointer itself since.
+auto stateKey(const torch::Tensor& p) {
+#if TORCH_VERSION_MAJOR >= 2
+    return static_cast<void*>(p.unsafeGetTensorImpl());
+#else
+    return c10::guts::to_string(p.unsafeGetTensorImpl());
+#endif
+}
+
 bool fusable(const torch::Tensor& p, const torch::optim::AdamOptions& options) {
     return !options.amsgrad() && options.weight_decay() == 0 && p.scalar_type() == torch::kFloat &&
            p.is_contiguous() && p.grad().is_contiguous() &&
@@ -72,7 +84,7 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
         const auto [beta1, beta2] = options.betas();
         for (auto& p : group.params()) {
             if (!p.grad().defined()) continue;
-            auto& slot = state_[c10::guts::to_string(p.unsafeGetTensorImpl())];
+            auto& slot = state_[stateKey(p)];
             if (!slot) {
                 auto fresh = std::make_unique<torch::optim::AdamParamState>();
                 fresh->step(0);

@@ -7,6 +7,7 @@
 
 #include "dari/version.h"
 #include "data/batch.h"
+#include "data/placeholders.h"
 #include "model/bundle/bundle.h"
 #include "model/device.h"
 #include "model/runtime.h"
@@ -119,6 +120,17 @@ private:
     bool validate();      // true: stop early
     bool validateHere();  // rank 0 or a single process: scores, saves, decides
     DecodeOptions validationOptions() const;
+    bool placeholdersWanted() const {
+        return config().data.placeholders && config().data.task == "translate";
+    }
+    void protectTrainingPairs();
+    void usePlaceholders();
+    const std::vector<SentencePair>& trainPairs() const {
+        return placeholders_.empty() ? inputs_.train : protectedTrain_;
+    }
+    const std::vector<SentencePair>& devPairs() const {
+        return placeholders_.empty() ? inputs_.dev : protectedDev_;
+    }
     void setLearningRate(double lr);
     bool checkpointDue() const {
         const double every = config().train.checkpointSeconds;
@@ -138,6 +150,12 @@ private:
     std::string summary(size_t batchesPerEpoch) const;
 
     const TrainInputs& inputs_;
+    // With placeholders (data/placeholders.h), when the vocabularies have them: the training
+    // pairs (where a span stands on both sides), the dev pairs (every source span) and what
+    // each dev pair's placeholders stand for.
+    std::vector<std::pair<int64_t, int64_t>> placeholders_;
+    std::vector<SentencePair> protectedTrain_, protectedDev_;
+    std::vector<std::vector<std::string>> devSpans_;
     TrainOptions options_;
     TrainLog& log_;
     Bundle bundle_;
@@ -210,15 +228,16 @@ void Trainer::prepare() {
     guard_ = std::make_unique<DivergenceGuard>(bundle_.tgt.size());
     if (!options_.initFrom.empty() && !options_.resume && writes())
         loadModule(*bundle_.model, options_.initFrom + "/model.pt");
+    usePlaceholders();
     std::vector<size_t> kept;
-    examples_ = encode(inputs_.train, true, &kept);
+    examples_ = encode(trainPairs(), true, &kept);
     if (cfg.train.subwordSampling > 0) {
         for (size_t i : kept) {
-            trainSources_.push_back(inputs_.train[i].source);
-            trainTargets_.push_back(inputs_.train[i].target);
+            trainSources_.push_back(trainPairs()[i].source);
+            trainTargets_.push_back(trainPairs()[i].target);
         }
     }
-    devExamples_ = encode(inputs_.dev, false);
+    devExamples_ = encode(devPairs(), false);
     for (const auto& p : inputs_.dev)
         devReferences_.push_back(p.target);
     if (examples_.empty())
@@ -325,14 +344,44 @@ void Trainer::noteAllreduceCost(double milliseconds, double waitMilliseconds) co
     log_.message(line);
 }
 
+// The training pairs with placeholders where a span stands on both sides.
+void Trainer::protectTrainingPairs() {
+    if (!protectedTrain_.empty()) return;
+    for (const auto& p : inputs_.train) {
+        auto pair = protectPair(p.source, p.target);
+        protectedTrain_.push_back({std::move(pair.source), std::move(pair.target), p.line});
+    }
+}
+
+// Placeholders when the config wants them and the vocabularies have their pieces (a base bundle
+// of --init-from or --vocab-from may have been trained without).
+void Trainer::usePlaceholders() {
+    if (!placeholdersWanted()) return;
+    placeholders_ = placeholderPieces(bundle_.src, bundle_.tgt);
+    if (placeholders_.empty()) {
+        log_.message(
+            "note: data.placeholders: these vocabularies have no placeholder pieces, so "
+            "numbers and Latin-script words are translated as text");
+        return;
+    }
+    protectTrainingPairs();
+    for (const auto& p : inputs_.dev) {
+        auto pair = protectPair(p.source, p.target, false);
+        protectedDev_.push_back({std::move(pair.source), std::move(pair.target), p.line});
+        devSpans_.push_back(std::move(pair.spans));
+    }
+}
+
 void Trainer::buildVocabularies() {
     const auto& d = config().data;
+    if (placeholdersWanted()) protectTrainingPairs();
     std::vector<std::string> sources, targets;
-    for (const auto& p : inputs_.train) {
+    for (const auto& p : placeholdersWanted() ? protectedTrain_ : inputs_.train) {
         sources.push_back(p.source);
         targets.push_back(p.target);
     }
     VocabularyOptions options;
+    if (placeholdersWanted()) options.userSymbols = placeholderSymbols();
     options.modelType = d.vocabType;
     options.threads = std::max(1, configuredThreads());
     options.maxSentences = static_cast<size_t>(d.vocabSentences);
@@ -513,10 +562,10 @@ void Trainer::setLearningRate(double lr) {
 
 DecodeOptions Trainer::validationOptions() const {
     const int beam = config().train.validationBeam;
-    if (beam <= 1) return validationGreedy();
-    // The decoding users get (the bundle's settings), so the best checkpoint is best at it.
-    DecodeOptions o = decodeOptions(config().decode);
-    o.beam = beam;
+    // Beam: the decoding users get (the bundle's settings), so the best checkpoint is best at it.
+    DecodeOptions o = beam <= 1 ? validationGreedy() : decodeOptions(config().decode);
+    o.beam = std::max(1, beam);
+    o.placeholders = placeholders_;  // placeholders come out, as in the translator
     return o;
 }
 
@@ -541,8 +590,8 @@ bool Trainer::validateHere() {
     const auto& t = config().train;
     // Scored and saved with the averaged weights (if any); the live ones go on training.
     AveragedWeights averaged(average_.get());
-    const auto scores =
-        evaluate(bundle_.model, devExamples_, devReferences_, bundle_.tgt, validationOptions());
+    const auto scores = evaluate(bundle_.model, devExamples_, devReferences_, bundle_.tgt,
+                                 validationOptions(), 64, devSpans_);
     const double epochs =
         progress_.epoch + static_cast<double>(progress_.batchInEpoch) / batchesPerEpoch_;
     json samples = json::array();
