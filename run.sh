@@ -142,29 +142,90 @@ train_koen() {
   "$BUILD_DIR/bin/dari" ensemble --out models/ko-en "${joined[@]}" --dev "$data/tatoeba-ko-en/dev.tsv" --threads 1
 }
 
+# "PERCENT SECONDS": how much of run DIR's budget is spent, and in how many seconds of training
+# (dari status, from its last log event; 100 and its whole time once it finished); nothing
+# before it logs.
+budget_share() {  # DIR
+  "$BUILD_DIR/bin/dari" status --run "$1" 2>/dev/null | sed -n \
+    -e 's/^finished at step [0-9]* after \([0-9]*\) s of training$/100 \1/p' \
+    -e 's/.*; \([0-9.]*\)% of its budget after \([0-9]*\) s of training$/\1 \2/p'
+}
+
+# While both lanes run: one line with each model's share of its budget and the time left,
+# projected from the pace so far (the first such line is the estimate); rewritten every 15 s on
+# a terminal, printed each minute otherwise.
+show_progress() {  # CHAT_PID KOEN_PID
+  local last=-60 estimated=0 chat="" koen="" member=0 done=0 line
+  while kill -0 "$1" 2>/dev/null || kill -0 "$2" 2>/dev/null; do
+    # dari status loads LibTorch (half a second of a core): finished runs are asked no more.
+    [ "${chat%% *}" = 100 ] || chat=$(budget_share models/chat-ko)
+    while [ "$done" -lt "$KOEN_MEMBERS" ]; do
+      koen=$(budget_share "models/ko-en.members/$((done + 1))")
+      [ "${koen%% *}" = 100 ] || break
+      done=$((done + 1)) member=${koen#* }  # the last network's time: the next one's estimate
+    done
+    line=$(awk -v chat="${chat:-0 0}" -v koen="${koen:-0 0}" -v member="$member" \
+               -v done="$done" -v n="$KOEN_MEMBERS" '
+      function bar(p,   s, k) { s = ""; for (k = 0; k < 20; k++) s = s (k < p / 5 ? "#" : "."); return s }
+      BEGIN {
+        split(chat, c, " "); split(koen, k, " ")
+        cl = c[1] >= 100 ? 0 : (c[1] > 0 ? c[2] * (100 - c[1]) / c[1] : -1)
+        if (done == n) { all = 100; kl = 0 }
+        else {
+          all = (done * 100 + k[1]) / n
+          per = k[1] > 0 ? k[2] * 100 / k[1] : member       # one network, whole
+          kl = per > 0 ? per * (1 - k[1] / 100) + (n - done - 1) * per : -1
+        }
+        eta = (cl < 0 || kl < 0) ? "estimating..." : sprintf("about %d min left", (cl > kl ? cl : kl) / 60 + 0.5)
+        printf "chat-ko [%s] %3d%%   ko-en [%s] %3d%% (network %d of %d)   %s", bar(c[1]), c[1], bar(all), all, (done < n ? done + 1 : n), n, eta
+      }')
+    if [ $estimated = 0 ] && [[ "$line" == *"min left"* ]]; then
+      estimated=1
+      printf '%s\n' "Estimate from the first steps: ${line##*about }" | sed 's/ left$/ for both/'
+    fi
+    if [ -t 1 ]; then
+      printf '\r%s ' "$line"
+    elif [ $((SECONDS - last)) -ge 60 ]; then
+      echo "$line"
+      last=$SECONDS
+    fi
+    sleep 15
+  done
+  [ -t 1 ] && echo
+  return 0
+}
+
 train_default_models() {
   local koen=0 chat=0
   [ -f models/ko-en/meta.json ] || koen=1
   [ "$(run_status models/chat-ko)" = 0 ] || chat=1
   if [ $koen = 1 ] && [ $chat = 1 ]; then
     # One core each: two one-thread runs side by side do ~17% more work than one
-    # two-thread run after the other.
-    local log=models/ko-en.members/log.txt
+    # two-thread run after the other. Their output goes to logs; the terminal shows progress.
+    local koen_log=models/ko-en.members/log.txt chat_log=models/chat-ko.log
     mkdir -p models/ko-en.members
-    say "Training models/ko-en beside models/chat-ko, one core each (ko-en's log: $log)"
-    train_koen >>"$log" 2>&1 &
-    local lane=$!
-    # If this script stops, so does the ko-en lane (its runs save a checkpoint on SIGTERM).
-    trap "pkill -TERM -P $lane 2>/dev/null; kill -TERM $lane 2>/dev/null" EXIT
-    train_one models/chat-ko configs/chat-ko.yaml chatbot-ko --threads 1
-    kill -0 $lane 2>/dev/null && say "Waiting for models/ko-en to finish (log: $log)"
-    if ! wait $lane; then
-      echo "run.sh: training models/ko-en failed; the end of $log:" >&2
-      tail -n 5 "$log" >&2
-      exit 1
-    fi
+    say "Training models/ko-en beside models/chat-ko, one core each (logs: $chat_log, $koen_log)"
+    train_koen >>"$koen_log" 2>&1 &
+    local koen_lane=$!
+    train_one models/chat-ko configs/chat-ko.yaml chatbot-ko --threads 1 >"$chat_log" 2>&1 &
+    local chat_lane=$!
+    # If this script stops, so do both lanes (their runs save a checkpoint on SIGTERM).
+    trap "pkill -TERM -P $koen_lane 2>/dev/null; kill -TERM $koen_lane 2>/dev/null;
+          pkill -TERM -P $chat_lane 2>/dev/null; kill -TERM $chat_lane 2>/dev/null" EXIT
+    show_progress "$chat_lane" "$koen_lane"
+    local lane log failed=0
+    for lane in chat:$chat_lane:$chat_log koen:$koen_lane:$koen_log; do
+      log=${lane##*:}
+      if ! wait "$(echo "$lane" | cut -d: -f2)"; then
+        echo "run.sh: training ${lane%%:*} failed; the end of $log:" >&2
+        tail -n 5 "$log" >&2
+        failed=1
+      fi
+    done
+    [ $failed = 0 ] || exit 1
     trap - EXIT
-    tail -n 2 "$log"
+    tail -n 1 "$chat_log"
+    tail -n 2 "$koen_log"
   else
     [ $chat = 0 ] || train_one models/chat-ko configs/chat-ko.yaml chatbot-ko
     [ $koen = 0 ] || train_koen

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -267,11 +268,20 @@ int runStatus(const Arguments& args) {
     const RunState run = readRunState(dir);
     switch (run.state) {
         case RunState::State::Finished:
-            std::cout << "finished at step " << run.loggedStep << "\n";
+            std::cout << "finished at step " << run.loggedStep;
+            if (run.progress >= 0)  // run.sh's progress line reads this
+                std::cout << " after " << std::fixed << std::setprecision(0) << run.seconds
+                          << " s of training";
+            std::cout << "\n";
             return 0;
         case RunState::State::Interrupted:
             std::cout << "interrupted; the checkpoint holds step " << run.checkpointStep
-                      << " (continue with: dari train --resume " << dir << ")\n";
+                      << " (continue with: dari train --resume " << dir << ")";
+            if (run.progress >= 0)  // run.sh's progress line reads this
+                std::cout << "; " << std::fixed << std::setprecision(1)
+                          << 100.0 * std::min(1.0, run.progress) << "% of its budget after "
+                          << std::setprecision(0) << run.seconds << " s of training";
+            std::cout << "\n";
             return train_events::kExitInterrupted;
         case RunState::State::NotStarted:
             std::cout

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "model/blas_kernels.h"
 #include "ui/chat/chat_demo.h"
 #include "ui/main_window.h"
 #include "ui/training/training_controller.h"
@@ -31,6 +32,7 @@ void exitAfterTraining(dari::MainWindow& window, bool saved) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    dari::restartWithBetterBlas(argv);  // before anything else: model/blas_kernels.h
     dari::prepareApplication();
     QApplication app(argc, argv);
     dari::setUpApplication();

@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "model/blas_kernels.h"
 #include "ui/main_window.h"
 #include "ui/window_app.h"
 
@@ -20,6 +21,7 @@ void describe(QCommandLineParser& parser, const QCommandLineOption& screenshot) 
 }  // namespace
 
 int main(int argc, char** argv) {
+    dari::restartWithBetterBlas(argv);  // before anything else: model/blas_kernels.h
     dari::prepareApplication();
     const QCommandLineOption screenshot = dari::screenshotOption();
     dari::answerWithoutDisplay(argc, argv,

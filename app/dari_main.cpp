@@ -8,6 +8,7 @@
 
 #include "app/arguments.h"
 #include "app/option_table.h"
+#include "model/blas_kernels.h"
 #include "model/runtime.h"
 
 namespace {
@@ -19,6 +20,9 @@ bool isHelp(const char* arg) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Before anything else (model/blas_kernels.h); not for dari status, which computes nothing
+    // and which run.sh asks every few seconds while models train.
+    if (argc < 2 || std::strcmp(argv[1], "status") != 0) dari::restartWithBetterBlas(argv);
     if (argc < 2 || isHelp(argv[1])) {
         std::cout << dari::mainHelp();
         return argc < 2 ? 2 : 0;

@@ -218,8 +218,9 @@ Summarises a model bundle: task, network, parameters, vocabularies, training and
 
 const char* kStatusUsage = R"(usage: dari status --run DIR
 
-Says where a training run stands, in one line: finished, interrupted (and the step a
-resume starts from), started without a checkpoint yet, or no run. Exit code 0: finished;
+Says where a training run stands, in one line: finished, interrupted (the step a resume
+starts from, and the share of its budget spent at the last log event: also while it still
+runs), started without a checkpoint yet, or no run. Exit code 0: finished;
 3: interrupted, resumable with dari train --resume DIR; 4: not started or no run.
 )";
 

@@ -28,6 +28,7 @@
 
 #include "data/atomic_file.h"
 #include "data/corpus.h"
+#include "model/blas_kernels.h"
 #include "model/bundle/bundle.h"
 #include "model/runtime.h"
 #include "model/search/search.h"
@@ -193,6 +194,7 @@ Options parse(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) try {
+    dari::restartWithBetterBlas(argv);  // before anything else: model/blas_kernels.h
     const Options options = parse(argc, argv);
     configureThreads(0);
     const std::string dari = (fs::path(argv[0]).parent_path() / "dari").string();

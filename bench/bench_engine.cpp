@@ -16,6 +16,7 @@
 #include "bench_clock.h"
 #include "data/batch.h"
 #include "data/corpus.h"
+#include "model/blas_kernels.h"
 #include "model/bundle/bundle.h"
 #include "model/bundle/config.h"
 #include "model/network/seq2seq.h"
@@ -176,6 +177,7 @@ void measureDecoding(Seq2Seq& model, const std::vector<Example>& devExamples) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    dari::restartWithBetterBlas(argv);  // before anything else: model/blas_kernels.h
     const BenchArgs args = parseArgs(argc, argv);
     const Config config = Config::load(args.configPath);
     configureThreads(config.train.threads);

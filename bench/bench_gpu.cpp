@@ -12,6 +12,7 @@
 #include <string>
 
 #include "bench/bench_clock.h"
+#include "model/blas_kernels.h"
 #include "model/device.h"
 #include "model/runtime.h"
 #include "model/search/search.h"
@@ -88,6 +89,7 @@ double decodeRate(Seq2Seq& model, const std::vector<Example>& data, int batch, i
 }  // namespace
 
 int main(int argc, char** argv) {
+    dari::restartWithBetterBlas(argv);  // before anything else: model/blas_kernels.h
     int threads = 0, steps = 20;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--threads")) threads = std::stoi(argv[i + 1]);

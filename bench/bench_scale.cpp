@@ -26,6 +26,7 @@
 #include "bench_clock.h"
 #include "data/batch.h"
 #include "data/corpus.h"
+#include "model/blas_kernels.h"
 #include "model/bundle/bundle.h"
 #include "model/bundle/config.h"
 #include "model/runtime.h"
@@ -212,6 +213,7 @@ void measureTranslation(const Args& a, const std::string& corpus, size_t lines) 
 }  // namespace
 
 int main(int argc, char** argv) {
+    dari::restartWithBetterBlas(argv);  // before anything else: model/blas_kernels.h
     const Args a = parseArgs(argc, argv);
     fs::create_directories(a.work);
     if (a.one > 0) return measureOne(a);

@@ -16,7 +16,7 @@ rm -rf "$out"
 "$dari" train --config "configs/$recipe.yaml" --train "$data/${corpus[$recipe]}/train.tsv" \
   --dev "$data/${corpus[$recipe]}/dev.tsv" --out "$out" "$@" >"runs/tune/$name.log" 2>&1
 meta() { python3 -c "import json,sys; m=json.load(open('$out/meta.json')); print(m$1)"; }
-steps=$("$dari" status --run "$out" | sed -n 's/^finished at step //p')
+steps=$("$dari" status --run "$out" | sed -n 's/^finished at step \([0-9]*\).*/\1/p')
 beam=$("$dari" eval --model "$out" --test "$data/${corpus[$recipe]}/dev.tsv" --beam 5 | tail -1)
 greedy=$("$dari" eval --model "$out" --test "$data/${corpus[$recipe]}/dev.tsv" --beam 1 | tail -1)
 printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$recipe $*" \

@@ -78,7 +78,8 @@ int Translator::maxInputPieces() const {
 void Translator::fill(Translation& t, const std::vector<Hypothesis>& hypotheses,
                       const std::vector<std::string>& spans) const {
     for (const auto& h : hypotheses) {
-        t.nbest.push_back(restore(bundle_->tgt.decode(h.ids), spans));
+        // A draw may end in a lone word boundary piece ("▁"): no output ends in a space.
+        t.nbest.push_back(trimmed(restore(bundle_->tgt.decode(h.ids), spans)));
         t.scores.push_back(h.score);
         t.stopped = t.stopped || h.stopped;
     }

@@ -20,6 +20,11 @@ struct Run {
     QString out, err;
 };
 
+QByteArray fileBytes(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 Run runDari(const QStringList& args, const QByteArray& input = {}) {
     QProcess process;
     process.start(QStringLiteral(DARI_BINARY_DIR "/bin/dari"), args);
@@ -579,6 +584,24 @@ private Q_SLOTS:
 
     // A resumed run takes a new budget and threads, refuses every other override, and
     // dari status follows it from interrupted to finished.
+    // The default recipes are budgeted in epochs, not minutes: the same command trains the same
+    // model on any machine with the same thread count (here ko-en's recipe, one epoch).
+    void theDefaultRecipeIsReproducible() {
+        const QStringList recipe{"--config",  DARI_SOURCE_DIR "/configs/ko-en.yaml",
+                                 "--epochs",  "1",
+                                 "--threads", "1",
+                                 "--set",     "train.validate_every=3"};
+        for (const char* name : {"recipe-a", "recipe-b"}) {
+            const Run run = runDari(
+                QStringList{"train", "--train", corpus_, "--out", dir_.filePath(name)} + recipe);
+            QVERIFY2(run.code == 0, qPrintable(run.err));
+        }
+        QVERIFY(sameWeights(finalWeights(dir_.filePath("recipe-a")),
+                            finalWeights(dir_.filePath("recipe-b"))));
+        QCOMPARE(fileBytes(dir_.filePath("recipe-a/model.pt")),
+                 fileBytes(dir_.filePath("recipe-b/model.pt")));
+    }
+
     void resumeAppliesTheBudgetAndRefusesTheRest() {
         const QString run = dir_.filePath("budget");
         QCOMPARE(trainTiny(run, {"--epochs", "1", "--stop-after-steps", "5"}).code, 3);

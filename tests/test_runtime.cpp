@@ -4,6 +4,7 @@
 
 #include <dlfcn.h>
 
+#include "model/blas_kernels.h"
 #include "model/runtime.h"
 
 class TestRuntime : public QObject {
@@ -35,6 +36,23 @@ private Q_SLOTS:
         const QString report = QString::fromStdString(dari::versionReport());
         for (const char* part : {"dari ", "LibTorch 1.", "SentencePiece 0.", "Qt 6.", "BLAS "})
             QVERIFY2(report.contains(QLatin1String(part)), part);
+    }
+
+    // Where OpenBLAS does not know this CPU and falls back to its slowest kernels, dari starts
+    // itself again on the kernels the CPU can run; it names them in --version.
+    void dariRunsOnTheKernelsTheCpuCanRun() {
+        const std::string better = dari::betterBlasCore();  // this process did not restart
+        QProcess dari;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("OPENBLAS_CORETYPE");
+        dari.setProcessEnvironment(env);
+        dari.start(QStringLiteral(DARI_BINARY_DIR "/bin/dari"), {"--version"});
+        QVERIFY(dari.waitForFinished(60000));
+        const QString report = QString::fromUtf8(dari.readAllStandardOutput());
+        QVERIFY2(report.contains("BLAS "), qPrintable(report));
+        if (better.empty()) QSKIP("OpenBLAS knows this CPU (or it runs no better): no restart");
+        QVERIFY2(report.contains(QString::fromStdString(better)), qPrintable(report));
+        QVERIFY2(!report.contains("Prescott"), qPrintable(report));
     }
 };
 

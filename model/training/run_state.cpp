@@ -49,6 +49,11 @@ RunState readRunState(const std::string& dir) {
         const auto step =
             e.contains(ev::kStep) && e[ev::kStep].is_number() ? e[ev::kStep].get<int64_t>() : -1;
         tracker.see(e[ev::kEvent].get<std::string>(), step);
+        if (e.contains(ev::kProgress) && e[ev::kProgress].is_number() && e.contains(ev::kSeconds) &&
+            e[ev::kSeconds].is_number()) {
+            run.progress = e[ev::kProgress].get<double>();
+            run.seconds = e[ev::kSeconds].get<double>();
+        }
     }
     run.checkpointStep = tracker.checkpointStep();
     run.loggedStep = tracker.lastStep();

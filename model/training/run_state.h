@@ -38,6 +38,8 @@ struct RunState {
     State state = State::None;
     int64_t checkpointStep = 0;  // where a resume starts
     int64_t loggedStep = 0;      // the last step in the log
+    double progress = -1.0;      // share of the budget spent at the last train event (-1: none)
+    double seconds = 0.0;        // of training then
     bool fineTune = false;       // run.json has init_from
     std::string trainingData;    // run.json's training corpus path
 

@@ -4,6 +4,7 @@
 set(DARI_DEVICE_ENGINE_SOURCES
   ${DARI_ROOT}/data/atomic_file.cpp
   ${DARI_ROOT}/data/batch.cpp
+  ${DARI_ROOT}/model/blas_kernels.cpp
   ${DARI_ROOT}/model/device.cpp
   ${DARI_ROOT}/model/runtime.cpp
   ${DARI_ROOT}/model/network/attention.cpp
