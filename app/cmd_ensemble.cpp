@@ -9,6 +9,7 @@
 #include "data/corpus.h"
 #include "data/placeholders.h"
 #include "model/bundle/bundle_join.h"
+#include "model/bundle/bundle_placeholders.h"
 #include "model/training/evaluator.h"
 
 namespace dari {
@@ -39,7 +40,7 @@ int runEnsemble(const Arguments& args) {
         std::vector<std::vector<std::string>> spans;  // scored as the translator translates
         DecodeOptions options = decodeOptions(joined.config.decode);
         options.nbest = 1;
-        options.placeholders = placeholderPieces(joined.src, joined.tgt);
+        options.placeholders = bundlePlaceholders(joined);
         for (const auto& p : dev.pairs) {
             auto pair = options.placeholders.empty() ? ProtectedPair{p.source, p.target, {}}
                                                      : protectPair(p.source, p.target, false);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "data/placeholders.h"
+#include "model/bundle/bundle_placeholders.h"
 #include "model/device.h"
 #include "model/runtime.h"
 #include "model/training/worker_pool.h"
@@ -64,7 +65,7 @@ std::vector<std::string> splitSentences(const std::string& line) {
 }
 
 Translator::Translator(std::shared_ptr<Bundle> bundle)
-    : bundle_(std::move(bundle)), placeholders_(placeholderPieces(bundle_->src, bundle_->tgt)) {}
+    : bundle_(std::move(bundle)), placeholders_(bundlePlaceholders(*bundle_)) {}
 
 DecodeOptions Translator::defaultOptions() const {
     return decodeOptions(bundle_->config.decode);

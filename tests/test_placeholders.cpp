@@ -4,6 +4,7 @@
 
 #include "data/placeholders.h"
 #include "data/vocabulary.h"
+#include "model/bundle/bundle_placeholders.h"
 
 namespace {
 
@@ -111,6 +112,24 @@ private Q_SLOTS:
         const auto without = dari::Vocabulary::train(sentences, options);
         QVERIFY(dari::placeholderPieces(without, without).empty());
         QCOMPARE(without.pieceId("⟦7⟧"), int64_t(-1));
+    }
+
+    // A bundle translates with placeholders only when it was trained for them: its config says
+    // so, it translates (not chat), and its vocabularies hold them.
+    void aBundleUsesThemOnlyWhenTrainedForThem() {
+        std::vector<std::string> sentences(50, "오늘은 " + p(1) + "시에 만나요");
+        dari::VocabularyOptions options;
+        options.size = 40;
+        options.userSymbols = dari::placeholderSymbols();
+        dari::Bundle bundle;
+        bundle.src = dari::Vocabulary::train(sentences, options);
+        bundle.tgt = dari::Vocabulary::fromSerialized(bundle.src.serialized());
+        QCOMPARE(dari::bundlePlaceholders(bundle).size(), size_t(dari::kMaxPlaceholders));
+        bundle.config.data.placeholders = false;
+        QVERIFY(dari::bundlePlaceholders(bundle).empty());
+        bundle.config.data.placeholders = true;
+        bundle.config.data.task = "chat";
+        QVERIFY(dari::bundlePlaceholders(bundle).empty());
     }
 };
 

@@ -9,6 +9,7 @@
 #include "data/batch.h"
 #include "data/placeholders.h"
 #include "model/bundle/bundle.h"
+#include "model/bundle/bundle_placeholders.h"
 #include "model/device.h"
 #include "model/runtime.h"
 #include "model/training/checkpoint.h"
@@ -357,7 +358,7 @@ void Trainer::protectTrainingPairs() {
 // of --init-from or --vocab-from may have been trained without).
 void Trainer::usePlaceholders() {
     if (!placeholdersWanted()) return;
-    placeholders_ = placeholderPieces(bundle_.src, bundle_.tgt);
+    placeholders_ = bundlePlaceholders(bundle_);
     if (placeholders_.empty()) {
         log_.message(
             "note: data.placeholders: these vocabularies have no placeholder pieces, so "
