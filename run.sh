@@ -16,7 +16,7 @@ DEPS_DIR=.deps
 PACKAGES=(
   build-essential cmake ninja-build pkg-config patch dpkg-dev
   libtorch-dev libgloo-dev libopenblas0-pthread protobuf-compiler libprotobuf-dev
-  libyaml-cpp-dev nlohmann-json3-dev libicu-dev
+  libyaml-cpp-dev nlohmann-json3-dev libicu-dev libarchive-dev nettle-dev
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
   libqt6sql6-sqlite fonts-noto-cjk
   clang-format git

@@ -21,7 +21,12 @@ Arguments::Arguments(int argc, char** argv, int first, const Command& command)
     : command_(&command) {
     for (int i = first; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg.rfind("--", 0) != 0) throw std::runtime_error("unexpected argument '" + arg + "'");
+        if (arg.rfind("--", 0) != 0) {
+            if (static_cast<int>(words_.size()) >= command.maxWords)
+                throw std::runtime_error("unexpected argument '" + arg + "'");
+            words_.push_back(arg);
+            continue;
+        }
         std::string name = arg.substr(2), value;
         const auto eq = name.find('=');
         const bool inlineValue = eq != std::string::npos;

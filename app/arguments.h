@@ -24,6 +24,8 @@ public:
     std::string require(const std::string& name) const;
     int getInt(const std::string& name, int fallback, int min, int max) const;
     double getDouble(const std::string& name, double fallback, double min, double max) const;
+    // The words given that are not options, in order (Command::maxWords).
+    const std::vector<std::string>& words() const { return words_; }
     // Every option as given, in order (repeatable ones once per use).
     const std::vector<std::pair<std::string, std::string>>& ordered() const { return ordered_; }
 
@@ -31,6 +33,7 @@ private:
     const Command* command_;
     std::map<std::string, std::string> values_;
     std::vector<std::pair<std::string, std::string>> ordered_;
+    std::vector<std::string> words_;
 };
 
 }  // namespace dari

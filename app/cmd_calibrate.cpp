@@ -15,7 +15,7 @@ namespace dari {
 int runCalibrate(const Arguments& args) {
     checkDecodeOptions(args);
     warnIfSlowBlas();
-    const std::string dir = args.require("model");
+    const std::string dir = modelDir(args);
     const Translator translator = loadTranslator(args);
     DecodeOptions options = decodeOptions(translator, args);
     options.nbest = 1;

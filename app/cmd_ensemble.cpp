@@ -10,6 +10,7 @@
 #include "data/placeholders.h"
 #include "model/bundle/bundle_join.h"
 #include "model/bundle/bundle_placeholders.h"
+#include "model/bundle/model_locations.h"
 #include "model/training/evaluator.h"
 
 namespace dari {
@@ -20,7 +21,7 @@ int runEnsemble(const Arguments& args) {
     const std::string out = args.require("out");
     std::vector<std::string> dirs;
     for (const auto& [name, value] : args.ordered())
-        if (name == "member") dirs.push_back(value);
+        if (name == "member") dirs.push_back(resolveModel(value));
     if (dirs.size() < 2)
         throw std::runtime_error("name at least two models, each with --member DIR");
     if (fs::exists(out)) throw std::runtime_error(out + " already exists; choose a new --out");

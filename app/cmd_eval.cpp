@@ -98,7 +98,7 @@ int runScore(const Arguments& args) {
 }
 
 int runInfo(const Arguments& args) {
-    const std::string dir = args.require("model");
+    const std::string dir = modelDir(args);
     const Bundle bundle = Bundle::load(dir);
     const auto& m = bundle.config.model;
     const auto& meta = bundle.meta;

@@ -120,6 +120,9 @@ TrainInputs loadInputs(const json& run, const Config& config) {
         throw std::runtime_error(run.at("train").at("path").get<std::string>() +
                                  ": no pairs to train on");
     inputs.fingerprint = fingerprint(inputs.train);
+    const std::filesystem::path trainPath = run.at("train").at("path").get<std::string>();
+    inputs.trainingData =
+        (trainPath.parent_path().filename() / trainPath.filename()).generic_string();
     return inputs;
 }
 

@@ -15,5 +15,8 @@ int runInfo(const Arguments& args);
 int runStatus(const Arguments& args);
 int runEnsemble(const Arguments& args);
 int runCalibrate(const Arguments& args);
+int runPack(const Arguments& args);
+int runUnpack(const Arguments& args);
+int runModels(const Arguments& args);
 
 }  // namespace dari

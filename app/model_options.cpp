@@ -1,6 +1,7 @@
 #include "app/model_options.h"
 
 #include "app/arguments.h"
+#include "model/bundle/model_locations.h"
 #include "model/device.h"
 
 namespace dari {
@@ -37,8 +38,12 @@ void checkDecodeOptions(const Arguments& args) {
     if (args.has("device")) resolveDevice(args.get("device"), "--device");
 }
 
+std::string modelDir(const Arguments& args) {
+    return resolveModel(args.require("model"));
+}
+
 Translator loadTranslator(const Arguments& args) {
-    const std::string dir = args.require("model");
+    const std::string dir = modelDir(args);
     auto bundle = std::make_shared<Bundle>(Bundle::load(dir));
     const bool given = args.has("device");
     bundle->to(resolveDevice(given ? args.get("device") : bundle->config.decode.device,

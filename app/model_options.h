@@ -16,6 +16,9 @@ DecodeOptions decodeOptions(const Translator& translator, const Arguments& args)
 // The same checks before a model is loaded, so that a bad value is said at once.
 void checkDecodeOptions(const Arguments& args);
 
+// --model: a folder, or the name of a model on the search path (model/bundle/model_locations.h).
+std::string modelDir(const Arguments& args);
+
 // The bundle of --model on the device of --device (default: its decode.device).
 Translator loadTranslator(const Arguments& args);
 

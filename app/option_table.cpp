@@ -16,6 +16,9 @@ const Option kThreads{"threads",
                       false,
                       true};
 
+const Option kModel{"model", "NAME|DIR",
+                    "the model: a folder, or the name of an installed one (dari models)"};
+
 const std::vector<Option> kCorpusFormat = {
     {"langs",
      "SRC,TGT",
@@ -244,10 +247,40 @@ model's meta.json; dari translate --scores and the window then say how sure each
 Prints each level's chrF and BLEU on CORPUS: low should score below high.
 )";
 
+const char* kPackUsage = R"(usage: dari pack --model NAME|DIR --out FILE.dari [options]
+
+Packs a model into one file to give to someone else: its config, vocabularies and
+weights, and a manifest that is its model card (task, languages, network, dev scores,
+the training data and its licence, the Dari that made it) with a SHA-256 of each file.
+The training run's files (checkpoint.pt, the log) stay behind. The card is printed.
+)";
+
+const char* kUnpackUsage = R"(usage: dari unpack FILE.dari --out DIR
+       dari unpack FILE.dari --card
+
+Unpacks a packed model into the new folder DIR, or with --card only prints its model
+card. Every file is checked against its SHA-256 and the model is loaded once before
+DIR appears; an archive with anything but the model's own files (absolute paths, "..",
+links, devices, unlisted files) is refused.
+)";
+
+const char* kModelsUsage = R"(usage: dari models [list]
+       dari models install FILE.dari [--replace] [--to DIR]
+       dari models remove NAME [--from DIR]
+       dari models card FILE.dari
+
+Models are found by name (dari translate --model ko-en) in this order, the first
+wins: $DARI_MODELS; $XDG_DATA_HOME/dari/models (~/.local/share/dari/models), where
+install puts them; DIR/dari/models for each DIR of $XDG_DATA_DIRS (/usr/share/dari/models
+holds packaged ones); the source tree's models/ when dari runs from its build folder.
+list shows every model found and where; install checks a packed model as dari unpack
+does and adds it; remove deletes an installed one; card prints a packed model's card.
+)";
+
 const std::vector<Command> kCommands = {
     {"train", "train a model on a parallel corpus", kTrainUsage, trainOptions(), runTrain},
     {"translate", "translate lines from stdin", kTranslateUsage,
-     join({{{"model", "DIR", "the model bundle"},
+     join({{kModel,
             kStrict,
             {"scores", nullptr,
              "after each line, tab-separated: how sure the model is (low, medium, high;\n"
@@ -258,7 +291,7 @@ const std::vector<Command> kCommands = {
      runTranslate},
     {"eval", "translate a test set and score it (BLEU, chrF; distinct-n, --sample for chat)",
      kEvalUsage,
-     join({{{"model", "DIR", "the model bundle"},
+     join({{kModel,
             {"test", "CORPUS", "the test corpus"},
             {"out", "FILE", "also write the outputs, one per line"},
             {"sample", nullptr, "sample the outputs as dari chat does"},
@@ -275,13 +308,9 @@ const std::vector<Command> kCommands = {
       {"ref", "FILE", "the references, one per line"},
       kThreads},
      runScore},
-    {"chat", "talk to a reply model", kChatUsage,
-     join({{{"model", "DIR", "the model bundle"}, kStrict}, kDecode, {kThreads}}), runChat},
-    {"info",
-     "summarise a model bundle",
-     kInfoUsage,
-     {{"model", "DIR", "the model bundle"}, kThreads},
-     runInfo},
+    {"chat", "talk to a reply model", kChatUsage, join({{kModel, kStrict}, kDecode, {kThreads}}),
+     runChat},
+    {"info", "summarise a model bundle", kInfoUsage, {kModel, kThreads}, runInfo},
     {"status",
      "say whether a training run finished or can be continued",
      kStatusUsage,
@@ -289,7 +318,7 @@ const std::vector<Command> kCommands = {
      runStatus},
     {"calibrate", "measure on a dev set how sure a model's outputs are (for --scores)",
      kCalibrateUsage,
-     join({{{"model", "DIR", "the model bundle (its meta.json gets the thresholds)"},
+     join({{{"model", "NAME|DIR", "the model (its meta.json gets the thresholds)"},
             {"dev", "CORPUS", "the dev corpus (as for dari train)"}},
            kCorpusFormat,
            kDecode,
@@ -311,6 +340,31 @@ const std::vector<Command> kCommands = {
            kCorpusFormat,
            {kThreads}}),
      runEnsemble},
+    {"pack",
+     "pack a model into one file with its model card, to share it",
+     kPackUsage,
+     {kModel,
+      {"out", "FILE.dari", "the file to write"},
+      {"name", "NAME", "the name it installs under (default the model folder's name)"},
+      {"data", "CORPUS", "the training corpus, for a model that did not record it (an older one)"},
+      {"data-licence", "TEXT", "the training data's licence, for a corpus Dari does not know"},
+      kThreads},
+     runPack},
+    {"unpack",
+     "unpack a packed model into a folder, verified",
+     kUnpackUsage,
+     {{"out", "DIR", "the new folder"}, {"card", nullptr, "only print the model card"}, kThreads},
+     runUnpack,
+     1},
+    {"models",
+     "list, install and remove models found by name",
+     kModelsUsage,
+     {{"replace", nullptr, "install: replace an installed model of the same name"},
+      {"to", "DIR", "install: into DIR (default $DARI_MODELS, else ~/.local/share/dari/models)"},
+      {"from", "DIR", "remove: from DIR (default as for --to)"},
+      kThreads},
+     runModels,
+     2},
 };
 
 std::string optionLine(const Option& o) {

@@ -27,6 +27,8 @@ struct Command {
     const char* usage;    // the usage lines and what the command does
     std::vector<Option> options;
     int (*run)(const Arguments& args);
+    // Words it takes that are not options (dari models install FILE): at most this many.
+    int maxWords = 0;
 };
 
 // Every command, in the order `dari --help` lists them. Each accepts --threads and --help.

@@ -25,8 +25,10 @@ QByteArray fileBytes(const QString& path) {
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-Run runDari(const QStringList& args, const QByteArray& input = {}) {
+Run runDari(const QStringList& args, const QByteArray& input = {},
+            const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess process;
+    process.setProcessEnvironment(env);
     process.start(QStringLiteral(DARI_BINARY_DIR "/bin/dari"), args);
     process.waitForStarted();
     process.write(input);
@@ -97,8 +99,8 @@ private Q_SLOTS:
 
     void everyCommandHasHelp_data() {
         QTest::addColumn<QString>("command");
-        for (const char* c :
-             {"train", "translate", "eval", "score", "chat", "info", "status", "ensemble"})
+        for (const char* c : {"train", "translate", "eval", "score", "chat", "info", "status",
+                              "ensemble", "pack", "unpack", "models"})
             QTest::newRow(c) << c;
     }
     void everyCommandHasHelp() {
@@ -488,6 +490,52 @@ private Q_SLOTS:
                      qPrintable(info.out));
             QVERIFY2(info.out.contains("confidence  not calibrated"), qPrintable(info.out));
         }
+    }
+
+    // dari pack -> dari models install -> dari translate --model NAME -> dari models remove.
+    void packedModelsInstallAndTranslateByName() {
+        const QString model = dir_.filePath("shared-model");
+        QCOMPARE(trainTiny(model, {"--epochs", "1"}).code, 0);
+        const QString file = dir_.filePath("shared-model.dari");
+        const Run pack = runDari({"pack", "--model", model, "--out", file});
+        QVERIFY2(pack.code == 0, qPrintable(pack.err));
+        QVERIFY2(pack.out.contains(QRegularExpression("data licence +unknown")),
+                 qPrintable(pack.out));
+        const Run card = runDari({"unpack", file, "--card"});
+        QCOMPARE(card.out, pack.out);
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DARI_MODELS", dir_.filePath("installed"));
+        const Run install = runDari({"models", "install", file}, {}, env);
+        QVERIFY2(install.code == 0, qPrintable(install.err));
+        QVERIFY(QFileInfo::exists(dir_.filePath("installed/shared-model/model.pt")));
+        const Run again = runDari({"models", "install", file}, {}, env);
+        QCOMPARE(again.code, 1);
+        QVERIFY2(again.err.contains("installed already"), qPrintable(again.err));
+
+        const QByteArray input = "안녕하세요.\n톰은 학생이에요.\n";
+        const Run byName = runDari({"translate", "--model", "shared-model"}, input, env);
+        const Run byFolder = runDari({"translate", "--model", model}, input);
+        QVERIFY2(byName.code == 0, qPrintable(byName.err));
+        QCOMPARE(byName.out, byFolder.out);
+        const Run list = runDari({"models"}, {}, env);
+        QVERIFY2(list.out.contains(
+                     QRegularExpression("shared-model +translate +ko-en +gru .*" +
+                                        QRegularExpression::escape(dir_.filePath("installed")))),
+                 qPrintable(list.out));
+
+        // dari runs from <source>/<build>/bin: the source tree's models/ is searched last.
+        QVERIFY2(list.err.trimmed().endsWith(QDir::cleanPath(DARI_SOURCE_DIR "/models")),
+                 qPrintable(list.err));
+        QCOMPARE(runDari({"models", "remove", "shared-model"}, {}, env).code, 0);
+        const Run gone = runDari({"translate", "--model", "shared-model"}, input, env);
+        QCOMPARE(gone.code, 1);
+        QVERIFY2(
+            gone.err.contains("no model called 'shared-model' in " + dir_.filePath("installed")),
+            qPrintable(gone.err));
+        const Run unknown = runDari({"models", "frobnicate"}, {}, env);
+        QVERIFY2(unknown.code == 1 && unknown.err.contains("unknown action 'frobnicate'"),
+                 qPrintable(unknown.err));
     }
 
     void ensembleOfMembersOnOneVocabulary() {

@@ -3,9 +3,11 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "data/corpus.h"
+#include "data/corpus_sources.h"
 #include "data/split.h"
 
 using dari::Corpus;
@@ -88,6 +90,24 @@ class TestCorpus : public QObject {
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(dir_.isValid()); }
+
+    // The default models' corpora are recognised wherever they lie; others are not.
+    void knownCorporaByFolder() {
+        const dari::CorpusSource* tatoeba = dari::knownCorpusOf("/x/data/tatoeba-ko-en/train.tsv");
+        QVERIFY(tatoeba);
+        QCOMPARE(tatoeba->licence, std::string("CC-BY-2.0-FR"));
+        QVERIFY(tatoeba->attribution.find("manythings.org") != std::string::npos);
+        QCOMPARE(dari::knownCorpusOf("chatbot-ko/train.tsv")->licence, std::string("MIT"));
+        QVERIFY(!dari::knownCorpusOf("/home/me/corpus/train.tsv"));
+        QVERIFY(!dari::knownCorpusOf(""));
+        QVERIFY(!dari::knownCorpusOf("/"));
+        // Every corpus the shared data README names.
+        std::ifstream readme(DARI_SHARED_DATA "/README.md");
+        const std::string text(std::istreambuf_iterator<char>(readme), {});
+        for (const auto& corpus : dari::knownCorpora())
+            QVERIFY2(text.find("`" + corpus.folder + "/`") != std::string::npos,
+                     corpus.folder.c_str());
+    }
 
     void readsTsv() {
         const auto path = write("a.tsv", "\xEF\xBB\xBF가.\tGo.\r\n  뛰어! \u3000\t Run!\u00A0\r\n");

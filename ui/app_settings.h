@@ -17,9 +17,9 @@ struct AppSettings {
     std::optional<double> maxLengthRatio;  // output at most ratio * source length + 10 pieces
     std::optional<double> temperature;     // Chat: sampling temperature
     std::optional<int> topK;               // Chat: sample among the k likeliest pieces (0: all)
-    QString modelsFolder;  // empty: DARI_MODELS, <repo>/models, AppDataLocation/models
-    int fontSize = 11;     // points, conversation text
-    int threads = 0;       // 0: the runtime's default
+    QString modelsFolder;                  // empty: ModelCatalog::modelsFolder's default
+    int fontSize = 11;                     // points, conversation text
+    int threads = 0;                       // 0: the runtime's default
     bool translateAsYouType = false;
     QString translateModel;  // chosen bundle folders (empty: the default bundle)
     QString chatModel;

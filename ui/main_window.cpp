@@ -134,7 +134,7 @@ void MainWindow::openMessageBox(int icon, const QString& title, const QString& t
 
 void MainWindow::rescanModels() {
     modelsFolder_ = ModelCatalog::modelsFolder(settings_.modelsFolder);
-    models_ = ModelCatalog::scan(modelsFolder_);
+    models_ = ModelCatalog::scanAll(settings_.modelsFolder);
     const QString chosen[2] = {settings_.translateModel, settings_.chatModel};
     for (int m = 0; m < 2; ++m) {
         QString dir;
@@ -189,7 +189,10 @@ void MainWindow::refreshModelUi() {
                "<code>models/chat-ko</code>), or train one yourself, e.g. "
                "<code>build/bin/dari train --train corpus.tsv %3--out models/%4</code>, "
                "then pick it with <b>Model ▸ Open model…</b>.")
-                .arg(modeName, modelsFolder_.toHtmlEscaped(),
+                .arg(modeName,
+                     ModelCatalog::searchPath(settings_.modelsFolder)
+                         .join(QStringLiteral(", "))
+                         .toHtmlEscaped(),
                      mode_ == Mode::Chat ? QStringLiteral("--task chat ") : QString(), want));
     }
     refreshEmptyState();

@@ -5,7 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QStandardPaths>
+#include <QSet>
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +15,7 @@
 
 #include "model/bundle/bundle.h"
 #include "model/bundle/config.h"
+#include "model/bundle/model_locations.h"
 #include "ui/training/run_folder.h"
 
 namespace dari {
@@ -55,7 +56,8 @@ QString ModelInfo::shortLabel() const {
 }
 
 QString ModelInfo::summaryHtml() const {
-    auto tr = [](const char* s) { return QCoreApplication::translate("ModelCatalog", s); };
+    // lupdate files a member function's tr() strings under its class.
+    auto tr = [](const char* s) { return QCoreApplication::translate("ModelInfo", s); };
     QString html = QStringLiteral("<h3>%1</h3>").arg(name.toHtmlEscaped());
     html += QStringLiteral("<p><i>%1</i></p>").arg(dir.toHtmlEscaped());
     if (!valid())
@@ -92,11 +94,32 @@ QString ModelCatalog::modelsFolder(const QString& configured) {
     if (!configured.isEmpty()) return QDir(configured).absolutePath();
     const QString env = qEnvironmentVariable("DARI_MODELS");
     if (!env.isEmpty()) return QDir(env).absolutePath();
-    const QString repo =
-        QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../../models"));
-    if (QFileInfo(repo).isDir()) return repo;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/models");
+    const QString source = QString::fromStdString(sourceTreeModelsFolder());
+    if (!source.isEmpty()) return source;
+    return QDir(QString::fromStdString(userModelsFolder())).absolutePath();
+}
+
+QStringList ModelCatalog::searchPath(const QString& configured) {
+    QStringList folders{modelsFolder(configured)};
+    for (const std::string& folder : modelSearchPath()) {
+        const QString clean = QDir(QString::fromStdString(folder)).absolutePath();
+        if (!folders.contains(clean)) folders.append(clean);
+    }
+    return folders;
+}
+
+QList<ModelInfo> ModelCatalog::scanAll(const QString& configured) {
+    QList<ModelInfo> models;
+    QSet<QString> names;
+    for (const QString& folder : searchPath(configured))
+        for (const ModelInfo& model : scan(folder))
+            if (!names.contains(model.name)) {
+                names.insert(model.name);
+                models.append(model);
+            }
+    std::sort(models.begin(), models.end(),
+              [](const ModelInfo& a, const ModelInfo& b) { return a.name < b.name; });
+    return models;
 }
 
 ModelInfo ModelCatalog::inspect(const QString& dirPath) {

@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace dari {
 
@@ -38,11 +39,17 @@ struct ModelInfo {
 
 class ModelCatalog {
 public:
-    // The folder to look in: `configured` (settings) if set, else $DARI_MODELS, else
-    // <repo>/models next to the executable, else AppDataLocation/models.
+    // The folder new models go to (trained, imported): `configured` (settings) if set, else
+    // $DARI_MODELS, else the source tree's models/ when running from a build folder, else
+    // ~/.local/share/dari/models.
     static QString modelsFolder(const QString& configured);
+    // modelsFolder, then the engine's search path (model/bundle/model_locations.h), each once.
+    static QStringList searchPath(const QString& configured);
     // Every sub-folder holding a meta.json, sorted by name.
     static QList<ModelInfo> scan(const QString& folder);
+    // The models of every folder of searchPath, sorted by name; of two with the same name,
+    // the one found first.
+    static QList<ModelInfo> scanAll(const QString& configured);
     // Reads one folder's meta.json and config.yaml; `error` says what is missing.
     static ModelInfo inspect(const QString& dir);
     // "ko-en" for translate and "chat-ko" for chat if present and valid, else the

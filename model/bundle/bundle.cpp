@@ -21,6 +21,7 @@ json BundleMeta::toJson() const {
             {"src_lang", srcLang},
             {"tgt_lang", tgtLang},
             {"corpus_fingerprint", corpusFingerprint},
+            {"training_data", trainingData},
             {"train_pairs", trainPairs},
             {"dev_pairs", devPairs},
             {"training_seconds", trainingSeconds},
@@ -43,6 +44,7 @@ BundleMeta BundleMeta::fromJson(const json& j) {
     m.srcLang = j.at("src_lang").get<std::string>();
     m.tgtLang = j.at("tgt_lang").get<std::string>();
     m.corpusFingerprint = j.value("corpus_fingerprint", "");
+    m.trainingData = j.value("training_data", "");
     m.trainPairs = j.value("train_pairs", int64_t{0});
     m.devPairs = j.value("dev_pairs", int64_t{0});
     m.trainingSeconds = j.value("training_seconds", 0.0);

@@ -23,6 +23,9 @@ struct BundleMeta {
     std::string task = "translate";
     std::string srcLang, tgtLang;
     std::string corpusFingerprint;
+    // The training corpus as its folder and file ("tatoeba-ko-en/train.tsv"): enough to name a
+    // known corpus (data/corpus_sources.h) without a user's own paths.
+    std::string trainingData;
     int64_t trainPairs = 0, devPairs = 0;
     double trainingSeconds = 0.0;
     int64_t steps = 0;

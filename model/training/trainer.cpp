@@ -253,6 +253,7 @@ void Trainer::prepare() {
     bundle_.meta.srcLang = cfg.data.srcLang;
     bundle_.meta.tgtLang = cfg.data.tgtLang;
     bundle_.meta.corpusFingerprint = inputs_.fingerprint;
+    bundle_.meta.trainingData = inputs_.trainingData;
     bundle_.meta.trainPairs = static_cast<int64_t>(examples_.size());
     bundle_.meta.devPairs = static_cast<int64_t>(devExamples_.size());
     bundle_.meta.parameters = bundle_.model->parameterCount();

@@ -15,7 +15,8 @@ namespace dari {
 
 struct TrainInputs {
     std::vector<SentencePair> train, dev;
-    std::string fingerprint;  // of the training corpus, for the bundle's metadata
+    std::string fingerprint;   // of the training corpus, for the bundle's metadata
+    std::string trainingData;  // its folder and file name (BundleMeta::trainingData)
 };
 
 struct TrainOptions {

@@ -4,6 +4,7 @@
 // — or fails with a message naming the file.
 
 #include "fuzz_support.h"
+#include "fuzz_tiny_bundle.h"
 #include "model/bundle/bundle.h"
 #include "model/translator.h"
 
@@ -16,35 +17,11 @@ namespace {
 const char* const kFiles[] = {"meta.json", "config.yaml", "src.spm", "tgt.spm", "model.pt"};
 constexpr size_t kFileCount = sizeof(kFiles) / sizeof(kFiles[0]);
 
-dari::Bundle makeBundle() {
-    const std::vector<std::string> ko = {"안녕하세요", "고마워요", "사랑해요",   "괜찮아요",
-                                         "잘 자요",    "배고파요", "어디 가요?", "좋아요"};
-    const std::vector<std::string> en = {"hello",      "thanks",      "i love you", "it is fine",
-                                         "good night", "i am hungry", "where to?",  "good"};
-    dari::VocabularyOptions vocab;
-    vocab.size = 40;
-    vocab.characterCoverage = 1.0;
-    vocab.threads = 1;
-    dari::Bundle b;
-    b.config.data.srcVocabSize = b.config.data.tgtVocabSize = vocab.size;
-    b.config.model.cell = "gru";
-    b.config.model.embeddingSize = b.config.model.encoderHidden = 8;
-    b.config.model.decoderHidden = b.config.model.attentionSize = 8;
-    b.config.model.dropout = 0.0;
-    b.src = dari::Vocabulary::train(ko, vocab);
-    b.tgt = dari::Vocabulary::train(en, vocab);
-    torch::manual_seed(1);
-    b.model = dari::Seq2Seq(b.config.model, b.src.size(), b.tgt.size());
-    b.meta.srcLang = "ko";
-    b.meta.tgtLang = "en";
-    return b;
-}
-
 // The template's files, read once: each input starts from them.
 const std::vector<std::string>& templateFiles() {
     static const std::vector<std::string> files = [] {
         const std::string dir = fuzz::scratch() + "/template";
-        makeBundle().save(dir);
+        fuzz::tinyBundle().save(dir);
         std::vector<std::string> bytes;
         for (const char* name : kFiles) {
             std::ifstream in(dir + "/" + name, std::ios::binary);

@@ -1,0 +1,28 @@
+#pragma once
+// The public corpora Dari's default models are trained on: where they come from and under
+// which licence, written once for model cards (dari pack), the About box and the welcome page.
+
+#include <string>
+#include <vector>
+
+namespace dari {
+
+struct CorpusSource {
+    std::string folder;       // the folder name under DARI_DATA (../shared/data)
+    std::string title;        // what it is
+    std::string origin;       // where a user gets it
+    std::string licence;      // SPDX-style name
+    std::string attribution;  // what the licence asks to be credited
+};
+
+// Tatoeba ko-en, Chatbot_data (ko), Korean-English news.
+const std::vector<CorpusSource>& knownCorpora();
+
+// The known corpus whose folder holds `path` (a corpus file, or a description such as
+// "tatoeba-ko-en/train.tsv"); nullptr if none.
+const CorpusSource* knownCorpusOf(const std::string& path);
+
+// The corpora folder: $DARI_DATA if set, else `fallback` (the source tree's ../shared/data).
+std::string corporaFolder(const std::string& fallback);
+
+}  // namespace dari

@@ -1,0 +1,2018 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name>AttentionHeatmap</name>
+    <message>
+        <location filename="../chat/attention_heatmap.cpp" line="+60"/>
+        <source>Attention heatmap</source>
+        <translation>어텐션 히트맵</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Select one of Dari&apos;s replies to see which source pieces each output piece attended to.</source>
+        <translation>Dari의 답변을 하나 선택하면 각 출력 조각이 어떤 원문 조각에 어텐션을 두었는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>attention weight</source>
+        <translation>어텐션 가중치</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <location filename="../chat/conversation_model.cpp" line="+21"/>
+        <location line="+3"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chat</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Translate</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You · %1 · %2</source>
+        <translation>나 · %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice · %1</source>
+        <translation>알림 · %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dari · thinking…</source>
+        <translation>Dari · 생각하는 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dari · %1 · %2</source>
+        <translation>Dari · %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · cached</source>
+        <translation>%1 · 캐시됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>unsure</source>
+        <translation>불확실</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fairly sure</source>
+        <translation>대체로 확실</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sure</source>
+        <translation>확실</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This model was not calibrated, so Dari cannot say how sure it is (dari calibrate measures it on a dev set).</source>
+        <translation>이 모델은 보정되지 않아 Dari가 답변을 얼마나 확신하는지 알 수 없습니다(dari calibrate로 검증 세트에서 측정할 수 있습니다).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>among the least sure third of this model&apos;s outputs on its dev set: check it</source>
+        <translation>검증 세트에서 이 모델이 낸 출력 중 확신도 하위 3분의 1에 속하므로 확인이 필요함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>among the surest third of its outputs on its dev set</source>
+        <translation>검증 세트에서 이 모델이 낸 출력 중 확신도 상위 3분의 1에 속함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the middle third of its outputs on its dev set</source>
+        <translation>검증 세트에서 이 모델이 낸 출력 중 확신도 중간 3분의 1에 속함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 (log-probability %3 per piece%4).</source>
+        <translation>%1: %2(조각당 로그 확률 %3%4).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, its least sure sentence</source>
+        <translation>, 가장 불확실한 문장 기준</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusCheck</name>
+    <message>
+        <location filename="../training/corpus_check.cpp" line="+95"/>
+        <source>%1 holds no sentence pairs</source>
+        <translation>%1에 문장 쌍이 없음</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 valid pairs</source>
+        <translation>유효한 쌍 %1개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; %1 invalid</source>
+        <translation>, 유효하지 않은 쌍 %1개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (%1 over-long)</source>
+        <translation> (너무 긴 쌍 %1개)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; %1 duplicates</source>
+        <translation>, 중복 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusFilePage</name>
+    <message>
+        <location filename="../training/corpus_file_page.cpp" line="+15"/>
+        <source>Choose a corpus</source>
+        <translation>말뭉치 선택</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sentence pairs to train on: source and target (translation), or question and answer (chat).</source>
+        <translation>학습할 문장 쌍입니다: 원문과 대상 문장(번역) 또는 질문과 답변(대화).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TSV — source&lt;TAB&gt;target, one pair a line</source>
+        <translation>TSV — 원문&lt;TAB&gt;대상, 한 줄에 한 쌍</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV with a header — choose the columns</source>
+        <translation>머리글이 있는 CSV — 열 선택</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two aligned files — line N of one translates line N of the other</source>
+        <translation>정렬된 두 파일 — 한 파일의 N번째 줄이 다른 파일의 N번째 줄의 번역</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the corpus file</source>
+        <translation>말뭉치 파일 선택</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the target-side file</source>
+        <translation>대상 쪽 파일 선택</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a dev set (TSV or CSV)</source>
+        <translation>검증 세트 선택(TSV 또는 CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty: a dev split is taken from the corpus automatically</source>
+        <translation>비워 두면 말뭉치에서 검증 세트를 자동으로 나눕니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>source:</source>
+        <translation>원문:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>target:</source>
+        <translation>대상:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Format:</source>
+        <translation>형식(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Corpus file:</source>
+        <translation>말뭉치 파일(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Target file:</source>
+        <translation>대상 파일(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;olumns:</source>
+        <translation>열(&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dev set:</source>
+        <translation>검증 세트(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corpora (*.tsv *.csv *.txt *.*)</source>
+        <translation>말뭉치 (*.tsv *.csv *.txt *.*)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Each line: the source sentence, a tab, the target sentence. No header.</source>
+        <translation>각 줄에 원문 문장, 탭, 대상 문장을 차례로 적습니다. 머리글은 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RFC 4180 CSV whose first line names the columns; pick the source and target columns.</source>
+        <translation>첫 줄에 열 이름이 있는 RFC 4180 CSV입니다. 원문 열과 대상 열을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two plain-text files with one sentence a line: the corpus file holds the source side, the target file the target side.</source>
+        <translation>한 줄에 한 문장씩 담긴 일반 텍스트 파일 두 개입니다. 말뭉치 파일에는 원문을, 대상 파일에는 대상 문장을 담습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusReportPage</name>
+    <message>
+        <location filename="../training/corpus_report_page.cpp" line="+37"/>
+        <source>%1–%2 characters, mean %3, median %4</source>
+        <translation>%1–%2자, 평균 %3, 중앙값 %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Check the corpus</source>
+        <translation>말뭉치 검사</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read with the same rules as training: UTF-8, NFC, trimmed, at most %1 characters a side.</source>
+        <translation>학습과 같은 규칙으로 읽습니다: UTF-8, NFC, 앞뒤 공백 제거, 한쪽당 최대 %1자.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Source</source>
+        <translation>원문</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line</source>
+        <translation>줄</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Checking %1…</source>
+        <translation>%1 검사 중…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Skip the %1 invalid pairs listed above when training (or go Back and choose or fix the file)</source>
+        <translation>학습할 때 위 목록의 유효하지 않은 쌍 %1개 건너뛰기(또는 &apos;뒤로&apos;를 눌러 파일을 다시 선택하거나 수정)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the %1 duplicate pairs before training</source>
+        <translation>학습 전에 중복 쌍 %1개 제거</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b style=&apos;color:#a4161a&apos;&gt;Cannot use this corpus:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:#a4161a&apos;&gt;이 말뭉치를 사용할 수 없습니다:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Source: %2&lt;br&gt;Target: %3&lt;br&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;원문: %2&lt;br&gt;대상: %3&lt;br&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dev set: %1 (given)</source>
+        <translation>검증 세트: %1(지정됨)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b style=&apos;color:#a4161a&apos;&gt;Dev set unusable:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:#a4161a&apos;&gt;검증 세트를 사용할 수 없습니다:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dev set: %1 pairs split off automatically (%2%, at most %3); %4 pairs left to train on, less any too long for the network (the training dashboard counts them).</source>
+        <translation>검증 세트: 쌍 %1개를 자동으로 분리했습니다(%2%, 최대 %3개). 학습할 쌍은 %4개가 남으며, 이 중 네트워크에 너무 긴 쌍은 제외됩니다(학습 대시보드에서 그 수를 보여 줍니다).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;br&gt;&lt;b&gt;Problems&lt;/b&gt; (file:line) are listed below the preview.</source>
+        <translation>&lt;br&gt;&lt;b&gt;문제&lt;/b&gt;(파일:줄)는 미리 보기 아래에 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusSource</name>
+    <message>
+        <location filename="../training/corpus_source.cpp" line="+69"/>
+        <source>cannot link the aligned files into %1</source>
+        <translation>정렬된 파일을 %1에 링크할 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../chat/empty_state.cpp" line="+57"/>
+        <source>Chat with Dari in Korean.</source>
+        <translation>Dari와 한국어로 대화해 보세요.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Translate Korean into English.</source>
+        <translation>한국어를 영어로 번역해 보세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type below, or start with one of these:</source>
+        <translation>아래에 입력하거나 다음 중 하나로 시작해 보세요:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type or paste Korean below, or try one of these:</source>
+        <translation>아래에 한국어를 입력하거나 붙여 넣거나, 다음 예문을 사용해 보세요:</translation>
+    </message>
+</context>
+<context>
+    <name>EngineWorker</name>
+    <message>
+        <location filename="../chat/engine_worker.cpp" line="+35"/>
+        <source>chat</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>The model folder %1 no longer exists (deleted or moved); choose another model.</source>
+        <translation>모델 폴더 %1이(가) 더 이상 존재하지 않습니다(삭제 또는 이동됨). 다른 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 is a %2 model (meta.json task &quot;%3&quot;), but this mode needs a %4 model.</source>
+        <translation>%1은(는) %2 모델(meta.json task &quot;%3&quot;)이지만 이 모드에는 %4 모델이 필요합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryStore</name>
+    <message>
+        <location filename="../chat/history_store.cpp" line="+108"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dari</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없음: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>cannot create the folder %1</source>
+        <translation>폴더를 만들 수 없음: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The history %1 could not be read (%2). It is kept as %3, and a new history was started.</source>
+        <translation>대화 기록 %1을(를) 읽을 수 없습니다(%2). 기존 파일은 %3 이름으로 보관하고 새 기록을 시작했습니다.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>it is in a newer SQLite format that this Dari cannot write</source>
+        <translation>이 버전의 Dari가 쓸 수 없는 최신 SQLite 형식임</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>its messages table is not Dari&apos;s: %1</source>
+        <translation>messages 테이블이 Dari의 것이 아님: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it cannot take new messages: %1</source>
+        <translation>새 메시지를 저장할 수 없음: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the message is not in the history</source>
+        <translation>메시지가 기록에 없음</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>message %1 is no longer in the history</source>
+        <translation>메시지 %1이(가) 더 이상 기록에 없음</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source># Dari conversation
+
+</source>
+        <translation># Dari 대화
+
+</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCorpusWizard</name>
+    <message>
+        <location filename="../training/import_corpus_wizard.cpp" line="+17"/>
+        <source>Train a model on your corpus</source>
+        <translation>내 말뭉치로 모델 학습</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start training</source>
+        <translation>학습 시작</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Some remembered settings were unusable and are back at their defaults: %1.</source>
+        <translation>저장된 일부 설정을 사용할 수 없어 기본값으로 되돌렸습니다: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.cpp" line="+66"/>
+        <source>Loaded %1</source>
+        <translation>%1 불러옴</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot load model</source>
+        <translation>모델을 불러올 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model in %1 cannot be used:
+%2</source>
+        <translation>%1의 모델을 사용할 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings reset</source>
+        <translation>설정 초기화됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some settings in %1 were unusable and are back at their defaults:
+%2</source>
+        <translation>%1의 일부 설정을 사용할 수 없어 기본값으로 되돌렸습니다:
+%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History moved aside</source>
+        <translation>대화 기록을 따로 보관함</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History unavailable</source>
+        <translation>대화 기록을 사용할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The conversation history %1 cannot be opened: %2</source>
+        <translation>대화 기록을 열 수 없습니다(%1): %2</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>chat</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>translate</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (training unfinished)</source>
+        <translation> (학습 미완료)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — not usable yet (dev BLEU %1)</source>
+        <translation> — 아직 사용 불가(검증 BLEU %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2%3</source>
+        <translation>%1 — %2%3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 — unusable</source>
+        <translation>%1 — 사용 불가</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no model found)</source>
+        <translation>(모델 없음)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open model…</source>
+        <translation>모델 열기…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+56"/>
+        <location filename="../main_window_training.cpp" line="+90"/>
+        <source>Chat</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <location line="+56"/>
+        <location filename="../main_window_training.cpp" line="+0"/>
+        <source>Translate</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>&lt;b&gt;No model for %1 mode.&lt;/b&gt; Looked in &lt;code&gt;%2&lt;/code&gt;.&lt;br&gt;Get the default models with &lt;code&gt;./run.sh models&lt;/code&gt; (trains &lt;code&gt;models/ko-en&lt;/code&gt; and &lt;code&gt;models/chat-ko&lt;/code&gt;), or train one yourself, e.g. &lt;code&gt;build/bin/dari train --train corpus.tsv %3--out models/%4&lt;/code&gt;, then pick it with &lt;b&gt;Model ▸ Open model…&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1 모드에 사용할 모델이 없습니다.&lt;/b&gt; 찾아본 위치: &lt;code&gt;%2&lt;/code&gt;.&lt;br&gt;&lt;code&gt;./run.sh models&lt;/code&gt;로 기본 모델을 준비하거나(&lt;code&gt;models/ko-en&lt;/code&gt; 및 &lt;code&gt;models/chat-ko&lt;/code&gt;를 학습합니다) 직접 모델을 학습한 다음(예: &lt;code&gt;build/bin/dari train --train corpus.tsv %3--out models/%4&lt;/code&gt;) &lt;b&gt;모델 ▸ 모델 열기…&lt;/b&gt;에서 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · no model</source>
+        <translation>%1 · 모델 없음</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Dari — chat in Korean</source>
+        <translation>Dari — 한국어 대화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dari — Korean → English</source>
+        <translation>Dari — 한국어 → 영어</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Talk to Dari in Korean — Enter sends, Shift+Enter: new line</source>
+        <translation>Dari에게 한국어로 말을 걸어 보세요 — Enter: 보내기, Shift+Enter: 줄 바꿈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type Korean to translate — Enter sends, Shift+Enter: new line</source>
+        <translation>번역할 한국어를 입력하세요 — Enter: 보내기, Shift+Enter: 줄 바꿈</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot use model</source>
+        <translation>모델을 사용할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a usable model bundle: %2</source>
+        <translation>%1은(는) 사용할 수 있는 모델 번들이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong kind of model</source>
+        <translation>잘못된 종류의 모델</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a %2 model (meta.json task &quot;%3&quot;); %4 mode needs a &quot;%5&quot; model.</source>
+        <translation>%1은(는) %2 모델(meta.json task &quot;%3&quot;)입니다. %4 모드에는 &quot;%5&quot; 모델이 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../main_window_ui.cpp" line="+232"/>
+        <source>Open a model bundle</source>
+        <translation>모델 번들 열기</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Model summary</source>
+        <translation>모델 요약</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+188"/>
+        <source>History not saved</source>
+        <translation>대화 기록이 저장되지 않음</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>This message could not be saved to the history %1: %2. The conversation stays on screen; Dari tries again with the next message.</source>
+        <translation>이 메시지를 대화 기록 %1에 저장할 수 없습니다: %2. 대화는 화면에 그대로 남아 있으며, Dari는 다음 메시지 때 다시 저장을 시도합니다.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>There is no model for this mode yet — see the note above on how to get one.</source>
+        <translation>이 모드에 사용할 모델이 아직 없습니다 — 모델을 준비하는 방법은 위의 안내를 참고하세요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This looks like English; Dari chats in Korean.</source>
+        <translation>영어로 보입니다. Dari는 한국어로 대화합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This looks like English; Dari translates Korean → English.</source>
+        <translation>영어로 보입니다. Dari는 한국어를 영어로 번역합니다.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dari could not answer: %1</source>
+        <translation>Dari가 답하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot answer</source>
+        <translation>답변할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(empty reply)</source>
+        <translation>(빈 답변)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 ms/reply%2 (avg %3 ms)</source>
+        <translation>답변당 %1 ms%2 (평균 %3 ms)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, cached</source>
+        <translation>, 캐시됨</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Input too long</source>
+        <translation>입력이 너무 김</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The input is longer than the model&apos;s limit, so only its beginning was %1. Send shorter pieces for a complete answer.</source>
+        <translation>입력이 모델의 한도보다 길어 앞부분만 %1. 완전한 답을 받으려면 더 짧게 나누어 보내세요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read</source>
+        <translation>읽었습니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>translated</source>
+        <translation>번역했습니다</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location filename="../main_window_ui.cpp" line="-189"/>
+        <source>Copied</source>
+        <translation>복사됨</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot use the alternative</source>
+        <translation>후보를 사용할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reply&apos;s text no longer contains the sentence it replaces.</source>
+        <translation>답변 텍스트에 바꿀 문장이 더 이상 들어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The chosen alternative could not be saved to the history %1: %2</source>
+        <translation>선택한 후보를 대화 기록 %1에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alternative %1 is now the reply</source>
+        <translation>%1번 후보를 답변으로 바꿨습니다</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>메시지 %n개 찾음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History exported to %1</source>
+        <translation>대화 기록을 내보냈습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot clear history</source>
+        <translation>대화 기록을 지울 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../main_window_training.cpp" line="-66"/>
+        <source>Training stopped</source>
+        <translation>학습 중지됨</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A model is training; stop it before starting another.</source>
+        <translation>모델을 학습하는 중입니다. 다른 학습을 시작하려면 먼저 중지하세요.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing to continue</source>
+        <translation>계속할 학습 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No interrupted training run in %1.</source>
+        <translation>%1에 중단된 학습 작업이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 — stopped at step %2</source>
+        <translation>%1 — 스텝 %2에서 중지됨</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continue interrupted training</source>
+        <translation>중단된 학습 계속</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue which run? (Same data and settings, counters kept.)</source>
+        <translation>계속할 학습 작업을 선택하세요. (데이터와 설정은 같고 카운터는 유지됩니다.)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An interrupted training run (%1) can be continued: File ▸ Continue interrupted training…</source>
+        <translation>중단된 학습 작업(%1)을 이어서 진행할 수 있습니다: 파일 ▸ 중단된 학습 계속…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New model %1 is ready — it is in the model picker (%2 mode).</source>
+        <translation>새 모델 %1이(가) 준비되었습니다 — 모델 선택 목록(%2 모드)에서 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../main_window_ui.cpp" line="+21"/>
+        <source>Main</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Translate 한→EN</source>
+        <translation>번역 한→영</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate Korean into English (Ctrl+1)</source>
+        <translation>한국어를 영어로 번역(Ctrl+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat 대화</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat with Dari in Korean (Ctrl+2)</source>
+        <translation>Dari와 한국어로 대화(Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> Model: </source>
+        <translation> 모델: </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ⓘ Summary</source>
+        <translation>ⓘ 요약</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell type, size, dev BLEU and training data of the model (Ctrl+I)</source>
+        <translation>모델의 셀 종류, 크기, 검증 BLEU, 학습 데이터(Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train…</source>
+        <translation>학습…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train or fine-tune a model on your own corpus (Ctrl+T)</source>
+        <translation>내 말뭉치로 모델을 학습하거나 미세 조정(Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As you type</source>
+        <translation>입력 중 번역</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Translate while you type (Translate mode)</source>
+        <translation>입력하는 동안 번역(번역 모드)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search…</source>
+        <translation>검색…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the history (Ctrl+F): matches are shown with their partner</source>
+        <translation>대화 기록 검색(Ctrl+F): 일치하는 메시지를 짝이 되는 메시지와 함께 표시</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Conversation</source>
+        <translation>대화 내용</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy message</source>
+        <translation>메시지 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send (Enter); Shift+Enter starts a new line</source>
+        <translation>보내기(Enter), Shift+Enter: 줄 바꿈</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop computing the reply (Esc)</source>
+        <translation>답변 생성 중지(Esc)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Working</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no reply yet</source>
+        <translation>아직 답변 없음</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open model…</source>
+        <translation>모델 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Rescan models folder</source>
+        <translation>모델 폴더 다시 검색(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Train a model…</source>
+        <translation>모델 학습(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;ntinue interrupted training…</source>
+        <translation>중단된 학습 계속(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export history…</source>
+        <translation>대화 기록 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export history</source>
+        <translation>대화 기록 내보내기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md);;Tab-separated values (*.tsv)</source>
+        <translation>Markdown (*.md);;탭으로 구분된 값 (*.tsv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear history…</source>
+        <translation>대화 기록 지우기(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear history</source>
+        <translation>대화 기록 지우기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the whole conversation history? This cannot be undone.</source>
+        <translation>전체 대화 기록을 삭제하시겠습니까? 이 작업은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find in history</source>
+        <translation>대화 기록에서 찾기(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Focus the &amp;input</source>
+        <translation>입력란으로 이동(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model &amp;summary</source>
+        <translation>모델 요약(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>바로 가기 키(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About Dari</source>
+        <translation>Dari 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;h3&gt;Dari %1&lt;/h3&gt;&lt;p&gt;다리, &quot;bridge&quot;: Korean → English translation and chat on recurrent networks (RNN, GRU, LSTM with attention) that it trains itself, offline.&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;</source>
+        <translation>&lt;h3&gt;Dari %1&lt;/h3&gt;&lt;p&gt;다리 — 한국어와 영어를 잇는 다리. 직접 학습시키는 순환 신경망(RNN, GRU, LSTM 및 어텐션)으로 한국어 → 영어 번역과 대화를 오프라인에서 제공합니다.&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About Dari</source>
+        <translation>Dari 정보</translation>
+    </message>
+</context>
+<context>
+    <name>MessageInput</name>
+    <message>
+        <location filename="../chat/message_input.cpp" line="+9"/>
+        <source>Type Korean here — Enter sends, Shift+Enter starts a new line</source>
+        <translation>여기에 한국어를 입력하세요 — Enter: 보내기, Shift+Enter: 줄 바꿈</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCatalog</name>
+    <message>
+        <location filename="../model_catalog.cpp" line="+29"/>
+        <location line="+118"/>
+        <source>%1 is missing</source>
+        <translation>%1 파일이 없음</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>%1 is corrupt (%2)</source>
+        <translation>%1 파일이 손상됨(%2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (unusable)</source>
+        <translation>%1 (사용 불가)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2, %3 M params, BLEU %4)%5</source>
+        <translation>%1 (%2, 매개변수 %3M, BLEU %4)%5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — training unfinished</source>
+        <translation> — 학습 미완료</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>the folder does not exist</source>
+        <translation>폴더가 없음</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>meta.json names an unknown task &quot;%1&quot;</source>
+        <translation>meta.json에 알 수 없는 용도(task) &quot;%1&quot;이(가) 지정됨</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInfo</name>
+    <message>
+        <location line="-62"/>
+        <source>Unusable:</source>
+        <translation>사용 불가:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Task</source>
+        <translation>용도</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chat</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Translate</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell</source>
+        <translation>셀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ensemble</source>
+        <translation>앙상블</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 networks; their probabilities are averaged at every word</source>
+        <translation>네트워크 %1개, 단어마다 각 네트워크의 확률을 평균함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>embedding %1, encoder %2, decoder %3; %4 parameters</source>
+        <translation>임베딩 %1, 인코더 %2, 디코더 %3, 매개변수 %4개</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dev BLEU</source>
+        <translation>검증 BLEU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training data</source>
+        <translation>학습 데이터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pairs, %2 epochs%3</source>
+        <translation>쌍 %1개, %2 에포크%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Created</source>
+        <translation>만든 날짜</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDetails</name>
+    <message>
+        <location filename="../chat/reply_details.cpp" line="+32"/>
+        <source>The input had several sentences: pick one to see its alternatives and attention</source>
+        <translation>입력에 여러 문장이 있습니다. 문장을 선택하면 해당 문장의 후보와 어텐션을 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentence</source>
+        <translation>문장</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Double-click an alternative to copy it; &quot;Use as the reply&quot; adopts it</source>
+        <translation>후보를 두 번 클릭하면 복사되고, &quot;답변으로 사용&quot;을 누르면 그 후보가 답변이 됩니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Use as the reply</source>
+        <translation>답변으로 사용(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace the reply (in the conversation and the history) with the selected alternative</source>
+        <translation>선택한 후보로 답변을 바꿉니다(대화와 대화 기록 모두)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Rows: the pieces Dari read; columns: the pieces it wrote. · starts a word, &lt;/s&gt; ends the sentence. Darker: more attention; outlined: what each output piece attended to most.</source>
+        <translation>행: Dari가 읽은 조각, 열: Dari가 쓴 조각. · 표시는 단어의 시작을, &lt;/s&gt;는 문장의 끝을 나타냅니다. 색이 진할수록 어텐션이 크고, 테두리는 각 출력 조각이 가장 많이 어텐션을 둔 곳입니다.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Alternatives</source>
+        <translation>후보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Atte&amp;ntion</source>
+        <translation>어텐션(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;Details&lt;/b&gt;&lt;br&gt;Select one of Dari&apos;s replies.</source>
+        <translation>&lt;b&gt;세부 정보&lt;/b&gt;&lt;br&gt;Dari의 답변을 하나 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&lt;b&gt;Reply by %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1의 답변&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Reply by %1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1의 답변&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The input was longer than the model&apos;s limit: only its beginning was read.</source>
+        <translation>입력이 모델의 한도보다 길어 앞부분만 읽었습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chat replies are sampled: Dari drew several and answered with the likeliest; the distinct draws are listed.</source>
+        <translation>대화 답변은 샘플링으로 만듭니다. Dari가 여러 개를 뽑아 가능성이 가장 높은 것으로 답했으며, 서로 다른 결과를 모두 나열합니다.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sentence %1 of %2: %3</source>
+        <translation>문장 %1/%2: %3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>likeliest</source>
+        <translation>가능성 가장 높음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>almost as likely</source>
+        <translation>가능성 거의 같음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>less likely</source>
+        <translation>가능성 낮음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>much less likely</source>
+        <translation>가능성 훨씬 낮음</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> · score %1</source>
+        <translation> · 점수 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · the reply</source>
+        <translation> · 현재 답변</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. %2
+%3</source>
+        <translation>%1. %2
+%3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The attention of the likeliest output (1.), not of the alternative chosen as the reply</source>
+        <translation>답변으로 선택한 후보가 아니라 가능성이 가장 높은 출력(1.)의 어텐션입니다</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.cpp" line="+20"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+10"/>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>as the model says</source>
+        <translation>모델 기본값</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Beam search width in Translate mode; 1 is greedy. Up to 5 alternatives are shown.</source>
+        <translation>번역 모드의 beam 탐색 폭입니다. 1이면 탐욕적(greedy) 탐색입니다. 후보는 최대 5개까지 표시됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Beam size:</source>
+        <translation>beam 크기(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A reply has at most ratio × input pieces + 10 pieces.</source>
+        <translation>답변은 최대 (비율 × 입력 조각 수 + 10)개 조각입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum &amp;length ratio:</source>
+        <translation>최대 길이 비율(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chat &amp;temperature:</source>
+        <translation>대화 온도(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sample among the k likeliest pieces; 0: all pieces.</source>
+        <translation>가능성이 가장 높은 k개 조각 중에서 샘플링합니다. 0이면 모든 조각을 사용합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chat top-&amp;k:</source>
+        <translation>대화 top-k(&amp;K):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Models folder</source>
+        <translation>모델 폴더</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Models folder:</source>
+        <translation>모델 폴더(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Font size:</source>
+        <translation>글꼴 크기(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Threads:</source>
+        <translation>스레드(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translate as you &amp;type</source>
+        <translation>입력하면서 번역(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsReader</name>
+    <message>
+        <location filename="../settings_reader.cpp" line="+35"/>
+        <source>%1 = &quot;%2&quot; %3; using %4</source>
+        <translation>%1 = &quot;%2&quot;: %3(%4 사용)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is not a number</source>
+        <translation>숫자가 아님</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is not a whole number</source>
+        <translation>정수가 아님</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is outside %1 to %2</source>
+        <translation>%1~%2 범위를 벗어남</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+6"/>
+        <source>the model&apos;s value</source>
+        <translation>모델의 값</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is not true or false</source>
+        <translation>true 또는 false가 아님</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is not a single text value</source>
+        <translation>단일 텍스트 값이 아님</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the default</source>
+        <translation>기본값</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is not one of %1</source>
+        <translation>다음 중 하나가 아님: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../shortcuts_dialog.cpp" line="+31"/>
+        <source>Send the message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New line in the message</source>
+        <translation>메시지에서 줄 바꿈</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop computing the reply</source>
+        <translation>답변 생성 중지</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keyboard shortcuts</source>
+        <translation>바로 가기 키</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCharts</name>
+    <message>
+        <location filename="../training/training_charts.cpp" line="+107"/>
+        <source>train loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dev loss</source>
+        <translation>검증 손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dev BLEU</source>
+        <translation>검증 BLEU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradient norm</source>
+        <translation>그래디언트 노름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cross-entropy</source>
+        <translation>교차 엔트로피</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dev BLEU</source>
+        <translation>검증 BLEU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BLEU</source>
+        <translation>BLEU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient norm (before clipping)</source>
+        <translation>그래디언트 노름(클리핑 전)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L2 norm</source>
+        <translation>L2 노름</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../training/training_controller.cpp" line="+121"/>
+        <source>Training diverged at step %1: %2. The model was not changed%3. Lower the learning rate (Settings: learning rate) and train again.</source>
+        <translation>스텝 %1에서 학습이 발산했습니다: %2. 모델은 변경되지 않았습니다%3. 학습률을 낮추고(설정: 학습률) 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; its last good checkpoint (step %1) is kept</source>
+        <translation>(스텝 %1의 마지막 정상 체크포인트는 보존됨)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot start the training program %1: %2</source>
+        <translation>학습 프로그램을 시작할 수 없습니다(%1): %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The last checkpoint (step %1) is kept: Resume continues from there.</source>
+        <translation>마지막 체크포인트(스텝 %1)가 보존되어 있습니다. &apos;재개&apos;를 누르면 그 지점부터 계속합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No checkpoint was written yet, so the run has to start again.</source>
+        <translation>아직 저장된 체크포인트가 없으므로 처음부터 다시 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped before training began (no checkpoint yet): start the run again.</source>
+        <translation>학습이 시작되기 전에 중지되었습니다(체크포인트 없음). 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>was killed (signal 9: by hand, or by the system when memory ran out)</source>
+        <translation>강제 종료되었습니다(시그널 9: 사용자가 직접 종료했거나 메모리가 부족해 시스템이 종료함)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>crashed (signal %1)</source>
+        <translation>비정상 종료되었습니다(시그널 %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>crashed</source>
+        <translation>비정상 종료되었습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training process %1 at step %2. The window is not affected. %3</source>
+        <translation>학습 프로세스가 스텝 %2에서 %1. 창에는 영향이 없습니다. %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Training stopped with an error (exit code %1): %2
+%3</source>
+        <translation>학습이 오류로 중지되었습니다(종료 코드 %1): %2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDashboard</name>
+    <message>
+        <location filename="../training/training_dashboard.cpp" line="+57"/>
+        <source>Dari — Training</source>
+        <translation>Dari — 학습</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No training run yet.</source>
+        <translation>아직 학습 작업이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Source</source>
+        <translation>원문</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>참조</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model output</source>
+        <translation>모델 출력</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pause / Stop</source>
+        <translation>일시 중지 / 중지</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saves a checkpoint at the next step and stops; Resume continues the same run</source>
+        <translation>다음 스텝에서 체크포인트를 저장하고 중지합니다. &apos;재개&apos;를 누르면 같은 작업을 이어서 진행합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continue the interrupted run from its last checkpoint: same data, counters kept</source>
+        <translation>중단된 작업을 마지막 체크포인트부터 이어서 진행합니다(같은 데이터, 카운터 유지)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this model</source>
+        <translation>이 모델 사용</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&lt;b&gt;Sample outputs&lt;/b&gt; on dev sentences at the last validation:</source>
+        <translation>마지막 검증 때 검증 세트 문장에 대한 &lt;b&gt;출력 예시&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+19"/>
+        <source>A training run is already in progress.</source>
+        <translation>이미 학습 작업이 진행 중입니다.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 holds no interrupted run to continue.</source>
+        <translation>%1에 이어서 진행할 중단된 작업이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source> · %n processes</source>
+        <translation>
+            <numerusform> · 프로세스 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 parameters · %2 training pairs · %3 dev pairs</source>
+        <translation>매개변수 %1개 · 학습 쌍 %2개 · 검증 쌍 %3개</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source> (%n more left out: longer than data.max_pieces pieces)</source>
+        <translation>
+            <numerusform> (%n개는 제외됨: data.max_pieces 조각보다 김)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>step %1 · epoch %2 · %3 tokens/s · loss %4 · lr %5 · best dev BLEU %6 · elapsed %7 · ETA %8</source>
+        <translation>스텝 %1 · 에포크 %2 · %3 토큰/초 · 손실 %4 · 학습률 %5 · 최고 검증 BLEU %6 · 경과 %7 · 남은 시간 %8</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>finished: step %1 · %2 epochs · best dev BLEU %3 · %4 of training</source>
+        <translation>완료: 스텝 %1 · %2 에포크 · 최고 검증 BLEU %3 · 학습 시간 %4</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Training a new model: %1</source>
+        <translation>새 모델 학습 중: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;New model&lt;/b&gt; — new vocabularies and a new network, trained from scratch on the imported data.</source>
+        <translation>&lt;b&gt;새 모델&lt;/b&gt; — 가져온 데이터로 새 어휘와 새 네트워크를 처음부터 학습합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fine-tuning on new data: %1</source>
+        <translation>새 데이터로 미세 조정 중: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Fine-tune&lt;/b&gt; — starts from an existing model&apos;s network and vocabularies and trains it on &lt;i&gt;new data&lt;/i&gt;. The step counter, best score and learning-rate schedule start over. The original model is not changed.</source>
+        <translation>&lt;b&gt;미세 조정&lt;/b&gt; — 기존 모델의 네트워크와 어휘에서 시작하여 &lt;i&gt;새 데이터&lt;/i&gt;로 학습합니다. 스텝 카운터, 최고 점수, 학습률 스케줄은 처음부터 다시 시작합니다. 원래 모델은 변경되지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Continuing an interrupted run: %1</source>
+        <translation>중단된 작업 계속 중: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Continue an interrupted run&lt;/b&gt; — the &lt;i&gt;same data and settings&lt;/i&gt;; the step counter, best score, learning rate and optimizer state are kept from the last checkpoint (step %1).</source>
+        <translation>&lt;b&gt;중단된 작업 계속&lt;/b&gt; — &lt;i&gt;같은 데이터와 설정&lt;/i&gt;을 사용하며, 스텝 카운터, 최고 점수, 학습률, 옵티마이저 상태는 마지막 체크포인트(스텝 %1)의 값을 그대로 이어받습니다.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Import a corpus to start (File ▸ Train a model…).</source>
+        <translation>시작하려면 말뭉치를 가져오세요(파일 ▸ 모델 학습…).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training in a separate process — the window stays responsive. Closing Dari pauses the run with a checkpoint.</source>
+        <translation>별도 프로세스에서 학습 중입니다 — 창은 계속 사용할 수 있습니다. Dari를 닫으면 체크포인트를 저장하고 학습을 일시 중지합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping: saving a checkpoint at the next step…</source>
+        <translation>중지하는 중: 다음 스텝에서 체크포인트를 저장합니다…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paused at step %1 with a checkpoint. Resume continues this run (same data, counters kept) — now, or after restarting Dari (File ▸ Continue interrupted training…).</source>
+        <translation>스텝 %1에서 체크포인트를 저장하고 일시 중지했습니다. &apos;재개&apos;를 누르면 이 작업을 이어서 진행합니다(같은 데이터, 카운터 유지). 지금 바로 또는 Dari를 다시 시작한 후에(파일 ▸ 중단된 학습 계속…) 재개할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Finished at step %1, best dev BLEU %2: not usable yet — its output is still mostly noise. Train longer (a larger time or epoch budget), or on more pairs.</source>
+        <translation>스텝 %1에서 완료, 최고 검증 BLEU %2: 아직 사용할 수 없습니다 — 출력이 아직 대부분 무의미합니다. 더 오래(시간 또는 에포크 한도를 늘려) 학습하거나 더 많은 쌍으로 학습하세요.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finished at step %1, best dev BLEU %2. The model is now in the model picker.</source>
+        <translation>스텝 %1에서 완료, 최고 검증 BLEU %2. 이제 모델 선택 목록에서 이 모델을 사용할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSettingsPage</name>
+    <message>
+        <location filename="../training/training_settings_page.cpp" line="+51"/>
+        <source>Training settings</source>
+        <translation>학습 설정</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything here becomes options of &lt;code&gt;dari train&lt;/code&gt;, which runs in its own process.</source>
+        <translation>여기에서 설정한 모든 값은 별도 프로세스에서 실행되는 &lt;code&gt;dari train&lt;/code&gt;의 옵션이 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Advanced</source>
+        <translation>고급</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A new model, trained from scratch</source>
+        <translation>새 모델(처음부터 학습)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fine-tune %1 on this data</source>
+        <translation>이 데이터로 %1 미세 조정</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat (question → answer)</source>
+        <translation>대화(질문 → 답변)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 — embedding %2, hidden %3</source>
+        <translation>%1 — 임베딩 %2, 은닉 %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> pieces</source>
+        <translation> 조각</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minutes:</source>
+        <translation>분:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epochs:</source>
+        <translation>에포크:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Start from:</source>
+        <translation>시작점(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model &amp;name:</source>
+        <translation>모델 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Task:</source>
+        <translation>용도(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages:</source>
+        <translation>언어:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cell:</source>
+        <translation>셀(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size:</source>
+        <translation>크기:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vocabulary:</source>
+        <translation>어휘(&amp;V):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget:</source>
+        <translation>학습 한도:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>bidirectional encoder</source>
+        <translation>양방향 인코더</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> sentences</source>
+        <translation> 문장</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at the start, decaying to</source>
+        <translation>에서 시작하여 점차 감소 →</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> steps</source>
+        <translation> 스텝</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Train in this many processes that share this machine&apos;s cores and sum their gradients (data parallelism); the model is the same as with one</source>
+        <translation>이 컴퓨터의 코어를 나눠 쓰는 여러 프로세스로 학습하고 그래디언트를 합산합니다(데이터 병렬화). 결과 모델은 프로세스 하나로 학습할 때와 같습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Attention:</source>
+        <translation>어텐션(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Layers:</source>
+        <translation>층 수(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dropout:</source>
+        <translation>드롭아웃(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning &amp;rate:</source>
+        <translation>학습률(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Batch size:</source>
+        <translation>배치 크기(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teacher forcing:</source>
+        <translation>교사 강요(teacher forcing):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validate and checkpoint every:</source>
+        <translation>검증 및 체크포인트 저장 간격:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Processes on this machine:</source>
+        <translation>이 컴퓨터의 프로세스 수(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&lt;i&gt;New model:&lt;/i&gt; new vocabularies and a new network of the size below.</source>
+        <translation>&lt;i&gt;새 모델:&lt;/i&gt; 새 어휘와 아래 크기의 새 네트워크를 만듭니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;i&gt;Fine-tune:&lt;/i&gt; starts from %1&apos;s network and vocabularies and trains them on the new data; step counter, best score and learning-rate schedule start over. %1 itself is not changed. (To continue an interrupted run instead, use File ▸ Continue interrupted training…)</source>
+        <translation>&lt;i&gt;미세 조정:&lt;/i&gt; %1의 네트워크와 어휘에서 시작하여 새 데이터로 학습합니다. 스텝 카운터, 최고 점수, 학습률 스케줄은 처음부터 다시 시작합니다. %1 자체는 변경되지 않습니다. (중단된 작업을 이어서 진행하려면 파일 ▸ 중단된 학습 계속…을 사용하세요.)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+14"/>
+        <source>%1 parameters</source>
+        <translation>매개변수 %1개</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>counting parameters…</source>
+        <translation>매개변수 세는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>dari</name>
+    <message>
+        <location filename="../training/corpus_check.cpp" line="-46"/>
+        <source>duplicate</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1:%2: the same pair as line %3</source>
+        <translation>%1:%2: %3번 줄과 같은 쌍</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../window_app.cpp" line="+52"/>
+        <source>Save a PNG of the window once it is shown, then quit.</source>
+        <translation>창이 표시되면 PNG로 저장한 후 종료합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dari_chat_main.cpp" line="+15"/>
+        <source>Korean to English translation and chat.</source>
+        <translation>한국어 → 영어 번역 및 대화.</translation>
+    </message>
+</context>
+</TS>
