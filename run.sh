@@ -16,9 +16,11 @@ DEPS_DIR=.deps
 PACKAGES=(
   build-essential cmake ninja-build pkg-config patch dpkg-dev
   libtorch-dev libgloo-dev libopenblas0-pthread protobuf-compiler libprotobuf-dev
-  libyaml-cpp-dev nlohmann-json3-dev libicu-dev libarchive-dev nettle-dev
+  libyaml-cpp-dev nlohmann-json3-dev libicu-dev
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
-  libqt6sql6-sqlite fonts-noto-cjk
+  libqt6sql6-sqlite libqt6svg6 fonts-noto-cjk
+  libarchive-dev nettle-dev help2man desktop-file-utils appstream
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   clang-format git
   xvfb xauth
 )

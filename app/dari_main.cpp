@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
     // Before anything else (model/blas_kernels.h); not for dari status, which computes nothing
     // and which run.sh asks every few seconds while models train.
     if (argc < 2 || std::strcmp(argv[1], "status") != 0) dari::restartWithBetterBlas(argv);
+    if (argc >= 2 && std::strcmp(argv[1], "--help-all") == 0) {
+        std::cout << dari::fullHelp();
+        return 0;
+    }
     if (argc < 2 || isHelp(argv[1])) {
         std::cout << dari::mainHelp();
         return argc < 2 ? 2 : 0;

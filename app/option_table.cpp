@@ -431,6 +431,7 @@ std::string mainHelp() {
     out << R"(
 options:
   -h, --help     show this help (also: dari <command> --help)
+  --help-all     show this help and every command's
   --version      show the versions of Dari and the libraries it runs on
   --threads N    (after a command) compute threads; default all cores, or env DARI_THREADS
 
@@ -440,6 +441,18 @@ examples:
   dari eval --model models/my-ko-en --test ../shared/data/tatoeba-ko-en/dev.tsv
 )";
     return out.str();
+}
+
+std::string fullHelp() {
+    std::string text = mainHelp();
+    for (const auto& c : kCommands) {
+        // Indented under "dari NAME:": help2man makes each command a subsection.
+        text += std::string("\ndari ") + c.name + ":\n";
+        std::istringstream lines(commandHelp(c));
+        for (std::string line; std::getline(lines, line);)
+            text += (line.empty() ? "" : "  ") + line + "\n";
+    }
+    return text;
 }
 
 }  // namespace dari

@@ -42,5 +42,7 @@ const Option* findOption(const Command& command, const std::string& name);
 std::string commandHelp(const Command& command);
 // `dari --help`.
 std::string mainHelp();
+// `dari --help-all`: the main help, then every command's (the man page is made from it).
+std::string fullHelp();
 
 }  // namespace dari

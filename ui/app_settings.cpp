@@ -3,6 +3,7 @@
 #include <QSettings>
 #include <QVariant>
 
+#include "ui/interface_language.h"
 #include "ui/settings_reader.h"
 
 namespace dari {
@@ -38,6 +39,7 @@ QStringList AppSettings::load(QSettings& s) {
     fontSize = r.integer(QStringLiteral("view/fontSize"), d.fontSize, 6, 40);
     threads = r.integer(QStringLiteral("runtime/threads"), d.threads, 0, 256);
     translateAsYouType = r.boolean(QStringLiteral("translate/asYouType"), d.translateAsYouType);
+    language = r.choice(QStringLiteral("view/language"), d.language, interfaceLanguages());
     return r.notes();
 }
 
@@ -52,6 +54,7 @@ void AppSettings::save(QSettings& s) const {
     s.setValue(QStringLiteral("view/fontSize"), fontSize);
     s.setValue(QStringLiteral("runtime/threads"), threads);
     s.setValue(QStringLiteral("translate/asYouType"), translateAsYouType);
+    s.setValue(QStringLiteral("view/language"), language);
     s.sync();
 }
 

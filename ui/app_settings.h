@@ -21,6 +21,7 @@ struct AppSettings {
     int fontSize = 11;                     // points, conversation text
     int threads = 0;                       // 0: the runtime's default
     bool translateAsYouType = false;
+    QString language = QStringLiteral("system");  // ui/interface_language.h: system, en, ko
     QString translateModel;  // chosen bundle folders (empty: the default bundle)
     QString chatModel;
 

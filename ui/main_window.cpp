@@ -526,12 +526,15 @@ void MainWindow::clearHistory() {
 void MainWindow::applySettings(const AppSettings& s) {
     const bool rescan = s.modelsFolder != settings_.modelsFolder;
     const bool threads = s.threads != settings_.threads;
+    const bool language = s.language != settings_.language;
     settings_ = s;
     settings_.save(*qsettings_);
     if (threads) engine_->setThreads(s.threads);
     asYouType_->setChecked(s.translateAsYouType);
     applyFont();
     if (rescan) rescanModels();
+    if (language)
+        statusBar()->showMessage(tr("The new language is used the next time Dari starts."), 10000);
 }
 
 void MainWindow::openSettings() {

@@ -57,7 +57,7 @@ QString ModelInfo::shortLabel() const {
 
 QString ModelInfo::summaryHtml() const {
     // lupdate files a member function's tr() strings under its class.
-    auto tr = [](const char* s) { return QCoreApplication::translate("ModelInfo", s); };
+    auto tr = [](const char* s) { return QCoreApplication::translate("dari::ModelInfo", s); };
     QString html = QStringLiteral("<h3>%1</h3>").arg(name.toHtmlEscaped());
     html += QStringLiteral("<p><i>%1</i></p>").arg(dir.toHtmlEscaped());
     if (!valid())

@@ -1,6 +1,7 @@
 #include "ui/settings_dialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -12,6 +13,7 @@
 #include <QSpinBox>
 #include <QThread>
 
+#include "ui/interface_language.h"
 #include "ui/model_catalog.h"
 
 namespace dari {
@@ -89,6 +91,14 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     asYouType_->setChecked(s.translateAsYouType);
     form->addRow(QString(), asYouType_);
 
+    language_ = new QComboBox(this);
+    language_->setObjectName(QStringLiteral("language"));
+    for (const QString& language : interfaceLanguages())
+        language_->addItem(languageDisplayName(language), language);
+    language_->setCurrentIndex(qMax(0, language_->findData(s.language)));
+    language_->setToolTip(tr("Takes effect the next time Dari starts."));
+    form->addRow(tr("&Language:"), language_);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -111,6 +121,7 @@ AppSettings SettingsDialog::settings() const {
     s.fontSize = fontSize_->value();
     s.threads = threads_->value();
     s.translateAsYouType = asYouType_->isChecked();
+    s.language = language_->currentData().toString();
     return s;
 }
 

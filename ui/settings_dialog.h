@@ -6,6 +6,7 @@
 #include "ui/app_settings.h"
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
@@ -28,6 +29,7 @@ private:
     QSpinBox* fontSize_;
     QSpinBox* threads_;
     QCheckBox* asYouType_;
+    QComboBox* language_;
 };
 
 }  // namespace dari

@@ -10,7 +10,7 @@ namespace dari {
 namespace {
 
 QString tr(const char* text) {
-    return QCoreApplication::translate("SettingsReader", text);
+    return QCoreApplication::translate("dari::SettingsReader", text);
 }
 
 bool isText(const QVariant& v) {

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -19,7 +20,9 @@ QList<QStringList> ShortcutsDialog::rows(const QList<QAction*>& actions) {
     for (const QAction* action : actions) {
         if (action->shortcut().isEmpty()) continue;
         QString what = action->text();
-        what.remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+        // "&Open model…", and the Korean "모델 열기(&O)…": the mnemonic in brackets goes too.
+        static const QRegularExpression mnemonic(QStringLiteral("\\(&.\\)"));
+        what.remove(mnemonic).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
         const QString keys = action->shortcut().toString(QKeySequence::NativeText);
         if (seen.contains(what + keys)) continue;
         seen.insert(what + keys);

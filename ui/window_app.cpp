@@ -5,12 +5,14 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <QIcon>
 #include <QWidget>
 #include <cstdlib>
 #include <cstring>
 
 #include "dari/version.h"
 #include "model/runtime.h"
+#include "ui/interface_language.h"
 
 namespace dari {
 
@@ -40,8 +42,13 @@ void nameApplication() {
     QCoreApplication::setApplicationVersion(QStringLiteral(DARI_VERSION));
 }
 
-void setUpApplication() {
+void setUpApplication(const QString& settingsFile) {
     nameApplication();
+    QGuiApplication::setDesktopFileName(kApplicationId);
+    // The installed theme's icon, else the one built in (the source tree, a dpkg -x root).
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        kApplicationId, QIcon(QStringLiteral(":/icons/%1.svg").arg(kApplicationId))));
+    installInterfaceLanguage(storedInterfaceLanguage(settingsFile));
     configureThreads(0);
     warnIfSlowBlas();
 }

@@ -21,9 +21,14 @@ void answerWithoutDisplay(int argc, char** argv,
                           const std::function<void(QCommandLineParser&)>& describe);
 // The application's names and version (QCoreApplication's statics).
 void nameApplication();
-// After the QApplication is made: its names and version, then the engine's threads (and a slow-BLAS
-// warning).
-void setUpApplication();
+// After the QApplication is made: its names, version, icon and desktop entry, the interface
+// language stored in `settingsFile`'s settings (QSettings' default file if empty), then the
+// engine's threads (and a slow-BLAS warning).
+void setUpApplication(const QString& settingsFile = {});
+
+// The application ID: the desktop entry, icon and AppStream metainfo are named after it
+// (packaging/).
+inline const QString kApplicationId = QStringLiteral("dev.dari.Dari");
 // --screenshot FILE: a PNG of the window once shown.
 QCommandLineOption screenshotOption();
 // Writes a PNG of `widget`; false (and a message on stderr) if it cannot.

@@ -16,7 +16,7 @@ namespace dari {
 namespace {
 
 QString tr(const char* text) {
-    return QCoreApplication::translate("CorpusCheck", text);
+    return QCoreApplication::translate("dari::CorpusCheck", text);
 }
 
 LengthStats statsOf(std::vector<int> lengths) {
@@ -56,8 +56,13 @@ void addDuplicates(CorpusCheck& check, const Corpus& corpus, const QString& file
             continue;
         }
         ++check.duplicates;
-        check.issues.append({tr("duplicate"), file, p.line,
-                             tr("%1:%2: the same pair as line %3").arg(file).arg(p.line).arg(*it)});
+        // Spelled out: lupdate gives a free function's tr() the namespace's context.
+        check.issues.append(
+            {QCoreApplication::translate("dari::CorpusCheck", "duplicate"), file, p.line,
+             QCoreApplication::translate("dari::CorpusCheck", "%1:%2: the same pair as line %3")
+                 .arg(file)
+                 .arg(p.line)
+                 .arg(*it)});
     }
 }
 

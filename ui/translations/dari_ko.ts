@@ -2,7 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
-    <name>AttentionHeatmap</name>
+    <name>CorpusReportPage</name>
+    <message>
+        <location filename="../training/corpus_report_page.cpp" line="+37"/>
+        <source>%1–%2 characters, mean %3, median %4</source>
+        <translation>%1–%2자, 평균 %3, 중앙값 %4</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusSource</name>
+    <message>
+        <location filename="../training/corpus_source.cpp" line="+69"/>
+        <source>cannot link the aligned files into %1</source>
+        <translation>정렬된 파일을 %1에 링크할 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryStore</name>
+    <message>
+        <location filename="../chat/history_store.cpp" line="+108"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dari</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없음: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>cannot create the folder %1</source>
+        <translation>폴더를 만들 수 없음: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The history %1 could not be read (%2). It is kept as %3, and a new history was started.</source>
+        <translation>대화 기록 %1을(를) 읽을 수 없습니다(%2). 기존 파일은 %3 이름으로 보관하고 새 기록을 시작했습니다.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>it is in a newer SQLite format that this Dari cannot write</source>
+        <translation>이 버전의 Dari가 쓸 수 없는 최신 SQLite 형식임</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>its messages table is not Dari&apos;s: %1</source>
+        <translation>messages 테이블이 Dari의 것이 아님: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it cannot take new messages: %1</source>
+        <translation>새 메시지를 저장할 수 없음: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the message is not in the history</source>
+        <translation>메시지가 기록에 없음</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>message %1 is no longer in the history</source>
+        <translation>메시지 %1이(가) 더 이상 기록에 없음</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source># Dari conversation
+
+</source>
+        <translation># Dari 대화
+
+</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceLanguage</name>
+    <message>
+        <location filename="../interface_language.cpp" line="+36"/>
+        <source>System (%1)</source>
+        <translation>시스템 설정 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCatalog</name>
+    <message>
+        <location filename="../model_catalog.cpp" line="+30"/>
+        <location line="+140"/>
+        <source>%1 is missing</source>
+        <translation>%1 파일이 없음</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>%1 is corrupt (%2)</source>
+        <translation>%1 파일이 손상됨(%2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (unusable)</source>
+        <translation>%1 (사용 불가)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2, %3 M params, BLEU %4)%5</source>
+        <translation>%1 (%2, 매개변수 %3M, BLEU %4)%5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — training unfinished</source>
+        <translation> — 학습 미완료</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>the folder does not exist</source>
+        <translation>폴더가 없음</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>meta.json names an unknown task &quot;%1&quot;</source>
+        <translation>meta.json에 알 수 없는 용도(task) &quot;%1&quot;이(가) 지정됨</translation>
+    </message>
+</context>
+<context>
+    <name>dari::AttentionHeatmap</name>
     <message>
         <location filename="../chat/attention_heatmap.cpp" line="+60"/>
         <source>Attention heatmap</source>
@@ -20,7 +150,7 @@
     </message>
 </context>
 <context>
-    <name>ConversationModel</name>
+    <name>dari::ConversationModel</name>
     <message>
         <location filename="../chat/conversation_model.cpp" line="+21"/>
         <location line="+3"/>
@@ -128,9 +258,19 @@
     </message>
 </context>
 <context>
-    <name>CorpusCheck</name>
+    <name>dari::CorpusCheck</name>
     <message>
-        <location filename="../training/corpus_check.cpp" line="+95"/>
+        <location filename="../training/corpus_check.cpp" line="+61"/>
+        <source>duplicate</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1:%2: the same pair as line %3</source>
+        <translation>%1:%2: %3번 줄과 같은 쌍</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>%1 holds no sentence pairs</source>
         <translation>%1에 문장 쌍이 없음</translation>
     </message>
@@ -156,7 +296,7 @@
     </message>
 </context>
 <context>
-    <name>CorpusFilePage</name>
+    <name>dari::CorpusFilePage</name>
     <message>
         <location filename="../training/corpus_file_page.cpp" line="+15"/>
         <source>Choose a corpus</source>
@@ -264,14 +404,9 @@
     </message>
 </context>
 <context>
-    <name>CorpusReportPage</name>
+    <name>dari::CorpusReportPage</name>
     <message>
-        <location filename="../training/corpus_report_page.cpp" line="+37"/>
-        <source>%1–%2 characters, mean %3, median %4</source>
-        <translation>%1–%2자, 평균 %3, 중앙값 %4</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../training/corpus_report_page.cpp" line="+11"/>
         <source>Check the corpus</source>
         <translation>말뭉치 검사</translation>
     </message>
@@ -352,15 +487,7 @@
     </message>
 </context>
 <context>
-    <name>CorpusSource</name>
-    <message>
-        <location filename="../training/corpus_source.cpp" line="+69"/>
-        <source>cannot link the aligned files into %1</source>
-        <translation>정렬된 파일을 %1에 링크할 수 없음</translation>
-    </message>
-</context>
-<context>
-    <name>EmptyState</name>
+    <name>dari::EmptyState</name>
     <message>
         <location filename="../chat/empty_state.cpp" line="+57"/>
         <source>Chat with Dari in Korean.</source>
@@ -383,7 +510,7 @@
     </message>
 </context>
 <context>
-    <name>EngineWorker</name>
+    <name>dari::EngineWorker</name>
     <message>
         <location filename="../chat/engine_worker.cpp" line="+35"/>
         <source>chat</source>
@@ -406,74 +533,7 @@
     </message>
 </context>
 <context>
-    <name>HistoryStore</name>
-    <message>
-        <location filename="../chat/history_store.cpp" line="+108"/>
-        <source>You</source>
-        <translation>나</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dari</source>
-        <translation>Dari</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Notice</source>
-        <translation>알림</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>cannot write %1: %2</source>
-        <translation>%1에 쓸 수 없음: %2</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>cannot create the folder %1</source>
-        <translation>폴더를 만들 수 없음: %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The history %1 could not be read (%2). It is kept as %3, and a new history was started.</source>
-        <translation>대화 기록 %1을(를) 읽을 수 없습니다(%2). 기존 파일은 %3 이름으로 보관하고 새 기록을 시작했습니다.</translation>
-    </message>
-    <message>
-        <location line="+68"/>
-        <source>it is in a newer SQLite format that this Dari cannot write</source>
-        <translation>이 버전의 Dari가 쓸 수 없는 최신 SQLite 형식임</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>its messages table is not Dari&apos;s: %1</source>
-        <translation>messages 테이블이 Dari의 것이 아님: %1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>it cannot take new messages: %1</source>
-        <translation>새 메시지를 저장할 수 없음: %1</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>the message is not in the history</source>
-        <translation>메시지가 기록에 없음</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>message %1 is no longer in the history</source>
-        <translation>메시지 %1이(가) 더 이상 기록에 없음</translation>
-    </message>
-    <message>
-        <location line="+68"/>
-        <source># Dari conversation
-
-</source>
-        <translation># Dari 대화
-
-</translation>
-    </message>
-</context>
-<context>
-    <name>ImportCorpusWizard</name>
+    <name>dari::ImportCorpusWizard</name>
     <message>
         <location filename="../training/import_corpus_wizard.cpp" line="+17"/>
         <source>Train a model on your corpus</source>
@@ -491,7 +551,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>dari::MainWindow</name>
     <message>
         <location filename="../main_window.cpp" line="+66"/>
         <source>Loaded %1</source>
@@ -578,25 +638,25 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+56"/>
+        <location line="+59"/>
         <location filename="../main_window_training.cpp" line="+90"/>
         <source>Chat</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+56"/>
+        <location line="-59"/>
+        <location line="+59"/>
         <location filename="../main_window_training.cpp" line="+0"/>
         <source>Translate</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-53"/>
         <source>&lt;b&gt;No model for %1 mode.&lt;/b&gt; Looked in &lt;code&gt;%2&lt;/code&gt;.&lt;br&gt;Get the default models with &lt;code&gt;./run.sh models&lt;/code&gt; (trains &lt;code&gt;models/ko-en&lt;/code&gt; and &lt;code&gt;models/chat-ko&lt;/code&gt;), or train one yourself, e.g. &lt;code&gt;build/bin/dari train --train corpus.tsv %3--out models/%4&lt;/code&gt;, then pick it with &lt;b&gt;Model ▸ Open model…&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1 모드에 사용할 모델이 없습니다.&lt;/b&gt; 찾아본 위치: &lt;code&gt;%2&lt;/code&gt;.&lt;br&gt;&lt;code&gt;./run.sh models&lt;/code&gt;로 기본 모델을 준비하거나(&lt;code&gt;models/ko-en&lt;/code&gt; 및 &lt;code&gt;models/chat-ko&lt;/code&gt;를 학습합니다) 직접 모델을 학습한 다음(예: &lt;code&gt;build/bin/dari train --train corpus.tsv %3--out models/%4&lt;/code&gt;) &lt;b&gt;모델 ▸ 모델 열기…&lt;/b&gt;에서 선택하세요.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -784,6 +844,11 @@
         <location line="+6"/>
         <source>Cannot clear history</source>
         <translation>대화 기록을 지울 수 없음</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The new language is used the next time Dari starts.</source>
+        <translation>새 언어는 Dari를 다시 시작하면 적용됩니다.</translation>
     </message>
     <message>
         <location filename="../main_window_training.cpp" line="-66"/>
@@ -1097,7 +1162,7 @@
     </message>
 </context>
 <context>
-    <name>MessageInput</name>
+    <name>dari::MessageInput</name>
     <message>
         <location filename="../chat/message_input.cpp" line="+9"/>
         <source>Type Korean here — Enter sends, Shift+Enter starts a new line</source>
@@ -1105,48 +1170,9 @@
     </message>
 </context>
 <context>
-    <name>ModelCatalog</name>
+    <name>dari::ModelInfo</name>
     <message>
-        <location filename="../model_catalog.cpp" line="+29"/>
-        <location line="+118"/>
-        <source>%1 is missing</source>
-        <translation>%1 파일이 없음</translation>
-    </message>
-    <message>
-        <location line="-110"/>
-        <source>%1 is corrupt (%2)</source>
-        <translation>%1 파일이 손상됨(%2)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 (unusable)</source>
-        <translation>%1 (사용 불가)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 (%2, %3 M params, BLEU %4)%5</source>
-        <translation>%1 (%2, 매개변수 %3M, BLEU %4)%5</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source> — training unfinished</source>
-        <translation> — 학습 미완료</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>the folder does not exist</source>
-        <translation>폴더가 없음</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>meta.json names an unknown task &quot;%1&quot;</source>
-        <translation>meta.json에 알 수 없는 용도(task) &quot;%1&quot;이(가) 지정됨</translation>
-    </message>
-</context>
-<context>
-    <name>ModelInfo</name>
-    <message>
-        <location line="-62"/>
+        <location filename="../model_catalog.cpp" line="-83"/>
         <source>Unusable:</source>
         <translation>사용 불가:</translation>
     </message>
@@ -1217,7 +1243,7 @@
     </message>
 </context>
 <context>
-    <name>ReplyDetails</name>
+    <name>dari::ReplyDetails</name>
     <message>
         <location filename="../chat/reply_details.cpp" line="+32"/>
         <source>The input had several sentences: pick one to see its alternatives and attention</source>
@@ -1337,9 +1363,9 @@
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>dari::SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.cpp" line="+20"/>
+        <location filename="../settings_dialog.cpp" line="+22"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -1426,9 +1452,19 @@
         <source>Translate as you &amp;type</source>
         <translation>입력하면서 번역(&amp;T)</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Takes effect the next time Dari starts.</source>
+        <translation>Dari를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
 </context>
 <context>
-    <name>SettingsReader</name>
+    <name>dari::SettingsReader</name>
     <message>
         <location filename="../settings_reader.cpp" line="+35"/>
         <source>%1 = &quot;%2&quot; %3; using %4</source>
@@ -1477,7 +1513,7 @@
     </message>
 </context>
 <context>
-    <name>ShortcutsDialog</name>
+    <name>dari::ShortcutsDialog</name>
     <message>
         <location filename="../shortcuts_dialog.cpp" line="+31"/>
         <source>Send the message</source>
@@ -1525,7 +1561,7 @@
     </message>
 </context>
 <context>
-    <name>TrainingCharts</name>
+    <name>dari::TrainingCharts</name>
     <message>
         <location filename="../training/training_charts.cpp" line="+107"/>
         <source>train loss</source>
@@ -1583,7 +1619,7 @@
     </message>
 </context>
 <context>
-    <name>TrainingController</name>
+    <name>dari::TrainingController</name>
     <message>
         <location filename="../training/training_controller.cpp" line="+121"/>
         <source>Training diverged at step %1: %2. The model was not changed%3. Lower the learning rate (Settings: learning rate) and train again.</source>
@@ -1643,7 +1679,7 @@
     </message>
 </context>
 <context>
-    <name>TrainingDashboard</name>
+    <name>dari::TrainingDashboard</name>
     <message>
         <location filename="../training/training_dashboard.cpp" line="+57"/>
         <source>Dari — Training</source>
@@ -1806,7 +1842,7 @@
     </message>
 </context>
 <context>
-    <name>TrainingSettingsPage</name>
+    <name>dari::TrainingSettingsPage</name>
     <message>
         <location filename="../training/training_settings_page.cpp" line="+51"/>
         <source>Training settings</source>
@@ -1990,22 +2026,9 @@
     </message>
 </context>
 <context>
-    <name>dari</name>
-    <message>
-        <location filename="../training/corpus_check.cpp" line="-46"/>
-        <source>duplicate</source>
-        <translation>중복</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1:%2: the same pair as line %3</source>
-        <translation>%1:%2: %3번 줄과 같은 쌍</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
-        <location filename="../window_app.cpp" line="+52"/>
+        <location filename="../window_app.cpp" line="+59"/>
         <source>Save a PNG of the window once it is shown, then quit.</source>
         <translation>창이 표시되면 PNG로 저장한 후 종료합니다.</translation>
     </message>
