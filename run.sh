@@ -24,7 +24,11 @@ PACKAGES=(
   clang-format git
   xvfb xauth
 )
-OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3
+# Debian's multiarch folder for this machine (x86_64-linux-gnu, aarch64-linux-gnu, ...).
+TRIPLET=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo "$(uname -m)-linux-gnu")
+OPENBLAS_DIR=/usr/lib/$TRIPLET/openblas-pthread
+# The corpora of the default models (data/corpus_sources.h says where they come from).
+DATA_DIR=${DARI_DATA:-${DARI_SHARED_DATA:-../shared/data}}
 # The sanitizer build's own folder and compiler (clang: libFuzzer and LeakSanitizer).
 SANITIZE_DIR=build-sanitize
 SANITIZE_PACKAGES=(clang-14 libclang-rt-14-dev)
@@ -56,14 +60,19 @@ SRC
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-select_openblas() {
-  # LibTorch calls whatever libblas.so.3 is active: the reference BLAS is ~40x slower.
-  local current
-  current=$(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || true)
-  if [ "$current" != "$OPENBLAS" ] && [ -e "$OPENBLAS" ]; then
-    say "Making OpenBLAS the active BLAS"
-    as_root update-alternatives --set libblas.so.3-x86_64-linux-gnu "$OPENBLAS"
-  fi
+use_openblas() {
+  # LibTorch calls whatever libblas.so.3 is active: the reference BLAS is ~40x slower. Which
+  # BLAS every program uses is the administrator's choice (update-alternatives), so it is not
+  # changed here: the Dari processes this script starts find OpenBLAS first on their library
+  # path instead, and the way to change it system-wide is said once.
+  local current openblas=$OPENBLAS_DIR/libblas.so.3
+  [ -e "$openblas" ] || return 0
+  current=$(readlink -f "/etc/alternatives/libblas.so.3-$TRIPLET" 2>/dev/null || true)
+  [ "$current" = "$openblas" ] && return 0
+  case ":${LD_LIBRARY_PATH:-}:" in *":$OPENBLAS_DIR:"*) return 0 ;; esac
+  export LD_LIBRARY_PATH=$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+  say "This system's BLAS is ${current:-unknown}; Dari started from here uses OpenBLAS instead"
+  echo "    (to make OpenBLAS every program's BLAS: sudo update-alternatives --set libblas.so.3-$TRIPLET $openblas)"
 }
 
 build() {
@@ -81,7 +90,7 @@ build() {
 
 setup() {
   install_packages
-  select_openblas
+  use_openblas
   build
 }
 
@@ -113,7 +122,7 @@ run_status() {  # DIR
 
 # Trains DIR from a recipe, or continues its interrupted run; nothing if it finished.
 train_one() {  # DIR RECIPE CORPUS [dari train options...]
-  local dir=$1 recipe=$2 corpus=$3 data=${DARI_SHARED_DATA:-../shared/data} status
+  local dir=$1 recipe=$2 corpus=$3 data=$DATA_DIR status
   shift 3
   status=$(run_status "$dir")
   [ "$status" = 0 ] && return 0
@@ -131,7 +140,7 @@ train_one() {  # DIR RECIPE CORPUS [dari train options...]
 # models/ko-en: its networks trained one after another on one core (the first one's
 # vocabularies for all), then joined and scored on dev.
 train_koen() {
-  local members=models/ko-en.members data=${DARI_SHARED_DATA:-../shared/data} joined=()
+  local members=models/ko-en.members data=$DATA_DIR joined=()
   for i in $(seq 1 "$KOEN_MEMBERS"); do
     if [ "$i" -eq 1 ]; then
       train_one "$members/1" configs/ko-en.yaml tatoeba-ko-en --threads 1
@@ -238,7 +247,7 @@ train_default_models() {
 # How sure each default model is, in three levels measured on its dev set (dari calibrate),
 # for a model that has no such levels yet.
 calibrate_default_models() {
-  local data=${DARI_SHARED_DATA:-../shared/data} model corpus
+  local data=$DATA_DIR model corpus
   for model in ko-en:tatoeba-ko-en chat-ko:chatbot-ko; do
     corpus=${model#*:} model=models/${model%%:*}
     grep -q '"low_below"' "$model/meta.json" && continue

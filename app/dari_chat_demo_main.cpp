@@ -3,7 +3,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QRegularExpression>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <memory>
@@ -58,13 +60,26 @@ int main(int argc, char** argv) {
                        "FILE.png saves FILE-start.png, FILE-middle.png and FILE-end.png."),
         QStringLiteral("corpus"));
     parser.addOption(minuteDemo);
+    const QCommandLineOption about(QStringLiteral("about"),
+                                   QStringLiteral("Open Help > About Dari on this tab (0-2); "
+                                                  "--screenshot saves the dialog."),
+                                   QStringLiteral("tab"));
+    parser.addOption(about);
     parser.process(app);
 
     dari::MainWindow window;
     window.show();
     const bool shoot = parser.isSet(screenshot);
     const QString file = parser.value(screenshot);
-    if (parser.isSet(minuteDemo)) {
+    if (parser.isSet(about)) {
+        window.showAbout();
+        auto* dialog = window.findChild<QDialog*>(QStringLiteral("about"));
+        if (auto* tabs = dialog ? dialog->findChild<QTabWidget*>() : nullptr)
+            tabs->setCurrentIndex(parser.value(about).toInt());
+        QTimer::singleShot(300, &window, [&, dialog] {
+            QApplication::exit(!shoot || (dialog && dari::saveScreenshot(*dialog, file)) ? 0 : 1);
+        });
+    } else if (parser.isSet(minuteDemo)) {
         QString base = file;
         base.replace(QRegularExpression(QStringLiteral("\\.png$")), QString());
         auto ok = std::make_shared<bool>(true);

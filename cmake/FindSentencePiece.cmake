@@ -12,12 +12,25 @@ set(SentencePiece_ROOT "${CMAKE_SOURCE_DIR}/.deps/sentencepiece" CACHE PATH "Sen
 find_path(SentencePiece_INCLUDE_DIR sentencepiece_processor.h
           HINTS ${SentencePiece_ROOT}/include NO_DEFAULT_PATH)
 find_library(SentencePiece_LIBRARY NAMES libsentencepiece.a
-             HINTS ${SentencePiece_ROOT}/lib NO_DEFAULT_PATH)
+             HINTS ${SentencePiece_ROOT}/lib ${SentencePiece_ROOT}/lib64 NO_DEFAULT_PATH)
 find_library(SentencePiece_TRAIN_LIBRARY NAMES libsentencepiece_train.a
-             HINTS ${SentencePiece_ROOT}/lib NO_DEFAULT_PATH)
+             HINTS ${SentencePiece_ROOT}/lib ${SentencePiece_ROOT}/lib64 NO_DEFAULT_PATH)
 
 if(SentencePiece_INCLUDE_DIR AND SentencePiece_LIBRARY AND SentencePiece_TRAIN_LIBRARY)
-  file(READ ${SentencePiece_ROOT}/VERSION SentencePiece_VERSION)
+  # scripts/build-sentencepiece.sh writes VERSION; an upstream `make install` has the version
+  # in its pkg-config file instead.
+  if(EXISTS ${SentencePiece_ROOT}/VERSION)
+    file(READ ${SentencePiece_ROOT}/VERSION SentencePiece_VERSION)
+  else()
+    file(GLOB spm_pc ${SentencePiece_ROOT}/lib*/pkgconfig/sentencepiece.pc)
+    if(spm_pc)
+      list(GET spm_pc 0 spm_pc)
+      file(STRINGS ${spm_pc} SentencePiece_VERSION REGEX "^Version:")
+      string(REGEX REPLACE "^Version:[ \t]*" "" SentencePiece_VERSION "${SentencePiece_VERSION}")
+    else()
+      set(SentencePiece_VERSION "unknown")
+    endif()
+  endif()
   string(STRIP "${SentencePiece_VERSION}" SentencePiece_VERSION)
   find_package(Protobuf REQUIRED)
   add_library(SentencePiece::SentencePiece INTERFACE IMPORTED)

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "ui/about_dialog.h"
 #include "ui/chat/conversation_model.h"
 #include "ui/main_window.h"
 #include "ui/shortcuts_dialog.h"
@@ -119,8 +120,16 @@ private Q_SLOTS:
         window.showShortcuts();
         QVERIFY(window.findChild<dari::ShortcutsDialog*>());
         window.showAbout();
-        auto* about = window.findChild<QMessageBox*>(QStringLiteral("about"));
-        QVERIFY(about && about->text().contains(QStringLiteral("LibTorch")));
+        auto* about = window.findChild<dari::AboutDialog*>(QStringLiteral("about"));
+        QVERIFY(about);
+        QVERIFY(dari::AboutDialog::componentsHtml().contains(QStringLiteral("LibTorch")));
+        QVERIFY(dari::AboutDialog::componentsHtml().contains(QStringLiteral("BLAS")));
+        // The default models' data, with its licence and whom to credit.
+        const QString credits = dari::AboutDialog::creditsHtml();
+        QVERIFY(credits.contains(QStringLiteral("CC-BY-2.0-FR")));
+        QVERIFY(credits.contains(QStringLiteral("tatoeba.org")));
+        QVERIFY(credits.contains(QStringLiteral("Youngsook Song")));
+        QVERIFY(dari::AboutDialog::aboutHtml().contains(QStringLiteral("MIT")));
         about->close();
 
         window.continueTraining();  // no interrupted run: information, not a warning

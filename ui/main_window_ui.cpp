@@ -21,8 +21,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include "dari/version.h"
-#include "model/runtime.h"
+#include "ui/about_dialog.h"
 #include "ui/chat/bubble_delegate.h"
 #include "ui/chat/conversation_model.h"
 #include "ui/chat/empty_state.h"
@@ -285,19 +284,10 @@ void MainWindow::showShortcuts() {
 }
 
 void MainWindow::showAbout() {
-    const QString text =
-        tr("<h3>Dari %1</h3><p>다리, \"bridge\": Korean → English translation and chat on "
-           "recurrent networks (RNN, GRU, LSTM with attention) that it trains itself, offline.</p>"
-           "<pre>%2</pre>")
-            .arg(QStringLiteral(DARI_VERSION),
-                 QString::fromStdString(versionReport()).toHtmlEscaped());
     if (!options_.dialogs) return;
-    auto* box =
-        new QMessageBox(QMessageBox::Information, tr("About Dari"), text, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("about"));
-    box->setTextFormat(Qt::RichText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    auto* dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::applyFont() {

@@ -132,6 +132,115 @@
     </message>
 </context>
 <context>
+    <name>dari::AboutDialog</name>
+    <message>
+        <location filename="../about_dialog.cpp" line="+27"/>
+        <source>networks</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>vocabularies</source>
+        <translation>어휘</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>the window</source>
+        <translation>창</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>matrix products</source>
+        <translation>행렬 곱</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>model files</source>
+        <translation>모델 파일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checksums</source>
+        <translation>체크섬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model cards, logs</source>
+        <translation>모델 카드, 로그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text normalisation</source>
+        <translation>텍스트 정규화</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>About Dari</source>
+        <translation>Dari 정보</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;h2&gt;Dari %1&lt;/h2&gt;&lt;p&gt;다리, &quot;bridge&quot;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Dari %1&lt;/h2&gt;&lt;p&gt;다리, &quot;bridge&quot;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;About</source>
+        <translation>정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Components</source>
+        <translation>구성 요소(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Licences and data</source>
+        <translation>라이선스와 데이터(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;p&gt;Korean → English translation and Korean chat on your own machine, with recurrent encoder–decoder networks (RNN, GRU, LSTM with attention) that Dari trains itself — and a place to watch such a network learn.&lt;/p&gt;&lt;p&gt;Nothing you type leaves this computer.&lt;/p&gt;&lt;p&gt;Dari is free software under the MIT licence. Copyright © 2026 The Dari developers.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dari가 직접 학습시키는 순환 인코더–디코더 신경망(RNN, GRU, 어텐션을 갖춘 LSTM)으로 내 컴퓨터에서 한국어를 영어로 번역하고 한국어로 대화합니다. 이런 신경망이 배우는 과정을 지켜볼 수도 있습니다.&lt;/p&gt;&lt;p&gt;입력한 내용은 이 컴퓨터 밖으로 나가지 않습니다.&lt;/p&gt;&lt;p&gt;Dari는 MIT 라이선스를 따르는 자유 소프트웨어입니다. Copyright © 2026 The Dari developers.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p&gt;This copy runs on:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 Dari는 다음 위에서 실행됩니다:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;h3&gt;The corpora of the default models and the tests&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;기본 모델과 테스트의 말뭉치&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Licence</source>
+        <translation>라이선스</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>출처 표시</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;p&gt;A model you import carries its own training data and licence in its model card.&lt;/p&gt;&lt;h3&gt;Libraries&lt;/h3&gt;</source>
+        <translation>&lt;p&gt;가져온 모델은 자신의 학습 데이터와 라이선스를 모델 카드에 담고 있습니다.&lt;/p&gt;&lt;h3&gt;라이브러리&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
     <name>dari::AttentionHeatmap</name>
     <message>
         <location filename="../chat/attention_heatmap.cpp" line="+60"/>
@@ -707,7 +816,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../main_window_ui.cpp" line="+232"/>
+        <location filename="../main_window_ui.cpp" line="+231"/>
         <source>Open a model bundle</source>
         <translation>모델 번들 열기</translation>
     </message>
@@ -1150,16 +1259,6 @@
         <source>&amp;About Dari</source>
         <translation>Dari 정보(&amp;A)</translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>&lt;h3&gt;Dari %1&lt;/h3&gt;&lt;p&gt;다리, &quot;bridge&quot;: Korean → English translation and chat on recurrent networks (RNN, GRU, LSTM with attention) that it trains itself, offline.&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;</source>
-        <translation>&lt;h3&gt;Dari %1&lt;/h3&gt;&lt;p&gt;다리 — 한국어와 영어를 잇는 다리. 직접 학습시키는 순환 신경망(RNN, GRU, LSTM 및 어텐션)으로 한국어 → 영어 번역과 대화를 오프라인에서 제공합니다.&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>About Dari</source>
-        <translation>Dari 정보</translation>
-    </message>
 </context>
 <context>
     <name>dari::MessageInput</name>
@@ -1515,7 +1614,7 @@
 <context>
     <name>dari::ShortcutsDialog</name>
     <message>
-        <location filename="../shortcuts_dialog.cpp" line="+31"/>
+        <location filename="../shortcuts_dialog.cpp" line="+34"/>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
