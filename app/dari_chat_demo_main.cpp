@@ -65,15 +65,33 @@ int main(int argc, char** argv) {
                                                   "--screenshot saves the dialog."),
                                    QStringLiteral("tab"));
     parser.addOption(about);
+    const QCommandLineOption manage(QStringLiteral("manage-models"),
+                                    QStringLiteral("Open File > Manage models; --screenshot saves "
+                                                   "the dialog."));
+    parser.addOption(manage);
+    const QCommandLineOption import(QStringLiteral("import-model"),
+                                    QStringLiteral("Open File > Import model with this file; "
+                                                   "--screenshot saves the dialog."),
+                                    QStringLiteral("file"));
+    parser.addOption(import);
     parser.process(app);
 
     dari::MainWindow window;
     window.show();
     const bool shoot = parser.isSet(screenshot);
     const QString file = parser.value(screenshot);
-    if (parser.isSet(about)) {
-        window.showAbout();
-        auto* dialog = window.findChild<QDialog*>(QStringLiteral("about"));
+    if (parser.isSet(about) || parser.isSet(manage) || parser.isSet(import)) {
+        QString name = QStringLiteral("about");
+        if (parser.isSet(about)) {
+            window.showAbout();
+        } else if (parser.isSet(manage)) {
+            window.manageModels();
+            name = QStringLiteral("modelManager");
+        } else {
+            window.importModel(parser.value(import));
+            name = QStringLiteral("importModel");
+        }
+        auto* dialog = window.findChild<QDialog*>(name);
         if (auto* tabs = dialog ? dialog->findChild<QTabWidget*>() : nullptr)
             tabs->setCurrentIndex(parser.value(about).toInt());
         QTimer::singleShot(300, &window, [&, dialog] {

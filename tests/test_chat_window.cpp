@@ -63,7 +63,7 @@ private Q_SLOTS:
         auto* picker = w->findChild<QComboBox*>(QStringLiteral("modelPicker"));
         QVERIFY(picker->findText(QStringLiteral("Open model…")) >= 0);
         QVERIFY(picker->currentText().startsWith(QStringLiteral("ko-en")));
-        QVERIFY(!w->findChild<QLabel*>(QStringLiteral("placeholder"))->isVisible());
+        QVERIFY(!w->findChild<QWidget*>(QStringLiteral("placeholder"))->isVisible());
         const dari::ModelInfo info =
             dari::ModelCatalog::inspect(w->modelDir(MainWindow::Mode::Translate));
         QVERIFY(info.valid());
@@ -455,7 +455,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(errors.count() >= 1, 20000);
         QVERIFY2(w->lastError().contains(QStringLiteral("model.pt")), qPrintable(w->lastError()));
         QVERIFY(w->modelDir(MainWindow::Mode::Translate).isEmpty());
-        QVERIFY(w->findChild<QLabel*>(QStringLiteral("placeholder"))->isVisible());
+        QVERIFY(w->findChild<QWidget*>(QStringLiteral("placeholder"))->isVisible());
         // Still alive: pick the good model again and translate.
         w->useModelFolder(good);
         QVERIFY(sendAndWait(*w, QStringLiteral("고마워.")) > 0);

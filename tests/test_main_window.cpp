@@ -15,6 +15,9 @@
 #include "ui/chat/conversation_model.h"
 #include "ui/main_window.h"
 #include "ui/shortcuts_dialog.h"
+#include "ui/welcome_page.h"
+
+#include <QWizard>
 
 namespace {
 
@@ -45,11 +48,19 @@ private Q_SLOTS:
         dari::MainWindow window(options);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* label = window.findChild<QLabel*>(QStringLiteral("placeholder"));
-        QVERIFY(label);
-        QVERIFY(label->isVisible());
-        QVERIFY(label->text().contains(QStringLiteral("No model")));
-        QVERIFY(label->text().contains(QStringLiteral("./run.sh models")));
+        auto* welcome = window.findChild<dari::WelcomePage*>(QStringLiteral("placeholder"));
+        QVERIFY(welcome);
+        QVERIFY(welcome->isVisible());
+        QVERIFY2(welcome->text().contains(QStringLiteral("No model for Translate mode")),
+                 qPrintable(welcome->text()));
+        QVERIFY(welcome->text().contains(QStringLiteral("./run.sh models")));
+        // Where it looked, and where the default models' data comes from, with its licence.
+        QVERIFY(welcome->text().contains(dir.filePath(QStringLiteral("empty-models"))));
+        QVERIFY(welcome->text().contains(QStringLiteral("CC-BY-2.0-FR")));
+        // Its buttons lead to the import and the training wizard.
+        welcome->findChild<QPushButton*>(QStringLiteral("welcomeTrain"))->click();
+        QTRY_VERIFY(window.findChild<QWizard*>());
+        window.findChild<QWizard*>()->reject();
         QVERIFY(window.width() >= 600);
         auto* picker = window.findChild<QComboBox*>(QStringLiteral("modelPicker"));
         QVERIFY(picker->findText(QStringLiteral("Open model…")) >= 0);

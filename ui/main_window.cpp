@@ -1,4 +1,5 @@
 #include "ui/main_window.h"
+#include "ui/welcome_page.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -179,22 +180,8 @@ void MainWindow::refreshModelUi() {
     const bool have = !dir.isEmpty();
     const QString modeName = mode_ == Mode::Chat ? tr("Chat") : tr("Translate");
     placeholder_->setVisible(!have);
-    if (!have) {
-        const QString want =
-            mode_ == Mode::Chat ? QStringLiteral("chat-ko") : QStringLiteral("ko-en");
-        placeholder_->setText(
-            tr("<b>No model for %1 mode.</b> Looked in <code>%2</code>.<br>"
-               "Get the default models with <code>./run.sh models</code> (trains "
-               "<code>models/ko-en</code> and "
-               "<code>models/chat-ko</code>), or train one yourself, e.g. "
-               "<code>build/bin/dari train --train corpus.tsv %3--out models/%4</code>, "
-               "then pick it with <b>Model ▸ Open model…</b>.")
-                .arg(modeName,
-                     ModelCatalog::searchPath(settings_.modelsFolder)
-                         .join(QStringLiteral(", "))
-                         .toHtmlEscaped(),
-                     mode_ == Mode::Chat ? QStringLiteral("--task chat ") : QString(), want));
-    }
+    if (!have)
+        placeholder_->describe(taskOf(mode_), ModelCatalog::searchPath(settings_.modelsFolder));
     refreshEmptyState();
     modelLabel_->setText(have ? tr("%1 · %2").arg(modeName, QFileInfo(dir).fileName())
                               : tr("%1 · no model").arg(modeName));
@@ -261,7 +248,7 @@ void MainWindow::onPickerActivated(int index) {
 void MainWindow::showModelSummary() {
     const QString dir = modelDir_[int(mode_)];
     const QString html =
-        dir.isEmpty() ? placeholder_->text() : ModelCatalog::inspect(dir).summaryHtml();
+        dir.isEmpty() ? placeholder_->html() : ModelCatalog::inspect(dir).summaryHtml();
     if (!options_.dialogs) return;
     auto* box =
         new QMessageBox(QMessageBox::Information, tr("Model summary"), html, QMessageBox::Ok, this);

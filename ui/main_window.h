@@ -29,6 +29,8 @@ class QLayout;
 
 namespace dari {
 
+class WelcomePage;
+
 class BubbleDelegate;
 class ConversationModel;
 class EmptyState;
@@ -91,6 +93,10 @@ public Q_SLOTS:
     void openTrainingWizard();  // File ▸ Train a model…
     void continueTraining();    // File ▸ Continue interrupted training…
     void useTrainedModel(const QString& dir, const QString& task);
+    // ui/main_window_models.cpp: File ▸ Import model…, Export model…, Manage models…
+    void importModel(const QString& file = {});  // empty: ask for the file
+    void exportModel(const QString& dir = {});   // empty: the current mode's model
+    void manageModels();
 
 Q_SIGNALS:
     void replyShown(int row);
@@ -149,7 +155,7 @@ private:
     MessageInput* input_ = nullptr;
     QPushButton* sendButton_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
-    QLabel* placeholder_ = nullptr;
+    WelcomePage* placeholder_ = nullptr;  // a mode without a model
     EmptyState* emptyState_ = nullptr;
     QLabel* preview_ = nullptr;
     QComboBox* picker_ = nullptr;

@@ -30,6 +30,7 @@
 #include "ui/chat/reply_details.h"
 #include "ui/main_window.h"
 #include "ui/shortcuts_dialog.h"
+#include "ui/welcome_page.h"
 
 namespace dari {
 
@@ -116,14 +117,9 @@ void MainWindow::buildToolBar() {
 
 // The conversation list, the placeholder above it and the as-you-type preview below.
 void MainWindow::buildConversation() {
-    placeholder_ = new QLabel(this);
-    placeholder_->setObjectName(QStringLiteral("placeholder"));
-    placeholder_->setWordWrap(true);
-    placeholder_->setTextFormat(Qt::RichText);
-    placeholder_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    placeholder_->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4d6; color: #4a3800; border: 1px solid #e0c870; "
-                       "border-radius: 6px; padding: 10px; }"));
+    placeholder_ = new WelcomePage(this);
+    connect(placeholder_, &WelcomePage::importRequested, this, [this] { importModel(); });
+    connect(placeholder_, &WelcomePage::trainRequested, this, &MainWindow::openTrainingWizard);
     view_ = new QListView(this);
     view_->setObjectName(QStringLiteral("conversation"));
     view_->setModel(conversation_);
@@ -232,6 +228,11 @@ void MainWindow::buildMenus() {
         if (!dir.isEmpty()) useModelFolder(dir);
     });
     file->addAction(tr("&Rescan models folder"), this, &MainWindow::rescanModels);
+    file->addAction(tr("&Import model…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                    [this] { importModel(); });
+    file->addAction(tr("E&xport model…"), this, [this] { exportModel(); });
+    file->addAction(tr("&Manage models…"), QKeySequence(tr("Ctrl+M")), this,
+                    &MainWindow::manageModels);
     file->addSeparator();
     file->addAction(tr("&Train a model…"), QKeySequence(tr("Ctrl+T")), this,
                     &MainWindow::openTrainingWizard);

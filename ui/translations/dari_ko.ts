@@ -660,9 +660,62 @@
     </message>
 </context>
 <context>
+    <name>dari::ImportModelDialog</name>
+    <message>
+        <location filename="../models/import_model_dialog.cpp" line="+21"/>
+        <source>Import model</source>
+        <translation>모델 가져오기</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Model card</source>
+        <translation>모델 카드</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Verifying and installing</source>
+        <translation>확인하고 설치하는 중</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; would replace the model of that name in &lt;i&gt;%2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;은(는) &lt;i&gt;%2&lt;/i&gt;에 있는 같은 이름의 모델을 대체합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; will be installed into &lt;i&gt;%2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;을(를) &lt;i&gt;%2&lt;/i&gt;에 설치합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read its card: a model is only as good, and only as free to use, as the data it was trained on. Every file is checked against its checksum before it is installed.</source>
+        <translation>모델 카드를 읽어 보세요. 모델의 품질과 사용 조건은 학습에 쓰인 데이터에 달려 있습니다. 설치하기 전에 모든 파일을 체크섬으로 확인합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Replace</source>
+        <translation>대체(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Install</source>
+        <translation>설치(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;이 파일은 가져올 수 없습니다.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&lt;b&gt;The model was not installed.&lt;/b&gt; Nothing was changed.</source>
+        <translation>&lt;b&gt;모델을 설치하지 않았습니다.&lt;/b&gt; 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>dari::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="+66"/>
+        <location filename="../main_window.cpp" line="+67"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
@@ -747,25 +800,20 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+59"/>
+        <location line="+44"/>
         <location filename="../main_window_training.cpp" line="+90"/>
         <source>Chat</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+59"/>
+        <location line="-44"/>
+        <location line="+44"/>
         <location filename="../main_window_training.cpp" line="+0"/>
         <source>Translate</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <source>&lt;b&gt;No model for %1 mode.&lt;/b&gt; Looked in &lt;code&gt;%2&lt;/code&gt;.&lt;br&gt;Get the default models with &lt;code&gt;./run.sh models&lt;/code&gt; (trains &lt;code&gt;models/ko-en&lt;/code&gt; and &lt;code&gt;models/chat-ko&lt;/code&gt;), or train one yourself, e.g. &lt;code&gt;build/bin/dari train --train corpus.tsv %3--out models/%4&lt;/code&gt;, then pick it with &lt;b&gt;Model ▸ Open model…&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;%1 모드에 사용할 모델이 없습니다.&lt;/b&gt; 찾아본 위치: &lt;code&gt;%2&lt;/code&gt;.&lt;br&gt;&lt;code&gt;./run.sh models&lt;/code&gt;로 기본 모델을 준비하거나(&lt;code&gt;models/ko-en&lt;/code&gt; 및 &lt;code&gt;models/chat-ko&lt;/code&gt;를 학습합니다) 직접 모델을 학습한 다음(예: &lt;code&gt;build/bin/dari train --train corpus.tsv %3--out models/%4&lt;/code&gt;) &lt;b&gt;모델 ▸ 모델 열기…&lt;/b&gt;에서 선택하세요.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-40"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -816,7 +864,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../main_window_ui.cpp" line="+231"/>
+        <location filename="../main_window_ui.cpp" line="+227"/>
         <source>Open a model bundle</source>
         <translation>모델 번들 열기</translation>
     </message>
@@ -913,7 +961,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../main_window_ui.cpp" line="-189"/>
+        <location filename="../main_window_ui.cpp" line="-184"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
@@ -1090,7 +1138,7 @@
         <translation>대화 기록 검색(Ctrl+F): 일치하는 메시지를 짝이 되는 메시지와 함께 표시</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>Conversation</source>
         <translation>대화 내용</translation>
     </message>
@@ -1145,7 +1193,32 @@
         <translation>모델 폴더 다시 검색(&amp;R)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Import model…</source>
+        <translation>모델 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>E&amp;xport model…</source>
+        <translation>모델 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Manage models…</source>
+        <translation>모델 관리(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Train a model…</source>
         <translation>모델 학습(&amp;T)…</translation>
     </message>
@@ -1175,12 +1248,49 @@
         <translation>Markdown (*.md);;탭으로 구분된 값 (*.tsv)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../main_window_models.cpp" line="+20"/>
+        <source>Dari models (*.dari);;All files (*)</source>
+        <translation>Dari 모델 (*.dari);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import a model file</source>
+        <translation>모델 파일 가져오기</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported %1</source>
+        <translation>%1 가져옴</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+6"/>
+        <source>Export model</source>
+        <translation>모델 내보내기</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>There is no model to export in this mode.</source>
+        <translation>이 모드에는 내보낼 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../main_window_ui.cpp" line="+2"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Exported %1 to %2</source>
+        <translation>%1을(를) %2(으)로 내보냄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting %1…</source>
+        <translation>%1 내보내는 중…</translation>
+    </message>
+    <message>
+        <location filename="../main_window_ui.cpp" line="+2"/>
         <source>C&amp;lear history…</source>
         <translation>대화 기록 지우기(&amp;L)…</translation>
     </message>
@@ -1339,6 +1449,109 @@
         <location line="+4"/>
         <source>Created</source>
         <translation>만든 날짜</translation>
+    </message>
+</context>
+<context>
+    <name>dari::ModelManagerDialog</name>
+    <message>
+        <location filename="../models/model_manager_dialog.cpp" line="+21"/>
+        <location line="+7"/>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Model details</source>
+        <translation>모델 세부 정보</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use</source>
+        <translation>사용(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove…</source>
+        <translation>삭제(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Select a model to see its details.</source>
+        <translation>모델을 선택하면 세부 정보가 보입니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This model belongs to an installed package; remove the package to remove it.</source>
+        <translation>이 모델은 설치된 패키지에 속합니다. 삭제하려면 패키지를 제거하세요.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+10"/>
+        <source>Remove model</source>
+        <translation>모델 삭제</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Delete the model &lt;b&gt;%1&lt;/b&gt; and its folder &lt;i&gt;%2&lt;/i&gt;? This cannot be undone.</source>
+        <translation>모델 &lt;b&gt;%1&lt;/b&gt;과(와) 폴더 &lt;i&gt;%2&lt;/i&gt;를 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>dari::ModelTableModel</name>
+    <message>
+        <location filename="../models/model_table_model.cpp" line="+44"/>
+        <source>unusable</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Translate</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task</source>
+        <translation>용도</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Languages</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dev BLEU</source>
+        <translation>검증 BLEU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
     </message>
 </context>
 <context>
@@ -2122,6 +2335,54 @@
         <location line="-11"/>
         <source>counting parameters…</source>
         <translation>매개변수 세는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>dari::WelcomePage</name>
+    <message>
+        <location filename="../welcome_page.cpp" line="+35"/>
+        <source>&amp;Import a model file…</source>
+        <translation>모델 파일 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train on &amp;my own corpus…</source>
+        <translation>내 말뭉치로 학습(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No model for Chat mode yet</source>
+        <translation>대화 모드에 아직 모델이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No model for Translate mode yet</source>
+        <translation>번역 모드에 아직 모델이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dari translates and chats with models it trains itself. It looked for a %1 model in:%2</source>
+        <translation>Dari는 직접 학습시킨 모델로 번역하고 대화합니다. 다음 위치에서 %1 모델을 찾았습니다:%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chat</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2; %3)</source>
+        <translation>%1 (%2; %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;&lt;b&gt;The default models&lt;/b&gt; are trained on public corpora: %1. In Dari&apos;s source tree, &lt;code&gt;./run.sh models&lt;/code&gt; trains both (about 15–20 minutes on two cores; it can be stopped and continued). Elsewhere, put the corpora in a folder named by &lt;code&gt;DARI_DATA&lt;/code&gt; and train with &lt;code&gt;dari train&lt;/code&gt;, or import a packed model someone shared (&lt;code&gt;.dari&lt;/code&gt;: its card names its data and licence).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;기본 모델&lt;/b&gt;은 공개 말뭉치로 학습합니다: %1. Dari 소스 트리에서는 &lt;code&gt;./run.sh models&lt;/code&gt;가 두 모델을 모두 학습시킵니다(코어 두 개로 약 15–20분, 멈췄다가 이어서 할 수 있음). 그 밖의 경우에는 말뭉치를 &lt;code&gt;DARI_DATA&lt;/code&gt;가 가리키는 폴더에 두고 &lt;code&gt;dari train&lt;/code&gt;으로 학습시키거나, 다른 사람이 공유한 모델 파일(&lt;code&gt;.dari&lt;/code&gt;: 모델 카드에 데이터와 라이선스가 적혀 있음)을 가져오세요.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

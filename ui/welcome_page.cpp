@@ -1,0 +1,91 @@
+#include "ui/welcome_page.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+#include "data/corpus_sources.h"
+
+namespace dari {
+
+WelcomePage::WelcomePage(QWidget* parent) : QFrame(parent) {
+    setObjectName(QStringLiteral("placeholder"));
+    setFrameShape(QFrame::StyledPanel);
+    // The palette's own "highlighted area" colours, so that a dark theme stays readable.
+    setBackgroundRole(QPalette::AlternateBase);
+    setAutoFillBackground(true);
+    heading_ = new QLabel(this);
+    QFont big = heading_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    heading_->setFont(big);
+    heading_->setWordWrap(true);
+    body_ = new QLabel(this);
+    body_->setWordWrap(true);
+    body_->setTextFormat(Qt::RichText);
+    body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    defaults_ = new QLabel(this);
+    defaults_->setObjectName(QStringLiteral("defaultModels"));
+    defaults_->setWordWrap(true);
+    defaults_->setTextFormat(Qt::RichText);
+    defaults_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    defaults_->setOpenExternalLinks(true);
+    auto* import = new QPushButton(tr("&Import a model file…"), this);
+    import->setObjectName(QStringLiteral("welcomeImport"));
+    auto* train = new QPushButton(tr("Train on &my own corpus…"), this);
+    train->setObjectName(QStringLiteral("welcomeTrain"));
+    connect(import, &QPushButton::clicked, this, &WelcomePage::importRequested);
+    connect(train, &QPushButton::clicked, this, &WelcomePage::trainRequested);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(import);
+    buttons->addWidget(train);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(heading_);
+    layout->addWidget(body_);
+    layout->addLayout(buttons);
+    layout->addWidget(defaults_);
+}
+
+void WelcomePage::describe(const QString& task, const QStringList& folders) {
+    const bool chat = task == QLatin1String("chat");
+    heading_->setText(chat ? tr("No model for Chat mode yet")
+                           : tr("No model for Translate mode yet"));
+    QString looked;
+    for (const QString& folder : folders)
+        looked += QStringLiteral("<br>&nbsp;&nbsp;<code>%1</code>").arg(folder.toHtmlEscaped());
+    body_->setText(tr("Dari translates and chats with models it trains itself. It looked for a "
+                      "%1 model in:%2")
+                       .arg(chat ? tr("chat") : tr("translation"), looked));
+    QString corpora;
+    for (const CorpusSource& corpus : knownCorpora()) {
+        if (corpus.folder != (chat ? "chatbot-ko" : "tatoeba-ko-en")) continue;
+        corpora = tr("%1 (%2; %3)")
+                      .arg(QString::fromStdString(corpus.title).toHtmlEscaped(),
+                           QString::fromStdString(corpus.licence).toHtmlEscaped(),
+                           QString::fromStdString(corpus.origin).toHtmlEscaped());
+    }
+    defaults_->setText(
+        tr("<p><b>The default models</b> are trained on public corpora: %1. In Dari's source "
+           "tree, <code>./run.sh models</code> trains both (about 15–20 minutes on two cores; "
+           "it can be stopped and continued). Elsewhere, put the corpora in a folder named by "
+           "<code>DARI_DATA</code> and train with <code>dari train</code>, or import a packed "
+           "model someone shared (<code>.dari</code>: its card names its data and "
+           "licence).</p>")
+            .arg(corpora));
+}
+
+QString WelcomePage::html() const {
+    return QStringLiteral("<h3>%1</h3><p>%2</p>%3")
+        .arg(heading_->text().toHtmlEscaped(), body_->text(), defaults_->text());
+}
+
+QString WelcomePage::text() const {
+    QTextDocument document;
+    document.setHtml(html());
+    return document.toPlainText();
+}
+
+}  // namespace dari

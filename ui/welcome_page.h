@@ -1,0 +1,32 @@
+#pragma once
+// What a mode shows instead of the conversation when it has no model: where Dari looked, and
+// the ways to get one — import a model file, train on your own corpus, or train the default
+// models (with where their corpora come from and under which licence).
+
+#include <QFrame>
+
+class QLabel;
+
+namespace dari {
+
+class WelcomePage : public QFrame {
+    Q_OBJECT
+public:
+    explicit WelcomePage(QWidget* parent = nullptr);
+
+    // For `task` ("translate" | "chat"), having searched `folders`.
+    void describe(const QString& task, const QStringList& folders);
+    QString text() const;  // everything it says, as plain text (tests, the model summary)
+    QString html() const;
+
+Q_SIGNALS:
+    void importRequested();
+    void trainRequested();
+
+private:
+    QLabel* heading_;
+    QLabel* body_;
+    QLabel* defaults_;
+};
+
+}  // namespace dari
