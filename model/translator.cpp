@@ -76,15 +76,25 @@ int Translator::maxInputPieces() const {
 }
 
 // A sentence's translation from its hypotheses (best first).
-void Translator::fill(Translation& t, const std::vector<Hypothesis>& hypotheses,
+void Translator::fill(Translation& t, const std::vector<Hypothesis>& all,
                       const std::vector<std::string>& spans) const {
-    for (const auto& h : hypotheses) {
-        // A draw may end in a lone word boundary piece ("▁"): no output ends in a space.
-        t.nbest.push_back(trimmed(restore(bundle_->tgt.decode(h.ids), spans)));
-        t.scores.push_back(h.score);
-        t.stopped = t.stopped || h.stopped;
+    // A draw may end in a lone word boundary piece ("▁"): no output ends in a space.
+    std::vector<std::string> texts;
+    for (const auto& h : all)
+        texts.push_back(trimmed(restore(bundle_->tgt.decode(h.ids), spans)));
+    // An empty output is never chosen over one that says something (a barely trained chat
+    // model's likeliest draw can be </s> alone); the order of the others stays.
+    const bool anyText =
+        std::any_of(texts.begin(), texts.end(), [](const std::string& s) { return !s.empty(); });
+    std::vector<const Hypothesis*> hypotheses;
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (anyText && texts[i].empty()) continue;
+        hypotheses.push_back(&all[i]);
+        t.nbest.push_back(texts[i]);
+        t.scores.push_back(all[i].score);
+        t.stopped = t.stopped || all[i].stopped;
     }
-    const auto& best = hypotheses.front();
+    const auto& best = *hypotheses.front();
     t.text = t.nbest.front();
     t.score = meanLogProb(best.logProb, best.scoredPieces);
     t.confidence = bundle_->meta.confidence.levelOf(t.score);

@@ -70,12 +70,13 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
 }
 
 QString AboutDialog::aboutHtml() {
-    return tr("<p>Korean → English translation and Korean chat on your own machine, with "
-              "recurrent encoder–decoder networks (RNN, GRU, LSTM with attention) that Dari "
-              "trains itself — and a place to watch such a network learn.</p>"
-              "<p>Nothing you type leaves this computer.</p>"
-              "<p>Dari is free software under the MIT licence. Copyright © 2026 The Dari "
-              "developers.</p>");
+    return tr(
+        "<p>Korean → English translation and Korean chat on your own machine, with "
+        "recurrent encoder–decoder networks (RNN, GRU, LSTM with attention) that Dari "
+        "trains itself — and a place to watch such a network learn.</p>"
+        "<p>Nothing you type leaves this computer.</p>"
+        "<p>Dari is free software under the MIT licence. Copyright © 2026 The Dari "
+        "developers.</p>");
 }
 
 QString AboutDialog::componentsHtml() {
@@ -95,8 +96,9 @@ QString AboutDialog::creditsHtml() {
                          QString::fromStdString(corpus.attribution).toHtmlEscaped(),
                          QString::fromStdString(corpus.origin).toHtmlEscaped());
     }
-    html += tr("<p>A model you import carries its own training data and licence in its model "
-               "card.</p><h3>Libraries</h3>");
+    html +=
+        tr("<p>A model you import carries its own training data and licence in its model "
+           "card.</p><h3>Libraries</h3>");
     html += QStringLiteral("<table cellspacing=4>");
     for (const Library& library : kLibraries)
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
