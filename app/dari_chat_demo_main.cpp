@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDialog>
+#include <QPalette>
 #include <QRegularExpression>
 #include <QTabWidget>
 #include <QTimer>
@@ -29,6 +30,30 @@ void exitAfterTraining(dari::MainWindow& window, bool saved) {
                          if (!controller->isRunning()) QApplication::exit(saved ? 0 : 1);
                      });
     if (!controller->isRunning()) QApplication::exit(saved ? 0 : 1);
+}
+
+// Colours of a typical dark desktop theme.
+void useDarkPalette() {
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette p;
+    const QColor window(0x2a, 0x2e, 0x32), base(0x1b, 0x1e, 0x20), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, QColor(0x31, 0x36, 0x3b));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    p.setColor(QPalette::HighlightedText, QColor(0x0f, 0x11, 0x12));
+    p.setColor(QPalette::Link, QColor(0x5c, 0xb8, 0xf0));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x95, 0x9a));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x70, 0x75, 0x7a));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x70, 0x75, 0x7a));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x75, 0x7a));
+    QApplication::setPalette(p);
 }
 
 }  // namespace
@@ -74,7 +99,12 @@ int main(int argc, char** argv) {
                                                    "--screenshot saves the dialog."),
                                     QStringLiteral("file"));
     parser.addOption(import);
+    const QCommandLineOption dark(QStringLiteral("dark"),
+                                  QStringLiteral("A dark palette (Fusion), as a dark desktop "
+                                                 "theme gives."));
+    parser.addOption(dark);
     parser.process(app);
+    if (parser.isSet(dark)) useDarkPalette();
 
     dari::MainWindow window;
     window.show();

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -14,6 +15,7 @@
 #include "ui/about_dialog.h"
 #include "ui/chat/conversation_model.h"
 #include "ui/main_window.h"
+#include "ui/palette_colors.h"
 #include "ui/shortcuts_dialog.h"
 #include "ui/welcome_page.h"
 
@@ -150,6 +152,65 @@ private Q_SLOTS:
         QVERIFY(box);
         QCOMPARE(box->icon(), QMessageBox::Information);
         QVERIFY(window.lastError().isEmpty());
+    }
+
+    // View ▸ Zoom: the conversation's text grows and shrinks within the settings' range, is
+    // kept, and Ctrl+0 restores it.
+    void zoomChangesTheConversationText() {
+        QTemporaryDir dir;
+        dari::MainWindow window(optionsIn(dir, false));
+        auto* conversation = window.findChild<QListView*>(QStringLiteral("conversation"));
+        const int start = conversation->font().pointSize();
+        window.zoom(2);
+        QCOMPARE(conversation->font().pointSize(), start + 2);
+        for (int i = 0; i < 100; ++i)
+            window.zoom(1);
+        QCOMPARE(conversation->font().pointSize(), dari::AppSettings::kMaxFontSize);
+        QSettings stored(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        QCOMPARE(stored.value(QStringLiteral("view/fontSize")).toInt(),
+                 dari::AppSettings::kMaxFontSize);
+        window.zoom(0);
+        QCOMPARE(conversation->font().pointSize(), dari::AppSettings().fontSize);
+    }
+
+    // Under a dark palette the window is dark too: nothing paints a fixed light background.
+    void darkPaletteGivesADarkWindow() {
+        QTemporaryDir dir;
+        {
+            QSettings s(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+            s.setValue(QStringLiteral("models/folder"), dir.filePath(QStringLiteral("none")));
+        }
+        const QPalette before = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        QApplication::setPalette(dark);
+        QVERIFY(dari::isDarkPalette(dark));
+        QVERIFY(!dari::isDarkPalette(before));
+        {
+            dari::MainWindow window(optionsIn(dir, false));
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto* welcome = window.findChild<dari::WelcomePage*>(QStringLiteral("placeholder"));
+            QVERIFY(welcome->isVisible());
+            const QImage shot = welcome->grab().toImage();
+            int light = 0, pixels = 0;
+            for (int y = 0; y < shot.height(); y += 4)
+                for (int x = 0; x < shot.width(); x += 4, ++pixels)
+                    light += QColor(shot.pixel(x, y)).lightness() > 160;
+            // Text is light; the background is not.
+            QVERIFY2(light < pixels / 4,
+                     qPrintable(QStringLiteral("%1 of %2 light").arg(light).arg(pixels)));
+            // Error text stays readable: far from the window's own lightness.
+            QVERIFY(std::abs(dari::errorTextColor(dark).lightness() -
+                             dark.color(QPalette::Window).lightness()) > 60);
+        }
+        QApplication::setPalette(before);
     }
 };
 

@@ -36,7 +36,7 @@ QStringList AppSettings::load(QSettings& s) {
     modelsFolder = r.text(QStringLiteral("models/folder"));
     translateModel = r.text(QStringLiteral("models/translate"));
     chatModel = r.text(QStringLiteral("models/chat"));
-    fontSize = r.integer(QStringLiteral("view/fontSize"), d.fontSize, 6, 40);
+    fontSize = r.integer(QStringLiteral("view/fontSize"), d.fontSize, kMinFontSize, kMaxFontSize);
     threads = r.integer(QStringLiteral("runtime/threads"), d.threads, 0, 256);
     translateAsYouType = r.boolean(QStringLiteral("translate/asYouType"), d.translateAsYouType);
     language = r.choice(QStringLiteral("view/language"), d.language, interfaceLanguages());

@@ -18,8 +18,9 @@ struct AppSettings {
     std::optional<double> temperature;     // Chat: sampling temperature
     std::optional<int> topK;               // Chat: sample among the k likeliest pieces (0: all)
     QString modelsFolder;                  // empty: ModelCatalog::modelsFolder's default
-    int fontSize = 11;                     // points, conversation text
-    int threads = 0;                       // 0: the runtime's default
+    int fontSize = 11;                     // points, conversation text (View ▸ Zoom)
+    static constexpr int kMinFontSize = 6, kMaxFontSize = 40;
+    int threads = 0;  // 0: the runtime's default
     bool translateAsYouType = false;
     QString language = QStringLiteral("system");  // ui/interface_language.h: system, en, ko
     QString translateModel;  // chosen bundle folders (empty: the default bundle)

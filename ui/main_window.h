@@ -97,6 +97,8 @@ public Q_SLOTS:
     void importModel(const QString& file = {});  // empty: ask for the file
     void exportModel(const QString& dir = {});   // empty: the current mode's model
     void manageModels();
+    // View ▸ Zoom in / out: the conversation's text `steps` points larger; 0 resets it.
+    void zoom(int steps);
 
 Q_SIGNALS:
     void replyShown(int row);

@@ -21,6 +21,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "ui/about_dialog.h"
 #include "ui/chat/bubble_delegate.h"
 #include "ui/chat/conversation_model.h"
@@ -151,7 +153,8 @@ void MainWindow::buildConversation() {
     preview_ = new QLabel(this);
     preview_->setObjectName(QStringLiteral("preview"));
     preview_->setWordWrap(true);
-    preview_->setStyleSheet(QStringLiteral("QLabel { color: #1f5fbf; padding: 2px 6px; }"));
+    preview_->setForegroundRole(QPalette::Link);
+    preview_->setContentsMargins(6, 2, 6, 2);
     preview_->setVisible(false);
 }
 
@@ -270,6 +273,12 @@ void MainWindow::buildMenus() {
     view->addAction(modeActions_[0]);
     view->addAction(modeActions_[1]);
     view->addAction(asYouType_);
+    view->addSeparator();
+    auto* zoomIn = view->addAction(tr("Zoom &in"), this, [this] { zoom(1); });
+    // Ctrl++ is Ctrl+Shift+= on most keyboards: Ctrl+= zooms in too.
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this, [this] { zoom(-1); });
+    view->addAction(tr("&Actual size"), QKeySequence(tr("Ctrl+0")), this, [this] { zoom(0); });
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Model &summary"), this, &MainWindow::showModelSummary);
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence(tr("Ctrl+/")), this,
@@ -289,6 +298,15 @@ void MainWindow::showAbout() {
     auto* dialog = new AboutDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::zoom(int steps) {
+    AppSettings s = settings_;
+    s.fontSize = steps == 0 ? AppSettings().fontSize
+                            : std::clamp(s.fontSize + steps, AppSettings::kMinFontSize,
+                                         AppSettings::kMaxFontSize);
+    applySettings(s);
+    statusBar()->showMessage(tr("Text size %1 pt").arg(s.fontSize), 2000);
 }
 
 void MainWindow::applyFont() {

@@ -74,7 +74,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
 
     fontSize_ = new QSpinBox(this);
     fontSize_->setObjectName(QStringLiteral("fontSize"));
-    fontSize_->setRange(6, 40);
+    fontSize_->setRange(AppSettings::kMinFontSize, AppSettings::kMaxFontSize);
     fontSize_->setSuffix(tr(" pt"));
     fontSize_->setValue(s.fontSize);
     form->addRow(tr("&Font size:"), fontSize_);

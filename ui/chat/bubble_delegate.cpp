@@ -1,5 +1,7 @@
 #include "ui/chat/bubble_delegate.h"
 
+#include "ui/palette_colors.h"
+
 #include <QAbstractItemView>
 #include <QPainter>
 #include <QPainterPath>
@@ -74,22 +76,26 @@ void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     const auto sender =
         static_cast<Message::Sender>(index.data(ConversationModel::SenderRole).toInt());
     const bool pending = index.data(ConversationModel::PendingRole).toBool();
-    QColor fill, text, header;
+    // From the palette: the user's words in its accent colour, Dari's a shade off the
+    // background, notices in its tool-tip colours; the same in a dark theme.
+    const QPalette& pal = opt.palette;
+    QColor fill, text, header, outline = pal.color(QPalette::Highlight);
     switch (sender) {
         case Message::Sender::User:
-            fill = QColor(0x1f, 0x5f, 0xbf);
-            text = Qt::white;
-            header = QColor(0xd6, 0xe4, 0xff);
+            fill = pal.color(QPalette::Highlight);
+            text = pal.color(QPalette::HighlightedText);
+            header = mixColors(text, fill, 0.25);
+            outline = pal.color(QPalette::Text);
             break;
         case Message::Sender::Dari:
-            fill = QColor(0xec, 0xef, 0xf3);
-            text = QColor(0x1a, 0x1a, 0x1a);
-            header = QColor(0x55, 0x5f, 0x6b);
+            fill = mixColors(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08);
+            text = pal.color(QPalette::Text);
+            header = mixColors(text, fill, 0.4);
             break;
         case Message::Sender::Notice:
-            fill = QColor(0xff, 0xf4, 0xd6);
-            text = QColor(0x5a, 0x45, 0x00);
-            header = QColor(0x8a, 0x6d, 0x1a);
+            fill = pal.color(QPalette::ToolTipBase);
+            text = pal.color(QPalette::ToolTipText);
+            header = mixColors(text, fill, 0.3);
             break;
     }
     painter->save();
@@ -98,7 +104,7 @@ void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     path.addRoundedRect(l.bubble, 12, 12);
     painter->fillPath(path, fill);
     if (opt.state & QStyle::State_Selected) {
-        painter->setPen(QPen(opt.palette.color(QPalette::Highlight), 2.5));
+        painter->setPen(QPen(outline, 2.5));
         painter->drawPath(path);
     }
     if (opt.state & QStyle::State_HasFocus) {

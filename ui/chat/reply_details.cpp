@@ -1,5 +1,7 @@
 #include "ui/chat/reply_details.h"
 
+#include "ui/palette_colors.h"
+
 #include <QComboBox>
 #include <QFontMetrics>
 #include <QLabel>
@@ -21,7 +23,7 @@ ReplyDetails::ReplyDetails(QWidget* parent) : QWidget(parent) {
     title_->setTextFormat(Qt::RichText);
     note_ = new QLabel(this);
     note_->setWordWrap(true);
-    note_->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    setTextColor(note_, warningTextColor(note_->palette()));
     note_->hide();
 
     sentencePicker_ = new QComboBox(this);

@@ -1,5 +1,7 @@
 #include "ui/training/corpus_report_page.h"
 
+#include "ui/palette_colors.h"
+
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -143,17 +145,18 @@ void CorpusReportPage::showResult() {
 
 QString CorpusReportPage::reportHtml() const {
     if (!train_.readable())
-        return tr("<b style='color:#a4161a'>Cannot use this corpus:</b> %1")
-            .arg(train_.error.toHtmlEscaped());
+        return tr("<b style='color:%2'>Cannot use this corpus:</b> %1")
+            .arg(train_.error.toHtmlEscaped(), errorTextColor(palette()).name());
     const QLocale locale;
     const int usable = train_.usablePairs(removeDuplicates());
     QString html =
         tr("<b>%1</b><br>Source: %2<br>Target: %3<br>")
             .arg(train_.summary().toHtmlEscaped(), stats(train_.srcChars), stats(train_.tgtChars));
     if (hasDev_) {
-        html += dev_.readable() ? tr("Dev set: %1 (given)").arg(dev_.summary().toHtmlEscaped())
-                                : tr("<b style='color:#a4161a'>Dev set unusable:</b> %1")
-                                      .arg(dev_.error.toHtmlEscaped());
+        html += dev_.readable()
+                    ? tr("Dev set: %1 (given)").arg(dev_.summary().toHtmlEscaped())
+                    : tr("<b style='color:%2'>Dev set unusable:</b> %1")
+                          .arg(dev_.error.toHtmlEscaped(), errorTextColor(palette()).name());
     } else {
         const DataConfig d;
         const auto devCount = std::min<std::size_t>(

@@ -1,5 +1,7 @@
 #include "ui/training/training_charts.h"
 
+#include "ui/palette_colors.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QHBoxLayout>
@@ -118,6 +120,8 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
         auto* view = new QChartView(plot->chart, this);
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(260, 220);
+        view->setAccessibleName(plot->chart->title());
+        view->setAccessibleDescription(tr("A chart of the training run, updated as it trains"));
         layout->addWidget(view, plot == &loss_ ? 3 : 2);
     }
     setObjectName(QStringLiteral("trainingCharts"));
@@ -127,6 +131,10 @@ TrainingCharts::Plot TrainingCharts::makePlot(const QString& title, const QStrin
                                               const QList<QLineSeries*>& series) {
     Plot plot;
     plot.chart = new QChart;  // owned by its QChartView
+    // Before the series join: a theme keeps their own pens, and its background follows the
+    // desktop's light or dark palette.
+    plot.chart->setTheme(isDarkPalette(palette()) ? QChart::ChartThemeDark
+                                                  : QChart::ChartThemeLight);
     plot.chart->setTitle(title);
     plot.chart->setMargins(QMargins(4, 4, 4, 4));
     plot.chart->legend()->setVisible(series.size() > 1);

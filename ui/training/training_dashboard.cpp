@@ -1,5 +1,7 @@
 #include "ui/training/training_dashboard.h"
 
+#include "ui/palette_colors.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -75,9 +77,10 @@ void TrainingDashboard::buildUi() {
     kindNote_ = new QLabel(this);
     kindNote_->setObjectName(QStringLiteral("kindNote"));
     kindNote_->setWordWrap(true);
-    kindNote_->setStyleSheet(
-        QStringLiteral("QLabel { background: #eef4ff; color: #1d3557; border: 1px solid #b8cdf0; "
-                       "border-radius: 5px; padding: 6px; }"));
+    kindNote_->setFrameShape(QFrame::StyledPanel);
+    kindNote_->setBackgroundRole(QPalette::AlternateBase);
+    kindNote_->setAutoFillBackground(true);
+    kindNote_->setMargin(6);
     progress_ = new QProgressBar(this);
     progress_->setObjectName(QStringLiteral("trainingProgress"));
     progress_->setRange(0, 1000);
@@ -371,8 +374,11 @@ void TrainingDashboard::onStateChanged() {
 
 void TrainingDashboard::setStatus(const QString& text, bool error) {
     status_->setText(text);
-    status_->setStyleSheet(error ? QStringLiteral("QLabel { color: #a4161a; font-weight: bold; }")
-                                 : QString());
+    QFont font = status_->font();
+    font.setBold(error);
+    status_->setFont(font);
+    setTextColor(status_,
+                 error ? errorTextColor(palette()) : palette().color(QPalette::WindowText));
 }
 
 }  // namespace dari

@@ -4,7 +4,7 @@
 <context>
     <name>CorpusReportPage</name>
     <message>
-        <location filename="../training/corpus_report_page.cpp" line="+37"/>
+        <location filename="../training/corpus_report_page.cpp" line="+39"/>
         <source>%1–%2 characters, mean %3, median %4</source>
         <translation>%1–%2자, 평균 %3, 중앙값 %4</translation>
     </message>
@@ -215,7 +215,7 @@
         <translation>&lt;p&gt;Dari가 직접 학습시키는 순환 인코더–디코더 신경망(RNN, GRU, 어텐션을 갖춘 LSTM)으로 내 컴퓨터에서 한국어를 영어로 번역하고 한국어로 대화합니다. 이런 신경망이 배우는 과정을 지켜볼 수도 있습니다.&lt;/p&gt;&lt;p&gt;입력한 내용은 이 컴퓨터 밖으로 나가지 않습니다.&lt;/p&gt;&lt;p&gt;Dari는 MIT 라이선스를 따르는 자유 소프트웨어입니다. Copyright © 2026 The Dari developers.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&lt;p&gt;This copy runs on:&lt;/p&gt;</source>
         <translation>&lt;p&gt;이 Dari는 다음 위에서 실행됩니다:&lt;/p&gt;</translation>
     </message>
@@ -235,7 +235,7 @@
         <translation>출처 표시</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&lt;p&gt;A model you import carries its own training data and licence in its model card.&lt;/p&gt;&lt;h3&gt;Libraries&lt;/h3&gt;</source>
         <translation>&lt;p&gt;가져온 모델은 자신의 학습 데이터와 라이선스를 모델 카드에 담고 있습니다.&lt;/p&gt;&lt;h3&gt;라이브러리&lt;/h3&gt;</translation>
     </message>
@@ -566,8 +566,8 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>&lt;b style=&apos;color:#a4161a&apos;&gt;Cannot use this corpus:&lt;/b&gt; %1</source>
-        <translation>&lt;b style=&apos;color:#a4161a&apos;&gt;이 말뭉치를 사용할 수 없습니다:&lt;/b&gt; %1</translation>
+        <source>&lt;b style=&apos;color:%2&apos;&gt;Cannot use this corpus:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:%2&apos;&gt;이 말뭉치를 사용할 수 없습니다:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -581,11 +581,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&lt;b style=&apos;color:#a4161a&apos;&gt;Dev set unusable:&lt;/b&gt; %1</source>
-        <translation>&lt;b style=&apos;color:#a4161a&apos;&gt;검증 세트를 사용할 수 없습니다:&lt;/b&gt; %1</translation>
+        <source>&lt;b style=&apos;color:%2&apos;&gt;Dev set unusable:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:%2&apos;&gt;검증 세트를 사용할 수 없습니다:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Dev set: %1 pairs split off automatically (%2%, at most %3); %4 pairs left to train on, less any too long for the network (the training dashboard counts them).</source>
         <translation>검증 세트: 쌍 %1개를 자동으로 분리했습니다(%2%, 최대 %3개). 학습할 쌍은 %4개가 남으며, 이 중 네트워크에 너무 긴 쌍은 제외됩니다(학습 대시보드에서 그 수를 보여 줍니다).</translation>
     </message>
@@ -800,14 +800,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <location filename="../main_window_training.cpp" line="+90"/>
         <source>Chat</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+44"/>
+        <location line="-45"/>
+        <location line="+45"/>
         <location filename="../main_window_training.cpp" line="+0"/>
         <source>Translate</source>
         <translation>번역</translation>
@@ -864,7 +864,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../main_window_ui.cpp" line="+227"/>
+        <location filename="../main_window_ui.cpp" line="+230"/>
         <source>Open a model bundle</source>
         <translation>모델 번들 열기</translation>
     </message>
@@ -961,7 +961,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../main_window_ui.cpp" line="-184"/>
+        <location filename="../main_window_ui.cpp" line="-185"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
@@ -1148,7 +1148,7 @@
         <translation>메시지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
@@ -1248,6 +1248,11 @@
         <translation>Markdown (*.md);;탭으로 구분된 값 (*.tsv)</translation>
     </message>
     <message>
+        <location line="+62"/>
+        <source>Text size %1 pt</source>
+        <translation>글자 크기 %1pt</translation>
+    </message>
+    <message>
         <location filename="../main_window_models.cpp" line="+20"/>
         <source>Dari models (*.dari);;All files (*)</source>
         <translation>Dari 모델 (*.dari);;모든 파일 (*)</translation>
@@ -1275,7 +1280,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../main_window_ui.cpp" line="+2"/>
+        <location filename="../main_window_ui.cpp" line="-60"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -1345,7 +1350,32 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actual size</source>
+        <translation>원래 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -1557,7 +1587,7 @@
 <context>
     <name>dari::ReplyDetails</name>
     <message>
-        <location filename="../chat/reply_details.cpp" line="+32"/>
+        <location filename="../chat/reply_details.cpp" line="+34"/>
         <source>The input had several sentences: pick one to see its alternatives and attention</source>
         <translation>입력에 여러 문장이 있습니다. 문장을 선택하면 해당 문장의 후보와 어텐션을 볼 수 있습니다</translation>
     </message>
@@ -1875,7 +1905,7 @@
 <context>
     <name>dari::TrainingCharts</name>
     <message>
-        <location filename="../training/training_charts.cpp" line="+107"/>
+        <location filename="../training/training_charts.cpp" line="+109"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
@@ -1925,7 +1955,12 @@
         <translation>L2 노름</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+9"/>
+        <source>A chart of the training run, updated as it trains</source>
+        <translation>학습 작업의 차트로, 학습하는 동안 갱신됩니다</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
@@ -1993,7 +2028,7 @@
 <context>
     <name>dari::TrainingDashboard</name>
     <message>
-        <location filename="../training/training_dashboard.cpp" line="+57"/>
+        <location filename="../training/training_dashboard.cpp" line="+59"/>
         <source>Dari — Training</source>
         <translation>Dari — 학습</translation>
     </message>
@@ -2003,7 +2038,7 @@
         <translation>아직 학습 작업이 없습니다.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Source</source>
         <translation>원문</translation>
     </message>
@@ -2355,7 +2390,7 @@
         <translation>대화 모드에 아직 모델이 없습니다</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No model for Translate mode yet</source>
         <translation>번역 모드에 아직 모델이 없습니다</translation>
     </message>
