@@ -5,8 +5,8 @@
 
 namespace dari {
 
-const std::vector<CorpusSource>& knownCorpora() {
-    static const std::vector<CorpusSource> corpora = {
+const std::vector<KnownCorpus>& knownCorpora() {
+    static const std::vector<KnownCorpus> corpora = {
         {"tatoeba-ko-en", "Tatoeba Korean-English sentence pairs (manythings.org/anki, 2023-02-20)",
          "https://tatoeba.org and https://www.manythings.org/anki/", "CC-BY-2.0-FR",
          "Sentences from the Tatoeba Project (tatoeba.org), collected by www.manythings.org/anki"},
@@ -21,7 +21,7 @@ const std::vector<CorpusSource>& knownCorpora() {
     return corpora;
 }
 
-const CorpusSource* knownCorpusOf(const std::string& path) {
+const KnownCorpus* knownCorpusOf(const std::string& path) {
     std::filesystem::path p(path);
     for (; !p.empty() && p.has_relative_path(); p = p.parent_path()) {
         for (const auto& corpus : knownCorpora())

@@ -7,7 +7,7 @@
 
 namespace dari {
 
-struct CorpusSource {
+struct KnownCorpus {
     std::string folder;       // the folder name under DARI_DATA (../shared/data)
     std::string title;        // what it is
     std::string origin;       // where a user gets it
@@ -16,11 +16,11 @@ struct CorpusSource {
 };
 
 // Tatoeba ko-en, Chatbot_data (ko), Korean-English news.
-const std::vector<CorpusSource>& knownCorpora();
+const std::vector<KnownCorpus>& knownCorpora();
 
 // The known corpus whose folder holds `path` (a corpus file, or a description such as
 // "tatoeba-ko-en/train.tsv"); nullptr if none.
-const CorpusSource* knownCorpusOf(const std::string& path);
+const KnownCorpus* knownCorpusOf(const std::string& path);
 
 // The corpora folder: $DARI_DATA if set, else `fallback` (the source tree's ../shared/data).
 std::string corporaFolder(const std::string& fallback);

@@ -314,7 +314,7 @@ private Q_SLOTS:
         const QByteArray input =
             "2 곱하기 13은 26이다.\n톰은 iPhone을 샀다\n메일은 tom@example.org 로, 사이트는 "
             "https://dari.example/ko 야.\n";
-        for (const QString& beam : {"1", "5"}) {
+        for (const QString beam : {"1", "5"}) {
             const Run run = runDari({"translate", "--model", model, "--beam", beam}, input);
             QVERIFY2(run.code == 0, qPrintable(run.err));
             const QStringList lines = run.out.split('\n');

@@ -93,7 +93,7 @@ private Q_SLOTS:
 
     // The default models' corpora are recognised wherever they lie; others are not.
     void knownCorporaByFolder() {
-        const dari::CorpusSource* tatoeba = dari::knownCorpusOf("/x/data/tatoeba-ko-en/train.tsv");
+        const dari::KnownCorpus* tatoeba = dari::knownCorpusOf("/x/data/tatoeba-ko-en/train.tsv");
         QVERIFY(tatoeba);
         QCOMPARE(tatoeba->licence, std::string("CC-BY-2.0-FR"));
         QVERIFY(tatoeba->attribution.find("manythings.org") != std::string::npos);

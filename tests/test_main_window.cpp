@@ -2,6 +2,8 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
@@ -17,6 +19,7 @@
 #include "ui/main_window.h"
 #include "ui/palette_colors.h"
 #include "ui/shortcuts_dialog.h"
+#include "ui/training/default_model_plan.h"
 #include "ui/welcome_page.h"
 
 #include <QWizard>
@@ -152,6 +155,55 @@ private Q_SLOTS:
         QVERIFY(box);
         QCOMPARE(box->icon(), QMessageBox::Information);
         QVERIFY(window.lastError().isEmpty());
+    }
+
+    // The welcome page's default model: ./run.sh's recipe on its public corpus, found in
+    // DARI_DATA; a missing corpus is said with where it comes from.
+    void defaultModelPlanUsesTheRecipe() {
+        QTemporaryDir dir;
+        const QString configs = dir.filePath(QStringLiteral("share/dari/configs"));
+        QVERIFY(QDir().mkpath(configs));
+        QVERIFY(QFile::copy(QStringLiteral(DARI_SOURCE_DIR "/configs/ko-en.yaml"),
+                            configs + QStringLiteral("/ko-en.yaml")));
+        qputenv("XDG_DATA_DIRS", dir.filePath(QStringLiteral("share")).toUtf8());
+        QCOMPARE(dari::findRecipe(QStringLiteral("ko-en")),
+                 configs + QStringLiteral("/ko-en.yaml"));
+        QVERIFY(dari::findRecipe(QStringLiteral("chat-ko")).isEmpty());
+
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(data + QStringLiteral("/tatoeba-ko-en")));
+        for (const char* split : {"train.tsv", "dev.tsv"})
+            QVERIFY(QFile::copy(QStringLiteral(DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv"),
+                                data + QStringLiteral("/tatoeba-ko-en/") + QLatin1String(split)));
+        qputenv("DARI_DATA", data.toUtf8());
+        QCOMPARE(dari::findCorporaFolder(QString()), data);
+        const dari::DefaultModel model = dari::defaultModelFor(QStringLiteral("translate"));
+        dari::TrainingPlan plan;
+        QString error;
+        const QString models = dir.filePath(QStringLiteral("models"));
+        QVERIFY2(dari::defaultModelPlan(model, data, models, &plan, &error), qPrintable(error));
+        QStringList args;
+        QVERIFY(plan.arguments(&args, &error));
+        QCOMPARE(args.at(args.indexOf(QStringLiteral("--config")) + 1),
+                 configs + QStringLiteral("/ko-en.yaml"));
+        QCOMPARE(args.at(args.indexOf(QStringLiteral("--train")) + 1),
+                 data + QStringLiteral("/tatoeba-ko-en/train.tsv"));
+        QVERIFY(args.contains(QStringLiteral("--dev")));
+        QCOMPARE(args.at(args.indexOf(QStringLiteral("--out")) + 1),
+                 models + QStringLiteral("/ko-en"));
+        QVERIFY(!args.contains(QStringLiteral("--epochs")));  // the recipe's own budget
+
+        const dari::DefaultModel chat = dari::defaultModelFor(QStringLiteral("chat"));
+        QCOMPARE(chat.name, QStringLiteral("chat-ko"));
+        QVERIFY(!dari::defaultModelPlan(chat, data, models, &plan, &error));
+        QVERIFY2(error.contains(QStringLiteral("chat-ko.yaml")), qPrintable(error));
+        QFile::copy(QStringLiteral(DARI_SOURCE_DIR "/configs/chat-ko.yaml"),
+                    configs + QStringLiteral("/chat-ko.yaml"));
+        QVERIFY(!dari::defaultModelPlan(chat, data, models, &plan, &error));
+        QVERIFY2(error.contains(QStringLiteral("chatbot-ko")) &&
+                     error.contains(QStringLiteral("github.com/songys")),
+                 qPrintable(error));
+        qunsetenv("DARI_DATA");
     }
 
     // View ▸ Zoom: the conversation's text grows and shrinks within the settings' range, is

@@ -26,11 +26,13 @@ std::string readFile(const std::string& path) {
 }
 
 struct Entry {
+    Entry(std::string n, std::string c, mode_t t = AE_IFREG, std::string l = {}, bool h = false)
+        : name(std::move(n)), content(std::move(c)), type(t), link(std::move(l)), hardlink(h) {}
     std::string name;
     std::string content;
-    mode_t type = AE_IFREG;
+    mode_t type;
     std::string link;  // symlink target, or a hard link's target with `hardlink`
-    bool hardlink = false;
+    bool hardlink;
 };
 
 // A tar.gz with exactly these members, as an attacker would write it.

@@ -89,7 +89,7 @@ QString AboutDialog::componentsHtml() {
 
 QString AboutDialog::creditsHtml() {
     QString html = tr("<h3>The corpora of the default models and the tests</h3>");
-    for (const CorpusSource& corpus : knownCorpora()) {
+    for (const KnownCorpus& corpus : knownCorpora()) {
         html += QStringLiteral("<p><b>%1</b><br>%2: %3<br>%4: %5<br>%6</p>")
                     .arg(QString::fromStdString(corpus.title).toHtmlEscaped(), tr("Licence"),
                          QString::fromStdString(corpus.licence).toHtmlEscaped(), tr("Credit"),

@@ -34,6 +34,7 @@ QStringList AppSettings::load(QSettings& s) {
     temperature = r.optionalNumber(QStringLiteral("chat/temperature"), 0.05, 5.0);
     topK = r.optionalInteger(QStringLiteral("chat/topK"), 0, 1000);
     modelsFolder = r.text(QStringLiteral("models/folder"));
+    dataFolder = r.text(QStringLiteral("data/folder"));
     translateModel = r.text(QStringLiteral("models/translate"));
     chatModel = r.text(QStringLiteral("models/chat"));
     fontSize = r.integer(QStringLiteral("view/fontSize"), d.fontSize, kMinFontSize, kMaxFontSize);
@@ -49,6 +50,7 @@ void AppSettings::save(QSettings& s) const {
     storeOverride(s, QStringLiteral("chat/temperature"), temperature);
     storeOverride(s, QStringLiteral("chat/topK"), topK);
     s.setValue(QStringLiteral("models/folder"), modelsFolder);
+    s.setValue(QStringLiteral("data/folder"), dataFolder);
     s.setValue(QStringLiteral("models/translate"), translateModel);
     s.setValue(QStringLiteral("models/chat"), chatModel);
     s.setValue(QStringLiteral("view/fontSize"), fontSize);

@@ -18,7 +18,8 @@ struct AppSettings {
     std::optional<double> temperature;     // Chat: sampling temperature
     std::optional<int> topK;               // Chat: sample among the k likeliest pieces (0: all)
     QString modelsFolder;                  // empty: ModelCatalog::modelsFolder's default
-    int fontSize = 11;                     // points, conversation text (View ▸ Zoom)
+    QString dataFolder;  // the corpora of the default models, as picked (default_model_plan.h)
+    int fontSize = 11;   // points, conversation text (View ▸ Zoom)
     static constexpr int kMinFontSize = 6, kMaxFontSize = 40;
     int threads = 0;  // 0: the runtime's default
     bool translateAsYouType = false;

@@ -92,6 +92,9 @@ public Q_SLOTS:
     void openSettings();
     void openTrainingWizard();  // File ▸ Train a model…
     void continueTraining();    // File ▸ Continue interrupted training…
+    // The welcome page: the current mode's default model with ./run.sh's recipe on its public
+    // corpus (asks for the corpora folder when it is not found). `corpora` empty: look for it.
+    void trainDefaultModel(const QString& corpora = {});
     void useTrainedModel(const QString& dir, const QString& task);
     // ui/main_window_models.cpp: File ▸ Import model…, Export model…, Manage models…
     void importModel(const QString& file = {});  // empty: ask for the file

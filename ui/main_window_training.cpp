@@ -1,12 +1,14 @@
 // MainWindow: training a model on the user's corpus (wizard, dashboard, new bundle in the picker).
 
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QSettings>
 #include <QStatusBar>
 
 #include "ui/main_window.h"
+#include "ui/training/default_model_plan.h"
 #include "ui/training/import_corpus_wizard.h"
 #include "ui/training/run_folder.h"
 #include "ui/training/training_controller.h"
@@ -41,6 +43,31 @@ void MainWindow::openTrainingWizard() {
         dashboard->startPlan(wizard->plan());
     });
     wizard->open();
+}
+
+void MainWindow::trainDefaultModel(const QString& corpora) {
+    if (training_ && training_->controller()->isRunning()) return openTrainingWizard();
+    const DefaultModel model = defaultModelFor(taskOf(mode_));
+    QString folder = corpora.isEmpty() ? findCorporaFolder(settings_.dataFolder) : corpora;
+    TrainingPlan plan;
+    QString error;
+    if (!defaultModelPlan(model, folder, modelsFolder_, &plan, &error)) {
+        if (!options_.dialogs) return showError(tr("Cannot train the default model"), error);
+        folder = QFileDialog::getExistingDirectory(
+            this,
+            tr("The folder holding %1/ (the corpora of the default models)").arg(model.corpus),
+            folder);
+        if (folder.isEmpty()) return;
+        if (!defaultModelPlan(model, folder, modelsFolder_, &plan, &error))
+            return showError(tr("Cannot train the default model"), error);
+    }
+    AppSettings s = settings_;
+    s.dataFolder = folder;
+    applySettings(s);
+    TrainingDashboard* dashboard = trainingDashboard();
+    dashboard->show();
+    dashboard->raise();
+    dashboard->startPlan(plan);
 }
 
 void MainWindow::continueTraining() {

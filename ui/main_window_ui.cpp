@@ -122,6 +122,8 @@ void MainWindow::buildConversation() {
     placeholder_ = new WelcomePage(this);
     connect(placeholder_, &WelcomePage::importRequested, this, [this] { importModel(); });
     connect(placeholder_, &WelcomePage::trainRequested, this, &MainWindow::openTrainingWizard);
+    connect(placeholder_, &WelcomePage::trainDefaultRequested, this,
+            [this] { trainDefaultModel(); });
     view_ = new QListView(this);
     view_->setObjectName(QStringLiteral("conversation"));
     view_->setModel(conversation_);

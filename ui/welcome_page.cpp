@@ -36,11 +36,18 @@ WelcomePage::WelcomePage(QWidget* parent) : QFrame(parent) {
     import->setObjectName(QStringLiteral("welcomeImport"));
     auto* train = new QPushButton(tr("Train on &my own corpus…"), this);
     train->setObjectName(QStringLiteral("welcomeTrain"));
+    auto* defaults = new QPushButton(tr("Train the &default model"), this);
+    defaults->setObjectName(QStringLiteral("welcomeDefault"));
+    defaults->setToolTip(
+        tr("The recipe ./run.sh uses, on the public corpus named below; the "
+           "dashboard shows its progress, and it can be stopped and continued."));
+    connect(defaults, &QPushButton::clicked, this, &WelcomePage::trainDefaultRequested);
     connect(import, &QPushButton::clicked, this, &WelcomePage::importRequested);
     connect(train, &QPushButton::clicked, this, &WelcomePage::trainRequested);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(import);
     buttons->addWidget(train);
+    buttons->addWidget(defaults);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(heading_);
@@ -60,7 +67,7 @@ void WelcomePage::describe(const QString& task, const QStringList& folders) {
                       "%1 model in:%2")
                        .arg(chat ? tr("chat") : tr("translation"), looked));
     QString corpora;
-    for (const CorpusSource& corpus : knownCorpora()) {
+    for (const KnownCorpus& corpus : knownCorpora()) {
         if (corpus.folder != (chat ? "chatbot-ko" : "tatoeba-ko-en")) continue;
         corpora = tr("%1 (%2; %3)")
                       .arg(QString::fromStdString(corpus.title).toHtmlEscaped(),
@@ -68,12 +75,11 @@ void WelcomePage::describe(const QString& task, const QStringList& folders) {
                            QString::fromStdString(corpus.origin).toHtmlEscaped());
     }
     defaults_->setText(
-        tr("<p><b>The default models</b> are trained on public corpora: %1. In Dari's source "
-           "tree, <code>./run.sh models</code> trains both (about 15–20 minutes on two cores; "
-           "it can be stopped and continued). Elsewhere, put the corpora in a folder named by "
-           "<code>DARI_DATA</code> and train with <code>dari train</code>, or import a packed "
-           "model someone shared (<code>.dari</code>: its card names its data and "
-           "licence).</p>")
+        tr("<p><b>The default model</b> of this mode is trained on a public corpus: %1. "
+           "<i>Train the default model</i> finds it in <code>DARI_DATA</code>, or asks for its "
+           "folder, and trains it with the recipe <code>./run.sh models</code> uses (about 15 "
+           "minutes on two cores; it can be stopped and continued). Or import a packed model "
+           "someone shared (<code>.dari</code>: its card names its data and licence).</p>")
             .arg(corpora));
 }
 

@@ -22,6 +22,7 @@ public:
 Q_SIGNALS:
     void importRequested();
     void trainRequested();
+    void trainDefaultRequested();
 
 private:
     QLabel* heading_;

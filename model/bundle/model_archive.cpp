@@ -448,7 +448,7 @@ ModelCard packModel(const std::string& modelDir, const std::string& out,
         const fs::path given = options.trainingData;
         card.trainingData = (given.parent_path().filename() / given.filename()).generic_string();
     }
-    if (const CorpusSource* known = knownCorpusOf(card.trainingData)) {
+    if (const KnownCorpus* known = knownCorpusOf(card.trainingData)) {
         card.dataTitle = known->title;
         card.dataOrigin = known->origin;
         card.dataLicence = known->licence;

@@ -10,10 +10,14 @@ bool TrainingPlan::arguments(QStringList* args, QString* error) const {
     const QString links = QDir(outDir).filePath(QStringLiteral("corpus"));
     if (!train.arguments(QStringLiteral("--train"), links, &a, error)) return false;
     if (!dev.isEmpty() && !dev.arguments(QStringLiteral("--dev"), links, &a, error)) return false;
-    a << settings.arguments(fineTune());
+    if (!recipe.isEmpty()) {
+        a << QStringLiteral("--config") << QFileInfo(recipe).absoluteFilePath();
+    } else {
+        a << settings.arguments(fineTune());
+        a << QStringLiteral("--set")
+          << QStringLiteral("data.deduplicate=%1").arg(removeDuplicates ? "true" : "false");
+    }
     if (skipInvalid) a << QStringLiteral("--skip-invalid");
-    a << QStringLiteral("--set")
-      << QStringLiteral("data.deduplicate=%1").arg(removeDuplicates ? "true" : "false");
     if (fineTune()) a << QStringLiteral("--init-from") << QFileInfo(initFrom).absoluteFilePath();
     a << QStringLiteral("--out") << QFileInfo(outDir).absoluteFilePath();
     *args = a;

@@ -13,8 +13,9 @@ struct TrainingPlan {
     CorpusSource train;
     CorpusSource dev;  // empty: `dari train` splits a dev set off `train`
     TrainingSettings settings;
-    QString outDir;                // the new bundle's folder, under the models folder
-    QString initFrom;              // non-empty: fine-tune this bundle on the new data
+    QString recipe;    // a config file (configs/ko-en.yaml): its settings instead of `settings`'s
+    QString outDir;    // the new bundle's folder, under the models folder
+    QString initFrom;  // non-empty: fine-tune this bundle on the new data
     bool skipInvalid = false;      // skip the pairs the report listed (--skip-invalid)
     bool removeDuplicates = true;  // data.deduplicate
 

@@ -132,6 +132,24 @@
     </message>
 </context>
 <context>
+    <name>dari</name>
+    <message>
+        <location filename="../training/default_model_plan.cpp" line="+60"/>
+        <source>The recipe %1.yaml is in none of %2.</source>
+        <translation>레시피 %1.yaml이(가) %2 어디에도 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The corpus %1 (train.tsv and dev.tsv) is not in %2. It comes from %3.</source>
+        <translation>말뭉치 %1(train.tsv와 dev.tsv)이(가) %2에 없습니다. 이 말뭉치는 %3에서 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any corpora folder</source>
+        <translation>어느 말뭉치 폴더</translation>
+    </message>
+</context>
+<context>
     <name>dari::AboutDialog</name>
     <message>
         <location filename="../about_dialog.cpp" line="+27"/>
@@ -575,7 +593,7 @@
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;원문: %2&lt;br&gt;대상: %3&lt;br&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Dev set: %1 (given)</source>
         <translation>검증 세트: %1(지정됨)</translation>
     </message>
@@ -585,7 +603,7 @@
         <translation>&lt;b style=&apos;color:%2&apos;&gt;검증 세트를 사용할 수 없습니다:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Dev set: %1 pairs split off automatically (%2%, at most %3); %4 pairs left to train on, less any too long for the network (the training dashboard counts them).</source>
         <translation>검증 세트: 쌍 %1개를 자동으로 분리했습니다(%2%, 최대 %3개). 학습할 쌍은 %4개가 남으며, 이 중 네트워크에 너무 긴 쌍은 제외됩니다(학습 대시보드에서 그 수를 보여 줍니다).</translation>
     </message>
@@ -801,7 +819,7 @@
     <message>
         <location line="+8"/>
         <location line="+45"/>
-        <location filename="../main_window_training.cpp" line="+90"/>
+        <location filename="../main_window_training.cpp" line="+116"/>
         <source>Chat</source>
         <translation>대화</translation>
     </message>
@@ -864,7 +882,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../main_window_ui.cpp" line="+230"/>
+        <location filename="../main_window_ui.cpp" line="+232"/>
         <source>Open a model bundle</source>
         <translation>모델 번들 열기</translation>
     </message>
@@ -961,7 +979,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../main_window_ui.cpp" line="-185"/>
+        <location filename="../main_window_ui.cpp" line="-187"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
@@ -1008,7 +1026,7 @@
         <translation>새 언어는 Dari를 다시 시작하면 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../main_window_training.cpp" line="-66"/>
+        <location filename="../main_window_training.cpp" line="-90"/>
         <source>Training stopped</source>
         <translation>학습 중지됨</translation>
     </message>
@@ -1018,7 +1036,18 @@
         <translation>모델을 학습하는 중입니다. 다른 학습을 시작하려면 먼저 중지하세요.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
+        <location line="+6"/>
+        <source>Cannot train the default model</source>
+        <translation>기본 모델을 학습시킬 수 없음</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The folder holding %1/ (the corpora of the default models)</source>
+        <translation>%1/이(가) 있는 폴더(기본 모델의 말뭉치)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Nothing to continue</source>
         <translation>계속할 학습 없음</translation>
     </message>
@@ -1138,7 +1167,7 @@
         <translation>대화 기록 검색(Ctrl+F): 일치하는 메시지를 짝이 되는 메시지와 함께 표시</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Conversation</source>
         <translation>대화 내용</translation>
     </message>
@@ -1960,7 +1989,7 @@
         <translation>학습 작업의 차트로, 학습하는 동안 갱신됩니다</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
@@ -2385,7 +2414,17 @@
         <translation>내 말뭉치로 학습(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Train the &amp;default model</source>
+        <translation>기본 모델 학습(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recipe ./run.sh uses, on the public corpus named below; the dashboard shows its progress, and it can be stopped and continued.</source>
+        <translation>./run.sh가 쓰는 레시피로 아래의 공개 말뭉치를 학습합니다. 대시보드에 진행 상황이 보이며, 멈췄다가 이어서 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>No model for Chat mode yet</source>
         <translation>대화 모드에 아직 모델이 없습니다</translation>
     </message>
@@ -2416,8 +2455,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>&lt;p&gt;&lt;b&gt;The default models&lt;/b&gt; are trained on public corpora: %1. In Dari&apos;s source tree, &lt;code&gt;./run.sh models&lt;/code&gt; trains both (about 15–20 minutes on two cores; it can be stopped and continued). Elsewhere, put the corpora in a folder named by &lt;code&gt;DARI_DATA&lt;/code&gt; and train with &lt;code&gt;dari train&lt;/code&gt;, or import a packed model someone shared (&lt;code&gt;.dari&lt;/code&gt;: its card names its data and licence).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;기본 모델&lt;/b&gt;은 공개 말뭉치로 학습합니다: %1. Dari 소스 트리에서는 &lt;code&gt;./run.sh models&lt;/code&gt;가 두 모델을 모두 학습시킵니다(코어 두 개로 약 15–20분, 멈췄다가 이어서 할 수 있음). 그 밖의 경우에는 말뭉치를 &lt;code&gt;DARI_DATA&lt;/code&gt;가 가리키는 폴더에 두고 &lt;code&gt;dari train&lt;/code&gt;으로 학습시키거나, 다른 사람이 공유한 모델 파일(&lt;code&gt;.dari&lt;/code&gt;: 모델 카드에 데이터와 라이선스가 적혀 있음)을 가져오세요.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;The default model&lt;/b&gt; of this mode is trained on a public corpus: %1. &lt;i&gt;Train the default model&lt;/i&gt; finds it in &lt;code&gt;DARI_DATA&lt;/code&gt;, or asks for its folder, and trains it with the recipe &lt;code&gt;./run.sh models&lt;/code&gt; uses (about 15 minutes on two cores; it can be stopped and continued). Or import a packed model someone shared (&lt;code&gt;.dari&lt;/code&gt;: its card names its data and licence).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 모드의 &lt;b&gt;기본 모델&lt;/b&gt;은 공개 말뭉치로 학습합니다: %1. &lt;i&gt;기본 모델 학습&lt;/i&gt;은 &lt;code&gt;DARI_DATA&lt;/code&gt;에서 말뭉치를 찾거나 폴더를 물어본 뒤, &lt;code&gt;./run.sh models&lt;/code&gt;와 같은 레시피로 학습시킵니다(코어 두 개로 약 15분, 멈췄다가 이어서 할 수 있음). 다른 사람이 공유한 모델 파일(&lt;code&gt;.dari&lt;/code&gt;: 모델 카드에 데이터와 라이선스가 적혀 있음)을 가져올 수도 있습니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,36 @@
+#pragma once
+// Training a default model from the window (the welcome page): the recipe ./run.sh uses
+// (configs/ko-en.yaml, configs/chat-ko.yaml; installed into /usr/share/dari/configs) on its
+// public corpus (data/corpus_sources.h), found in DARI_DATA, the folder the user picked, or the
+// source tree's ../shared/data.
+
+#include <QString>
+#include <QStringList>
+
+#include "ui/training/training_plan.h"
+
+namespace dari {
+
+struct DefaultModel {
+    QString name;    // ko-en | chat-ko
+    QString corpus;  // its folder under the corpora folder
+    QString task;
+};
+
+DefaultModel defaultModelFor(const QString& task);
+
+// Where recipes are looked for: the source tree's configs/ when running from its build
+// folder, then DIR/dari/configs for each of $XDG_DATA_DIRS.
+QStringList recipeFolders();
+QString findRecipe(const QString& name);  // empty: none
+
+// The corpora folder: $DARI_DATA, else `chosen` (the user's pick, remembered), else the source
+// tree's ../shared/data; empty if none of them exists.
+QString findCorporaFolder(const QString& chosen);
+
+// The plan that trains `model` with its recipe into `modelsFolder`; false with `error` (which
+// says what is missing) if the recipe or the corpus cannot be found.
+bool defaultModelPlan(const DefaultModel& model, const QString& corporaFolder,
+                      const QString& modelsFolder, TrainingPlan* plan, QString* error);
+
+}  // namespace dari
