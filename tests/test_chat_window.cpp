@@ -22,6 +22,7 @@
 #include "ui/chat/bubble_delegate.h"
 #include "ui/chat/conversation_model.h"
 #include "ui/chat/empty_state.h"
+#include "ui/chat/file_translation.h"
 #include "ui/chat/history_store.h"
 #include "ui/chat/message_input.h"
 #include "ui/chat/reply_details.h"
@@ -47,6 +48,54 @@ class TestChatWindow : public QObject {
     }
 
 private Q_SLOTS:
+    // File ▸ Translate a file: every line translated, line breaks (and an empty line) kept,
+    // next to the input; a cancelled run writes nothing.
+    void translatesAWholeFile() {
+        auto w = makeWindow();
+        QTemporaryDir dir;
+        const QString input = dir.filePath(QStringLiteral("letter.txt"));
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("안녕하세요.\n\n오늘은 날씨가 좋네요. 나는 학생이다.\r\n고마워요\n");
+        file.close();
+        w->translateFile(input);
+        QVERIFY(w->fileTranslation());
+        QSignalSpy done(w->fileTranslation(), &dari::FileTranslation::finished);
+        QVERIFY(done.wait(60000));
+        const auto result = done.first().first().value<dari::FileTranslationResult>();
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.output, dir.filePath(QStringLiteral("letter.en.txt")));
+        QFile out(result.output);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = out.readAll().split('\n');
+        QCOMPARE(lines.size(), 5);  // four lines and the final newline
+        QVERIFY(!lines[0].isEmpty());
+        QVERIFY(lines[1].isEmpty());
+        QVERIFY(lines[2].endsWith('\r'));  // a CRLF line stays one
+        QVERIFY(!lines[3].isEmpty());
+        QCOMPARE(result.lines, 4);
+
+        // Cancelled at once: nothing is written.
+        QFile::remove(result.output);
+        w->translateFile(input);
+        QSignalSpy cancelled(w->fileTranslation(), &dari::FileTranslation::finished);
+        w->fileTranslation()->cancel();
+        QVERIFY(cancelled.wait(60000));
+        QVERIFY(cancelled.first().first().value<dari::FileTranslationResult>().cancelled);
+        QVERIFY(!QFileInfo::exists(result.output));
+        // Not UTF-8: one message naming the file and line, nothing written.
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("좋아요\n\xff\xfe\n");
+        file.close();
+        w->translateFile(input);
+        QSignalSpy refused(w->fileTranslation(), &dari::FileTranslation::finished);
+        QVERIFY(refused.wait(60000));
+        QVERIFY2(refused.first().first().value<dari::FileTranslationResult>().error.contains(
+                     input + QStringLiteral(":2: not UTF-8")),
+                 qPrintable(refused.first().first().value<dari::FileTranslationResult>().error));
+        QVERIFY(!QFileInfo::exists(result.output));
+    }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         dari::configureThreads(1);

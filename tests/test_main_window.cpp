@@ -127,7 +127,7 @@ private Q_SLOTS:
                 if (row.first().startsWith(what)) return row.last();
             return QString();
         };
-        QCOMPARE(keysOf(QStringLiteral("Translate")),
+        QCOMPARE(keysOf(QStringLiteral("Translate 한")),
                  QKeySequence(QStringLiteral("Ctrl+1")).toString(QKeySequence::NativeText));
         QVERIFY(!keysOf(QStringLiteral("Find in history")).isEmpty());
         QVERIFY(!keysOf(QStringLiteral("Send")).isEmpty());

@@ -57,6 +57,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     if (settings_.threads > 0) engine_->setThreads(settings_.threads);
     buildUi();
     buildMenus();
+    setAcceptDrops(true);  // a .txt dropped on the window is translated (main_window_file.cpp)
     connect(engine_, &Engine::replyReady, this, &MainWindow::onReply);
     connect(engine_, &Engine::requestDropped, this, &MainWindow::onDropped);
     connect(engine_, &Engine::busyChanged, this, [this](bool busy) {

@@ -29,6 +29,8 @@ class QLayout;
 
 namespace dari {
 
+class FileTranslation;
+
 class WelcomePage;
 
 class BubbleDelegate;
@@ -100,6 +102,10 @@ public Q_SLOTS:
     void importModel(const QString& file = {});  // empty: ask for the file
     void exportModel(const QString& dir = {});   // empty: the current mode's model
     void manageModels();
+    // ui/main_window_file.cpp: File ▸ Translate a file… (empty: ask for it) or a dropped .txt;
+    // the translation goes next to it. fileTranslation() is the running job, for tests.
+    void translateFile(const QString& file = {});
+    FileTranslation* fileTranslation() const { return fileJob_; }
     // View ▸ Zoom in / out: the conversation's text `steps` points larger; 0 resets it.
     void zoom(int steps);
 
@@ -110,6 +116,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;  // the window's size, place and splitter kept
+    void dragEnterEvent(QDragEnterEvent* event) override;  // a .txt file: translate it
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildUi();
@@ -174,6 +182,7 @@ private:
     QSplitter* splitter_ = nullptr;
     QTimer* debounce_ = nullptr;
     TrainingDashboard* training_ = nullptr;
+    FileTranslation* fileJob_ = nullptr;  // File ▸ Translate a file…
 };
 
 }  // namespace dari

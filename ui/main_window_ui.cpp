@@ -239,6 +239,9 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Manage models…"), QKeySequence(tr("Ctrl+M")), this,
                     &MainWindow::manageModels);
     file->addSeparator();
+    file->addAction(tr("Translate a &file…"), QKeySequence(tr("Ctrl+Shift+F")), this,
+                    [this] { translateFile(); });
+    file->addSeparator();
     file->addAction(tr("&Train a model…"), QKeySequence(tr("Ctrl+T")), this,
                     &MainWindow::openTrainingWizard);
     file->addAction(tr("Co&ntinue interrupted training…"), this, &MainWindow::continueTraining);

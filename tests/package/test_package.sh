@@ -2,7 +2,7 @@
 # The Debian package works without the source tree: builds it (cmake --build BUILD --target
 # package), unpacks it into a throw-away root, checks its computed dependencies, validates its
 # desktop entry and metainfo, and from that root alone trains, packs, installs and translates
-# with a model file and shows the window (offscreen). The root is removed at the end.
+# and chats with model files and shows the window (offscreen). The root is removed at the end.
 #   test_package.sh BUILD_DIR SHARED_DATA
 set -euo pipefail
 build=$(realpath "$1")
@@ -54,6 +54,14 @@ out=$(printf '안녕하세요.\n2 곱하기 13은 26이다.\n' | "$bin/dari" tra
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 2 ] || fail "dari translate printed: $out"
 [[ $out == *13* && $out == *26* ]] || fail "numbers lost: $out"
 "$bin/dari" models | grep -q "^tiny-ko-en .*$DARI_MODELS" || fail "dari models"
+# And chat, with a packed chat model.
+head -300 "$data/chatbot-ko/dev.tsv" > chat.tsv
+"$bin/dari" train --task chat --train chat.tsv --out tiny-chat --epochs 1 --vocab-size 600 \
+  --embedding 16 --hidden 16 --batch-size 16 --threads 1 >/dev/null 2>&1
+"$bin/dari" pack --model tiny-chat --out tiny-chat.dari >/dev/null 2>&1
+"$bin/dari" models install tiny-chat.dari >/dev/null 2>&1
+reply=$(printf '안녕\n배고파\n' | "$bin/dari" chat --model tiny-chat --seed 1 2>/dev/null)
+[ "$(printf '%s\n' "$reply" | wc -l)" -eq 2 ] || fail "dari chat printed: $reply"
 QT_QPA_PLATFORM=offscreen DARI_HISTORY_DB=$root/history.sqlite \
   timeout 120 "$bin/dari-chat" --screenshot "$work/window.png"
 [ "$(stat -c %s "$work/window.png")" -gt 10000 ] || fail "dari-chat --screenshot"

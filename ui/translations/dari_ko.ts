@@ -134,12 +134,12 @@
 <context>
     <name>dari</name>
     <message>
-        <location filename="../training/default_model_plan.cpp" line="+60"/>
+        <location filename="../training/default_model_plan.cpp" line="+62"/>
         <source>The recipe %1.yaml is in none of %2.</source>
         <translation>레시피 %1.yaml이(가) %2 어디에도 없습니다.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The corpus %1 (train.tsv and dev.tsv) is not in %2. It comes from %3.</source>
         <translation>말뭉치 %1(train.tsv와 dev.tsv)이(가) %2에 없습니다. 이 말뭉치는 %3에서 받을 수 있습니다.</translation>
     </message>
@@ -733,7 +733,7 @@
 <context>
     <name>dari::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="+67"/>
+        <location filename="../main_window.cpp" line="+68"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
@@ -819,7 +819,7 @@
     <message>
         <location line="+8"/>
         <location line="+45"/>
-        <location filename="../main_window_training.cpp" line="+116"/>
+        <location filename="../main_window_training.cpp" line="+117"/>
         <source>Chat</source>
         <translation>대화</translation>
     </message>
@@ -1026,7 +1026,7 @@
         <translation>새 언어는 Dari를 다시 시작하면 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../main_window_training.cpp" line="-90"/>
+        <location filename="../main_window_training.cpp" line="-91"/>
         <source>Training stopped</source>
         <translation>학습 중지됨</translation>
     </message>
@@ -1037,7 +1037,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot train the default model</source>
         <translation>기본 모델을 학습시킬 수 없음</translation>
     </message>
@@ -1187,12 +1187,60 @@
         <translation>보내기(Enter), Shift+Enter: 줄 바꿈</translation>
     </message>
     <message>
+        <location filename="../main_window_file.cpp" line="+41"/>
+        <source>A file is being translated; cancel it first.</source>
+        <translation>파일을 번역하는 중입니다. 먼저 취소하세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+6"/>
+        <location line="+10"/>
+        <source>Translate a file</source>
+        <translation>파일 번역</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>There is no translation model yet.</source>
+        <translation>아직 번역 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../main_window_ui.cpp" line="+6"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Translating %1…</source>
+        <translation>%1 번역하는 중…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Translated %1 of %2 lines</source>
+        <translation>%2줄 중 %1줄 번역함</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file was not translated</source>
+        <translation>파일을 번역하지 못했습니다</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>취소됨: 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Translated %1 lines into %2</source>
+        <translation>%1줄을 번역해 %2에 저장함</translation>
+    </message>
+    <message>
+        <location filename="../main_window_ui.cpp" line="+2"/>
         <source>Stop computing the reply (Esc)</source>
         <translation>답변 생성 중지(Esc)</translation>
     </message>
@@ -1245,6 +1293,16 @@
         <location line="+0"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Translate a &amp;file…</source>
+        <translation>파일 번역(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2419,7 +2477,7 @@
         <translation>기본 모델 학습(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The recipe ./run.sh uses, on the public corpus named below; the dashboard shows its progress, and it can be stopped and continued.</source>
         <translation>./run.sh가 쓰는 레시피로 아래의 공개 말뭉치를 학습합니다. 대시보드에 진행 상황이 보이며, 멈췄다가 이어서 할 수 있습니다.</translation>
     </message>
