@@ -16,6 +16,7 @@
 #include "app/train_launcher.h"
 #include "data/atomic_file.h"
 #include "data/corpus.h"
+#include "data/corpus_sources.h"
 #include "data/split.h"
 #include "model/bundle/bundle.h"
 #include "model/device.h"
@@ -120,9 +121,7 @@ TrainInputs loadInputs(const json& run, const Config& config) {
         throw std::runtime_error(run.at("train").at("path").get<std::string>() +
                                  ": no pairs to train on");
     inputs.fingerprint = fingerprint(inputs.train);
-    const std::filesystem::path trainPath = run.at("train").at("path").get<std::string>();
-    inputs.trainingData =
-        (trainPath.parent_path().filename() / trainPath.filename()).generic_string();
+    inputs.trainingData = corpusLabel(run.at("train").at("path").get<std::string>());
     return inputs;
 }
 

@@ -31,6 +31,11 @@ const KnownCorpus* knownCorpusOf(const std::string& path) {
     return nullptr;
 }
 
+std::string corpusLabel(const std::string& path) {
+    const std::filesystem::path p(path);
+    return (p.parent_path().filename() / p.filename()).generic_string();
+}
+
 std::string corporaFolder(const std::string& fallback) {
     const char* data = std::getenv("DARI_DATA");
     return data && *data ? data : fallback;

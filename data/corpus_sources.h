@@ -22,6 +22,10 @@ const std::vector<KnownCorpus>& knownCorpora();
 // "tatoeba-ko-en/train.tsv"); nullptr if none.
 const KnownCorpus* knownCorpusOf(const std::string& path);
 
+// A corpus file as its folder and file name ("tatoeba-ko-en/train.tsv"): enough to recognise a
+// known corpus, without the user's own paths (BundleMeta::trainingData, model cards).
+std::string corpusLabel(const std::string& path);
+
 // The corpora folder: $DARI_DATA if set, else `fallback` (the source tree's ../shared/data).
 std::string corporaFolder(const std::string& fallback);
 

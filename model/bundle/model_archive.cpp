@@ -56,13 +56,6 @@ bool isModelFile(const std::string& name) {
     return isMemberWeights(name);
 }
 
-std::string isoNow() {
-    const std::time_t now = std::time(nullptr);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    return text;
-}
-
 std::string upper(std::string s) {
     for (char& c : s)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -87,8 +80,7 @@ std::string recordedTrainingData(const std::string& dir, const BundleMeta& meta)
     std::ifstream run(dir + "/run.json");
     if (!run) return {};
     try {
-        const fs::path path = json::parse(run).at("train").at("path").get<std::string>();
-        return (path.parent_path().filename() / path.filename()).generic_string();
+        return corpusLabel(json::parse(run).at("train").at("path").get<std::string>());
     } catch (const std::exception&) {
         return {};
     }
@@ -444,10 +436,8 @@ ModelCard packModel(const std::string& modelDir, const std::string& out,
     card.trainPairs = meta.trainPairs;
     card.epochs = meta.epochs;
     card.trainingData = recordedTrainingData(modelDir, meta);
-    if (card.trainingData.empty() && !options.trainingData.empty()) {
-        const fs::path given = options.trainingData;
-        card.trainingData = (given.parent_path().filename() / given.filename()).generic_string();
-    }
+    if (card.trainingData.empty() && !options.trainingData.empty())
+        card.trainingData = corpusLabel(options.trainingData);
     if (const KnownCorpus* known = knownCorpusOf(card.trainingData)) {
         card.dataTitle = known->title;
         card.dataOrigin = known->origin;
@@ -458,7 +448,7 @@ ModelCard packModel(const std::string& modelDir, const std::string& out,
     card.calibrated = meta.confidence.calibrated();
     card.dariVersion = meta.dariVersion;
     card.created = meta.created;
-    card.packed = isoNow();
+    card.packed = isoTimeNow();
     std::vector<std::string> names = kRequiredFiles;
     for (int64_t m = 2; m <= meta.members; ++m)
         names.push_back(memberFileName(m));

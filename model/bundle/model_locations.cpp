@@ -21,7 +21,9 @@ std::string dataHome() {
     return env("HOME") + "/.local/share";
 }
 
-std::vector<std::string> dataDirs() {
+}  // namespace
+
+std::vector<std::string> xdgDataDirs() {
     std::string list = env("XDG_DATA_DIRS");
     if (list.empty()) list = "/usr/local/share:/usr/share";
     std::vector<std::string> dirs;
@@ -35,9 +37,7 @@ std::vector<std::string> dataDirs() {
     return dirs;
 }
 
-}  // namespace
-
-std::string sourceTreeModelsFolder() {
+std::string sourceTreeFolder() {
     std::error_code error;
     const fs::path exe = fs::read_symlink("/proc/self/exe", error);
     if (error) return {};
@@ -48,7 +48,12 @@ std::string sourceTreeModelsFolder() {
     if (exe.parent_path().filename() != "bin" || !fs::exists(build / "CMakeCache.txt", error) ||
         !fs::exists(source / "configs" / "ko-en.yaml", error))
         return {};
-    return (source / "models").string();
+    return source.string();
+}
+
+std::string sourceTreeModelsFolder() {
+    const std::string source = sourceTreeFolder();
+    return source.empty() ? std::string() : (fs::path(source) / "models").string();
 }
 
 std::vector<std::string> modelSearchPath() {
@@ -62,7 +67,7 @@ std::vector<std::string> modelSearchPath() {
     };
     add(env("DARI_MODELS"));
     add(dataHome() + "/dari/models");
-    for (const auto& dir : dataDirs())
+    for (const auto& dir : xdgDataDirs())
         add(dir + "/dari/models");
     add(sourceTreeModelsFolder());
     return path;

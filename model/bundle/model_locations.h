@@ -23,8 +23,12 @@ std::vector<std::string> modelSearchPath();
 // else $XDG_DATA_HOME/dari/models.
 std::string userModelsFolder();
 
-// The source tree's models/ when this executable runs from <source>/<build>/bin; empty if not.
+// The source tree when this executable runs from <source>/<build>/bin; empty if not.
+std::string sourceTreeFolder();
+// Its models/ (which may not exist yet); empty if not in a source tree.
 std::string sourceTreeModelsFolder();
+// $XDG_DATA_DIRS' absolute entries (default /usr/local/share:/usr/share), in order.
+std::vector<std::string> xdgDataDirs();
 
 // The first folder of the search path holding a model called `name` (a folder with a
 // meta.json); nullopt if none does.

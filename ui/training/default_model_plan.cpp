@@ -12,8 +12,7 @@ namespace dari {
 namespace {
 
 QString sourceTree() {
-    const QString models = QString::fromStdString(sourceTreeModelsFolder());
-    return models.isEmpty() ? QString() : QFileInfo(models).path();
+    return QString::fromStdString(sourceTreeFolder());
 }
 
 }  // namespace
@@ -27,11 +26,8 @@ DefaultModel defaultModelFor(const QString& task) {
 QStringList recipeFolders() {
     QStringList folders;
     if (!sourceTree().isEmpty()) folders << QDir(sourceTree()).filePath(QStringLiteral("configs"));
-    QString dirs = qEnvironmentVariable("XDG_DATA_DIRS");
-    if (dirs.isEmpty()) dirs = QStringLiteral("/usr/local/share:/usr/share");
-    for (const QString& dir : dirs.split(QLatin1Char(':'), Qt::SkipEmptyParts))
-        if (QDir::isAbsolutePath(dir))
-            folders << QDir(dir).filePath(QStringLiteral("dari/configs"));
+    for (const std::string& dir : xdgDataDirs())
+        folders << QDir(QString::fromStdString(dir)).filePath(QStringLiteral("dari/configs"));
     return folders;
 }
 
