@@ -1,4 +1,5 @@
 #include "ui/main_window.h"
+#include "ui/training/default_models_run.h"
 #include "ui/welcome_page.h"
 
 #include <QActionGroup>
@@ -182,7 +183,8 @@ void MainWindow::refreshModelUi() {
     const QString modeName = mode_ == Mode::Chat ? tr("Chat") : tr("Translate");
     placeholder_->setVisible(!have);
     if (!have)
-        placeholder_->describe(taskOf(mode_), ModelCatalog::searchPath(settings_.modelsFolder));
+        placeholder_->describe(taskOf(mode_), ModelCatalog::searchPath(settings_.modelsFolder),
+                               DefaultModelsRun::hasPartialWork(modelsFolder_));
     refreshEmptyState();
     modelLabel_->setText(have ? tr("%1 · %2").arg(modeName, QFileInfo(dir).fileName())
                               : tr("%1 · no model").arg(modeName));

@@ -30,6 +30,7 @@ class QLayout;
 namespace dari {
 
 class FileTranslation;
+class DefaultModelsRun;
 
 class WelcomePage;
 
@@ -94,9 +95,11 @@ public Q_SLOTS:
     void openSettings();
     void openTrainingWizard();  // File ▸ Train a model…
     void continueTraining();    // File ▸ Continue interrupted training…
-    // The welcome page: the current mode's default model with ./run.sh's recipe on its public
-    // corpus (asks for the corpora folder when it is not found). `corpora` empty: look for it.
-    void trainDefaultModel(const QString& corpora = {});
+    // The welcome page: both default models as ./run.sh models trains them, on their public
+    // corpora (asks for the corpora folder when they are not found; `corpora` empty: look for
+    // it), or what is left of them. defaultModelsRun(): that run, for tests (null before).
+    void trainDefaultModels(const QString& corpora = {});
+    DefaultModelsRun* defaultModelsRun() const { return defaults_; }
     void useTrainedModel(const QString& dir, const QString& task);
     // ui/main_window_models.cpp: File ▸ Import model…, Export model…, Manage models…
     void importModel(const QString& file = {});  // empty: ask for the file
@@ -183,6 +186,7 @@ private:
     QTimer* debounce_ = nullptr;
     TrainingDashboard* training_ = nullptr;
     FileTranslation* fileJob_ = nullptr;  // File ▸ Translate a file…
+    DefaultModelsRun* defaults_ = nullptr;
 };
 
 }  // namespace dari

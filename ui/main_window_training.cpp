@@ -9,6 +9,8 @@
 
 #include "ui/main_window.h"
 #include "ui/training/default_model_plan.h"
+#include "ui/training/default_models_panel.h"
+#include "ui/training/default_models_run.h"
 #include "ui/training/import_corpus_wizard.h"
 #include "ui/training/run_folder.h"
 #include "ui/training/training_controller.h"
@@ -22,8 +24,11 @@ TrainingDashboard* MainWindow::trainingDashboard() {
     training_->setWindowFlag(Qt::Window);  // its own top-level window, owned by this one
     connect(training_, &TrainingDashboard::modelTrained, this, &MainWindow::onModelTrained);
     connect(training_, &TrainingDashboard::useModelRequested, this, &MainWindow::useTrainedModel);
-    connect(training_, &TrainingDashboard::errorShown, this,
-            [this](const QString& text) { showError(tr("Training stopped"), text); });
+    connect(training_, &TrainingDashboard::errorShown, this, [this](const QString& text) {
+        // A default model's network stopped by Stop both is paused, not failed.
+        if (defaults_ && defaults_->state() == DefaultModelsRun::State::Stopping) return;
+        showError(tr("Training stopped"), text);
+    });
     return training_;
 }
 
@@ -38,6 +43,7 @@ void MainWindow::openTrainingWizard() {
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &QWizard::accepted, this, [this, wizard] {
         TrainingDashboard* dashboard = trainingDashboard();
+        dashboard->setPanel(nullptr);
         dashboard->show();
         dashboard->raise();
         dashboard->startPlan(wizard->plan());
@@ -45,29 +51,36 @@ void MainWindow::openTrainingWizard() {
     wizard->open();
 }
 
-void MainWindow::trainDefaultModel(const QString& corpora) {
-    if (training_ && training_->controller()->isRunning()) return openTrainingWizard();
-    const DefaultModel model = defaultModelFor(taskOf(mode_));
+void MainWindow::trainDefaultModels(const QString& corpora) {
+    TrainingDashboard* dashboard = trainingDashboard();
+    if (defaults_ && defaults_->isActive()) {
+        dashboard->show();
+        return dashboard->raise();
+    }
+    if (dashboard->controller()->isRunning()) return openTrainingWizard();  // says why not
     QString folder = corpora.isEmpty() ? findCorporaFolder(settings_.dataFolder) : corpora;
-    TrainingPlan plan;
+    delete defaults_;
+    defaults_ = new DefaultModelsRun(dashboard, modelsFolder_, folder, this);
     QString error;
-    if (!defaultModelPlan(model, folder, modelsFolder_, &plan, &error)) {
-        if (!options_.dialogs) return showError(tr("Cannot train the default model"), error);
+    if (!defaults_->start(&error)) {
+        if (!options_.dialogs) return showError(tr("Cannot train the default models"), error);
         folder = QFileDialog::getExistingDirectory(
             this,
-            tr("The folder holding %1/ (the corpora of the default models)").arg(model.corpus),
+            tr("The folder holding tatoeba-ko-en/ and chatbot-ko/ (the default models' corpora)"),
             folder);
         if (folder.isEmpty()) return;
-        if (!defaultModelPlan(model, folder, modelsFolder_, &plan, &error))
-            return showError(tr("Cannot train the default model"), error);
+        delete defaults_;
+        defaults_ = new DefaultModelsRun(dashboard, modelsFolder_, folder, this);
+        if (!defaults_->start(&error))
+            return showError(tr("Cannot train the default models"), error);
     }
     AppSettings s = settings_;
     s.dataFolder = folder;
     applySettings(s);
-    TrainingDashboard* dashboard = trainingDashboard();
+    connect(defaults_, &DefaultModelsRun::modelReady, this, &MainWindow::onModelTrained);
+    dashboard->setPanel(new DefaultModelsPanel(defaults_, dashboard));
     dashboard->show();
     dashboard->raise();
-    dashboard->startPlan(plan);
 }
 
 void MainWindow::continueTraining() {
@@ -79,6 +92,7 @@ void MainWindow::continueTraining() {
     }
     auto resume = [this](const QString& dir) {
         TrainingDashboard* dashboard = trainingDashboard();
+        dashboard->setPanel(nullptr);
         dashboard->show();
         dashboard->raise();
         dashboard->resumeRun(dir);
@@ -112,6 +126,8 @@ void MainWindow::announceInterruptedRuns() {
 
 void MainWindow::onModelTrained(const QString& dir, const QString& task) {
     rescanModels();
+    // A network of a default model is not a model of its own: the run says when one is ready.
+    if (defaults_ && defaults_->isActive() && sender() != defaults_) return;
     statusBar()->showMessage(tr("New model %1 is ready — it is in the model picker (%2 mode).")
                                  .arg(QFileInfo(dir).fileName(),
                                       task == QLatin1String("chat") ? tr("Chat") : tr("Translate")),

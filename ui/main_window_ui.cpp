@@ -123,7 +123,7 @@ void MainWindow::buildConversation() {
     connect(placeholder_, &WelcomePage::importRequested, this, [this] { importModel(); });
     connect(placeholder_, &WelcomePage::trainRequested, this, &MainWindow::openTrainingWizard);
     connect(placeholder_, &WelcomePage::trainDefaultRequested, this,
-            [this] { trainDefaultModel(); });
+            [this] { trainDefaultModels(); });
     view_ = new QListView(this);
     view_->setObjectName(QStringLiteral("conversation"));
     view_->setModel(conversation_);

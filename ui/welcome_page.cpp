@@ -36,11 +36,13 @@ WelcomePage::WelcomePage(QWidget* parent) : QFrame(parent) {
     import->setObjectName(QStringLiteral("welcomeImport"));
     auto* train = new QPushButton(tr("Train on &my own corpus…"), this);
     train->setObjectName(QStringLiteral("welcomeTrain"));
-    auto* defaults = new QPushButton(tr("Train the &default model"), this);
+    auto* defaults = new QPushButton(this);
+    defaultsButton_ = defaults;
     defaults->setObjectName(QStringLiteral("welcomeDefault"));
     defaults->setToolTip(
-        tr("The recipe ./run.sh uses, on the public corpus named below; the "
-           "dashboard shows its progress, and it can be stopped and continued."));
+        tr("Both default models, with the recipes ./run.sh uses, on the public corpora named "
+           "below; the dashboard shows the progress of both, and they can be stopped and "
+           "continued."));
     connect(defaults, &QPushButton::clicked, this, &WelcomePage::trainDefaultRequested);
     connect(import, &QPushButton::clicked, this, &WelcomePage::importRequested);
     connect(train, &QPushButton::clicked, this, &WelcomePage::trainRequested);
@@ -56,7 +58,7 @@ WelcomePage::WelcomePage(QWidget* parent) : QFrame(parent) {
     layout->addWidget(defaults_);
 }
 
-void WelcomePage::describe(const QString& task, const QStringList& folders) {
+void WelcomePage::describe(const QString& task, const QStringList& folders, bool defaultsPaused) {
     const bool chat = task == QLatin1String("chat");
     heading_->setText(chat ? tr("No model for Chat mode yet")
                            : tr("No model for Translate mode yet"));
@@ -68,17 +70,21 @@ void WelcomePage::describe(const QString& task, const QStringList& folders) {
                        .arg(chat ? tr("chat") : tr("translation"), looked));
     QString corpora;
     for (const KnownCorpus& corpus : knownCorpora()) {
-        if (corpus.folder != (chat ? "chatbot-ko" : "tatoeba-ko-en")) continue;
-        corpora = tr("%1 (%2; %3)")
-                      .arg(QString::fromStdString(corpus.title).toHtmlEscaped(),
-                           QString::fromStdString(corpus.licence).toHtmlEscaped(),
-                           QString::fromStdString(corpus.origin).toHtmlEscaped());
+        if (corpus.folder != "chatbot-ko" && corpus.folder != "tatoeba-ko-en") continue;
+        corpora += tr("<li>%1: %2 (%3; %4)</li>")
+                       .arg(QString::fromStdString(corpus.folder),
+                            QString::fromStdString(corpus.title).toHtmlEscaped(),
+                            QString::fromStdString(corpus.licence).toHtmlEscaped(),
+                            QString::fromStdString(corpus.origin).toHtmlEscaped());
     }
+    defaultsButton_->setText(defaultsPaused ? tr("Continue training the &default models")
+                                            : tr("Train the &default models"));
     defaults_->setText(
-        tr("<p><b>The default model</b> of this mode is trained on a public corpus: %1. "
-           "<i>Train the default model</i> finds it in <code>DARI_DATA</code>, or asks for its "
-           "folder, and trains it with the recipe <code>./run.sh models</code> uses (about 15 "
-           "minutes on two cores; it can be stopped and continued). Or import a packed model "
+        tr("<p><b>The default models</b> (ko-en for Translate, chat-ko for Chat) are trained on "
+           "public corpora:</p><ul>%1</ul><p><i>Train the default models</i> finds them in "
+           "<code>DARI_DATA</code>, or asks for their folder, and trains both side by side with "
+           "the recipes <code>./run.sh models</code> uses (about 20 minutes on two cores; they "
+           "can be stopped and continued, also after closing Dari). Or import a packed model "
            "someone shared (<code>.dari</code>: its card names its data and licence).</p>")
             .arg(corpora));
 }

@@ -6,6 +6,7 @@
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
 
 namespace dari {
 
@@ -14,8 +15,9 @@ class WelcomePage : public QFrame {
 public:
     explicit WelcomePage(QWidget* parent = nullptr);
 
-    // For `task` ("translate" | "chat"), having searched `folders`.
-    void describe(const QString& task, const QStringList& folders);
+    // For `task` ("translate" | "chat"), having searched `folders`; `defaultsPaused`: the
+    // default models' training stopped part-way (the button continues it).
+    void describe(const QString& task, const QStringList& folders, bool defaultsPaused = false);
     QString text() const;  // everything it says, as plain text (tests, the model summary)
     QString html() const;
 
@@ -28,6 +30,7 @@ private:
     QLabel* heading_;
     QLabel* body_;
     QLabel* defaults_;
+    QPushButton* defaultsButton_;
 };
 
 }  // namespace dari

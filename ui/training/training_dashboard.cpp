@@ -125,6 +125,7 @@ void TrainingDashboard::buildUi() {
     buttons->addWidget(useButton_);
 
     auto* layout = new QVBoxLayout(this);
+    layout_ = layout;
     layout->addWidget(headline_);
     layout->addWidget(kindNote_);
     layout->addWidget(progress_);
@@ -136,6 +137,19 @@ void TrainingDashboard::buildUi() {
     layout->addWidget(status_);
     layout->addLayout(buttons);
     resize(1180, 760);
+}
+
+void TrainingDashboard::setPanel(QWidget* panel) {
+    if (panel_ && panel_ != panel) panel_->hide();
+    panel_ = panel;
+    if (panel) {
+        if (layout_->indexOf(panel) < 0) layout_->insertWidget(0, panel);
+        panel->show();
+    }
+    for (QWidget* own :
+         std::initializer_list<QWidget*>{stopButton_, resumeButton_, useButton_, status_})
+        own->setVisible(!panel);  // the panel says how its runs stand
+    if (!panel) runLabel_.clear();
 }
 
 QString TrainingDashboard::headline() const {
@@ -292,7 +306,8 @@ void TrainingDashboard::onValidation(const QJsonObject& e) {
 }
 
 void TrainingDashboard::onRunStarted() {
-    const QString name = QFileInfo(controller_->outDir()).fileName();
+    const QString name =
+        runLabel_.isEmpty() ? QFileInfo(controller_->outDir()).fileName() : runLabel_;
     switch (controller_->kind()) {
         case TrainingController::Kind::NewModel:
             headline_->setText(tr("Training a new model: %1").arg(name));

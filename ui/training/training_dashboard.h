@@ -5,12 +5,14 @@
 // a `dari train` child process driven by its TrainingController.
 
 #include <QJsonObject>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QVBoxLayout;
 
 namespace dari {
 
@@ -30,6 +32,11 @@ public:
     QString headline() const;    // the "what is happening" line
     QString statusText() const;  // the last state message (errors included)
     QString task() const { return task_; }
+    // A panel above the headline that drives the runs itself (the default models'): the
+    // dashboard's own Stop, Resume and Use buttons hide while it shows. nullptr: none.
+    void setPanel(QWidget* panel);
+    // What the headline calls the next runs ("ko-en, network 2 of 3"); empty: the folder's name.
+    void setRunLabel(const QString& label) { runLabel_ = label; }
 
 public Q_SLOTS:
     // Starts the plan's run (new model or fine-tune). False with an error shown.
@@ -71,6 +78,9 @@ private:
     QPushButton* stopButton_ = nullptr;
     QPushButton* resumeButton_ = nullptr;
     QPushButton* useButton_ = nullptr;
+    QVBoxLayout* layout_ = nullptr;
+    QPointer<QWidget> panel_;
+    QString runLabel_;
     QString task_;
     double bestBleu_ = 0.0;
     qint64 samplesStep_ = 0;

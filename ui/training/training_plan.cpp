@@ -18,6 +18,7 @@ bool TrainingPlan::arguments(QStringList* args, QString* error) const {
           << QStringLiteral("data.deduplicate=%1").arg(removeDuplicates ? "true" : "false");
     }
     if (skipInvalid) a << QStringLiteral("--skip-invalid");
+    a << extra;
     if (fineTune()) a << QStringLiteral("--init-from") << QFileInfo(initFrom).absoluteFilePath();
     a << QStringLiteral("--out") << QFileInfo(outDir).absoluteFilePath();
     *args = a;

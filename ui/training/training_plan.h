@@ -18,6 +18,7 @@ struct TrainingPlan {
     QString initFrom;  // non-empty: fine-tune this bundle on the new data
     bool skipInvalid = false;      // skip the pairs the report listed (--skip-invalid)
     bool removeDuplicates = true;  // data.deduplicate
+    QStringList extra;             // further `dari train` options (--threads 1, --seed 2, ...)
 
     bool fineTune() const { return !initFrom.isEmpty(); }
     // The options after `dari train` (without --json): corpora, settings, --out,

@@ -134,7 +134,7 @@
 <context>
     <name>dari</name>
     <message>
-        <location filename="../training/default_model_plan.cpp" line="+62"/>
+        <location filename="../training/default_model_plan.cpp" line="+58"/>
         <source>The recipe %1.yaml is in none of %2.</source>
         <translation>레시피 %1.yaml이(가) %2 어디에도 없습니다.</translation>
     </message>
@@ -614,6 +614,133 @@
     </message>
 </context>
 <context>
+    <name>dari::DefaultModelsPanel</name>
+    <message>
+        <location filename="../training/default_models_panel.cpp" line="+21"/>
+        <source>&lt;b&gt;The default models&lt;/b&gt; — trained side by side, one core each, as &lt;code&gt;./run.sh models&lt;/code&gt; does</source>
+        <translation>&lt;b&gt;기본 모델&lt;/b&gt; — &lt;code&gt;./run.sh models&lt;/code&gt;처럼 코어 하나씩 나란히 학습합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ko-en (translation)</source>
+        <translation>ko-en (번역)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chat-ko (chat)</source>
+        <translation>chat-ko (대화)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Stop both</source>
+        <translation>둘 다 멈춤(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each run saves a checkpoint; Continue (now or after restarting Dari) picks up where they stopped</source>
+        <translation>각 학습이 체크포인트를 저장합니다. 계속(지금 또는 Dari를 다시 시작한 뒤)하면 멈춘 곳에서 이어집니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Continue</source>
+        <translation>계속(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Progress of %1</source>
+        <translation>%1의 진행률</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Both models are ready.</source>
+        <translation>두 모델이 모두 준비되었습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Estimating the time left…</source>
+        <translation>남은 시간을 추정하는 중…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time left: about %1 min</source>
+        <translation>남은 시간: 약 %1분</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopping: each run saves a checkpoint…</source>
+        <translation>멈추는 중: 각 학습이 체크포인트를 저장합니다…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paused. Continue picks up where they stopped — now, or after restarting Dari (Train the default models on the welcome page).</source>
+        <translation>일시 정지됨. 계속하면 멈춘 곳에서 이어집니다 — 지금, 또는 Dari를 다시 시작한 뒤(시작 화면의 기본 모델 학습).</translation>
+    </message>
+</context>
+<context>
+    <name>dari::DefaultModelsRun</name>
+    <message>
+        <location filename="../training/default_models_run.cpp" line="+56"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>network %1 of %2</source>
+        <translation>신경망 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>joining its %1 networks</source>
+        <translation>신경망 %1개를 합치는 중</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+24"/>
+        <source>calibrating its confidence on dev</source>
+        <translation>dev로 신뢰도를 보정하는 중</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>training</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>dari %1 stopped.</source>
+        <translation>dari %1이(가) 멈췄습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot start %1: %2</source>
+        <translation>%1을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · %1%</source>
+        <translation> · %1%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped by an error while %1</source>
+        <translation>%1 중 오류로 멈춤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused: %1</source>
+        <translation>일시 정지: %1</translation>
+    </message>
+</context>
+<context>
     <name>dari::EmptyState</name>
     <message>
         <location filename="../chat/empty_state.cpp" line="+57"/>
@@ -733,7 +860,7 @@
 <context>
     <name>dari::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="+68"/>
+        <location filename="../main_window.cpp" line="+69"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
@@ -818,14 +945,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+45"/>
-        <location filename="../main_window_training.cpp" line="+117"/>
+        <location line="+46"/>
+        <location filename="../main_window_training.cpp" line="+133"/>
         <source>Chat</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+45"/>
+        <location line="-46"/>
+        <location line="+46"/>
         <location filename="../main_window_training.cpp" line="+0"/>
         <source>Translate</source>
         <translation>번역</translation>
@@ -1026,28 +1153,28 @@
         <translation>새 언어는 Dari를 다시 시작하면 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../main_window_training.cpp" line="-91"/>
+        <location filename="../main_window_training.cpp" line="-103"/>
         <source>Training stopped</source>
         <translation>학습 중지됨</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A model is training; stop it before starting another.</source>
         <translation>모델을 학습하는 중입니다. 다른 학습을 시작하려면 먼저 중지하세요.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+7"/>
-        <source>Cannot train the default model</source>
-        <translation>기본 모델을 학습시킬 수 없음</translation>
+        <location line="+27"/>
+        <location line="+9"/>
+        <source>Cannot train the default models</source>
+        <translation>기본 모델을 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>The folder holding %1/ (the corpora of the default models)</source>
-        <translation>%1/이(가) 있는 폴더(기본 모델의 말뭉치)</translation>
+        <location line="-6"/>
+        <source>The folder holding tatoeba-ko-en/ and chatbot-ko/ (the default models&apos; corpora)</source>
+        <translation>tatoeba-ko-en/과 chatbot-ko/가 있는 폴더 (기본 모델의 말뭉치)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Nothing to continue</source>
         <translation>계속할 학습 없음</translation>
     </message>
@@ -1057,7 +1184,7 @@
         <translation>%1에 중단된 학습 작업이 없습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 — stopped at step %2</source>
         <translation>%1 — 스텝 %2에서 중지됨</translation>
     </message>
@@ -1077,7 +1204,7 @@
         <translation>중단된 학습 작업(%1)을 이어서 진행할 수 있습니다: 파일 ▸ 중단된 학습 계속…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>New model %1 is ready — it is in the model picker (%2 mode).</source>
         <translation>새 모델 %1이(가) 준비되었습니다 — 모델 선택 목록(%2 모드)에서 사용할 수 있습니다.</translation>
     </message>
@@ -1215,12 +1342,12 @@
         <translation>취소</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Translating %1…</source>
         <translation>%1 번역하는 중…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Translated %1 of %2 lines</source>
         <translation>%2줄 중 %1줄 번역함</translation>
     </message>
@@ -2165,12 +2292,12 @@
         <translation>이 모델 사용</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&lt;b&gt;Sample outputs&lt;/b&gt; on dev sentences at the last validation:</source>
         <translation>마지막 검증 때 검증 세트 문장에 대한 &lt;b&gt;출력 예시&lt;/b&gt;:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <location line="+19"/>
         <source>A training run is already in progress.</source>
         <translation>이미 학습 작업이 진행 중입니다.</translation>
@@ -2215,7 +2342,7 @@
         <translation>완료: 스텝 %1 · %2 에포크 · 최고 검증 BLEU %3 · 학습 시간 %4</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Training a new model: %1</source>
         <translation>새 모델 학습 중: %1</translation>
     </message>
@@ -2472,17 +2599,12 @@
         <translation>내 말뭉치로 학습(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Train the &amp;default model</source>
-        <translation>기본 모델 학습(&amp;D)</translation>
+        <location line="+6"/>
+        <source>Both default models, with the recipes ./run.sh uses, on the public corpora named below; the dashboard shows the progress of both, and they can be stopped and continued.</source>
+        <translation>두 기본 모델을 ./run.sh와 같은 레시피로 아래의 공개 말뭉치에서 학습합니다. 대시보드에 둘의 진행률이 보이고, 멈췄다가 이어서 할 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The recipe ./run.sh uses, on the public corpus named below; the dashboard shows its progress, and it can be stopped and continued.</source>
-        <translation>./run.sh가 쓰는 레시피로 아래의 공개 말뭉치를 학습합니다. 대시보드에 진행 상황이 보이며, 멈췄다가 이어서 할 수 있습니다.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No model for Chat mode yet</source>
         <translation>대화 모드에 아직 모델이 없습니다</translation>
     </message>
@@ -2508,13 +2630,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 (%2; %3)</source>
-        <translation>%1 (%2; %3)</translation>
+        <source>&lt;li&gt;%1: %2 (%3; %4)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;%1: %2 (%3; %4)&lt;/li&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>&lt;p&gt;&lt;b&gt;The default model&lt;/b&gt; of this mode is trained on a public corpus: %1. &lt;i&gt;Train the default model&lt;/i&gt; finds it in &lt;code&gt;DARI_DATA&lt;/code&gt;, or asks for its folder, and trains it with the recipe &lt;code&gt;./run.sh models&lt;/code&gt; uses (about 15 minutes on two cores; it can be stopped and continued). Or import a packed model someone shared (&lt;code&gt;.dari&lt;/code&gt;: its card names its data and licence).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;이 모드의 &lt;b&gt;기본 모델&lt;/b&gt;은 공개 말뭉치로 학습합니다: %1. &lt;i&gt;기본 모델 학습&lt;/i&gt;은 &lt;code&gt;DARI_DATA&lt;/code&gt;에서 말뭉치를 찾거나 폴더를 물어본 뒤, &lt;code&gt;./run.sh models&lt;/code&gt;와 같은 레시피로 학습시킵니다(코어 두 개로 약 15분, 멈췄다가 이어서 할 수 있음). 다른 사람이 공유한 모델 파일(&lt;code&gt;.dari&lt;/code&gt;: 모델 카드에 데이터와 라이선스가 적혀 있음)을 가져올 수도 있습니다.&lt;/p&gt;</translation>
+        <source>Continue training the &amp;default models</source>
+        <translation>기본 모델 학습 계속하기(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the &amp;default models</source>
+        <translation>기본 모델 학습하기(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;&lt;b&gt;The default models&lt;/b&gt; (ko-en for Translate, chat-ko for Chat) are trained on public corpora:&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;&lt;i&gt;Train the default models&lt;/i&gt; finds them in &lt;code&gt;DARI_DATA&lt;/code&gt;, or asks for their folder, and trains both side by side with the recipes &lt;code&gt;./run.sh models&lt;/code&gt; uses (about 20 minutes on two cores; they can be stopped and continued, also after closing Dari). Or import a packed model someone shared (&lt;code&gt;.dari&lt;/code&gt;: its card names its data and licence).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;기본 모델&lt;/b&gt;(번역용 ko-en, 대화용 chat-ko)은 공개 말뭉치로 학습합니다:&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;&lt;i&gt;기본 모델 학습하기&lt;/i&gt;는 말뭉치를 &lt;code&gt;DARI_DATA&lt;/code&gt;에서 찾거나 폴더를 묻고, &lt;code&gt;./run.sh models&lt;/code&gt;와 같은 레시피로 둘을 나란히 학습합니다(코어 두 개로 약 20분, 멈췄다가 Dari를 닫은 뒤에도 이어서 할 수 있습니다). 또는 다른 사람이 공유한 모델 파일(&lt;code&gt;.dari&lt;/code&gt;: 카드에 데이터와 라이선스가 적혀 있습니다)을 가져오세요.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,405 @@
+#include "ui/training/default_models_run.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/bundle/bundle.h"
+#include "model/training/train_events.h"
+#include "ui/training/default_model_plan.h"
+#include "ui/training/run_folder.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_dashboard.h"
+
+namespace dari {
+
+namespace ev = train_events;
+
+namespace {
+
+bool hasMeta(const QString& dir) {
+    return QFileInfo::exists(QDir(dir).filePath(QStringLiteral("meta.json")));
+}
+
+bool calibrated(const QString& dir) {
+    if (!hasMeta(dir)) return false;
+    try {
+        return BundleMeta::load(dir.toStdString()).confidence.calibrated();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+bool trainingFinished(const QString& dir) {
+    return RunFolder::inspect(dir).state == RunFolder::State::Finished;
+}
+
+// A model that is there and not being trained: a finished run, or one installed without a log.
+bool modelThere(const QString& dir) {
+    const RunFolder::State state = RunFolder::inspect(dir).state;
+    return hasMeta(dir) && (state == RunFolder::State::Finished || state == RunFolder::State::None);
+}
+
+QString member(const QString& models, int i) {
+    return QDir(models).filePath(
+        QStringLiteral("%1/%2").arg(QLatin1String(kKoEnMembersFolder)).arg(i));
+}
+
+// A training run on `controller` (not the dashboard's): what TrainingDashboard::startPlan does.
+bool startOn(TrainingController* controller, const TrainingPlan& plan, QString* error) {
+    QStringList args;
+    if (!QDir().mkpath(plan.outDir)) {
+        *error = DefaultModelsRun::tr("Cannot create the folder %1.").arg(plan.outDir);
+        return false;
+    }
+    if (!plan.arguments(&args, error)) return false;
+    return controller->start(args, plan.outDir);
+}
+
+}  // namespace
+
+DefaultModelsRun::DefaultModelsRun(TrainingDashboard* dashboard, const QString& modelsFolder,
+                                   const QString& corporaFolder, QObject* parent)
+    : QObject(parent), dashboard_(dashboard), models_(modelsFolder), corpora_(corporaFolder) {
+    lanes_[0].controller = dashboard->controller();
+    lanes_[1].controller = new TrainingController(this);
+    for (LaneRun& lane : lanes_) {
+        LaneRun* l = &lane;
+        connect(lane.controller, &TrainingController::eventReceived, this,
+                [this, l](const QJsonObject& e) { onTrainingEvent(*l, e); });
+        connect(lane.controller, &TrainingController::finished, this, [this, l] {
+            if (l->running && l->process == nullptr) onStepFinished(*l);
+        });
+        connect(lane.controller, &TrainingController::interrupted, this, [this, l] {
+            if (l->running && l->process == nullptr) onStepStopped(*l, {});
+        });
+        connect(lane.controller, &TrainingController::failed, this,
+                [this, l](const QString& message) {
+                    if (l->running && l->process == nullptr) onStepStopped(*l, message);
+                });
+    }
+}
+
+DefaultModelsRun::~DefaultModelsRun() {
+    for (LaneRun& lane : lanes_) {
+        if (!lane.process) continue;
+        lane.process->terminate();
+        lane.process->waitForFinished(5000);
+    }
+    // The chat lane's controller stops its run (with a checkpoint) as it is destroyed; the
+    // dashboard's goes on being the dashboard's.
+}
+
+bool DefaultModelsRun::hasPartialWork(const QString& modelsFolder) {
+    QStringList runs{QDir(modelsFolder).filePath(QStringLiteral("chat-ko"))};
+    for (int i = 1; i <= kKoEnMembers; ++i)
+        runs << member(modelsFolder, i);
+    for (const QString& dir : runs)
+        if (RunFolder::inspect(dir).resumable()) return true;
+    return trainingFinished(member(modelsFolder, 1)) &&
+           !hasMeta(QDir(modelsFolder).filePath(QStringLiteral("ko-en")));
+}
+
+QString DefaultModelsRun::modelDir(Lane lane) const {
+    return QDir(models_).filePath(laneOf(lane).model);
+}
+
+bool DefaultModelsRun::start(QString* error) {
+    if (isActive()) return true;
+    error_.clear();
+    lanes_[1].controller->setExecutable(lanes_[0].controller->executable());
+    if (!planKoEn(false, error) || !planChat(false, error)) return false;
+    // One core each while both train (run.sh: ~17% more work done than one after the other).
+    const bool both = laneOf(Lane::KoEn).trainings > laneOf(Lane::KoEn).trainingsDone &&
+                      laneOf(Lane::Chat).trainings > laneOf(Lane::Chat).trainingsDone;
+    if (both && (!planKoEn(true, error) || !planChat(true, error))) return false;
+    setState(State::Running);
+    starting_ = true;
+    for (LaneRun& lane : lanes_)
+        next(lane);
+    starting_ = false;
+    updateState();
+    return true;
+}
+
+// Steps of each lane after the last one already done; `oneCore` adds --threads 1.
+bool DefaultModelsRun::plan(LaneRun& lane, bool oneCore, QString* error) {
+    Q_UNUSED(error);
+    int first = 0;
+    for (int i = 0; i < lane.steps.size(); ++i)
+        if (lane.steps[i].done()) first = i + 1;
+    lane.trainings = 0;
+    lane.trainingsDone = 0;
+    for (int i = 0; i < lane.steps.size(); ++i) {
+        Step& step = lane.steps[i];
+        if (oneCore)
+            (step.counts ? step.plan.extra : step.command)
+                << QStringLiteral("--threads") << QStringLiteral("1");
+        if (!step.counts) continue;
+        ++lane.trainings;
+        if (i < first) ++lane.trainingsDone;
+    }
+    lane.current = first - 1;
+    lane.fraction = lane.seconds = 0.0;
+    lane.running = lane.failed = false;
+    lane.finished = first == lane.steps.size();
+    return true;
+}
+
+bool DefaultModelsRun::planKoEn(bool oneCore, QString* error) {
+    LaneRun& lane = laneOf(Lane::KoEn);
+    lane.model = QStringLiteral("ko-en");
+    lane.task = QStringLiteral("translate");
+    lane.steps.clear();
+    const QString out = modelDir(Lane::KoEn);
+    const QString dev = QDir(corpora_).filePath(
+        QStringLiteral("%1/dev.tsv").arg(defaultModelFor(lane.task).corpus));
+    QStringList join{QStringLiteral("ensemble"), QStringLiteral("--out"), out};
+    for (int i = 1; i <= kKoEnMembers; ++i) {
+        Step step;
+        step.label = tr("network %1 of %2").arg(i).arg(kKoEnMembers);
+        step.counts = true;
+        const QString dir = member(models_, i);
+        step.done = [dir] { return trainingFinished(dir); };
+        // A missing recipe or corpus is said once, before anything starts.
+        if (!hasMeta(out) &&
+            !defaultModelPlan(defaultModelFor(lane.task), corpora_, models_, &step.plan, error))
+            return false;
+        step.plan.outDir = dir;
+        if (i > 1)
+            step.plan.extra << QStringLiteral("--seed") << QString::number(i)
+                            << QStringLiteral("--vocab-from") << member(models_, 1);
+        lane.steps << step;
+        join << QStringLiteral("--member") << dir;
+    }
+    Step joinStep;
+    joinStep.label = tr("joining its %1 networks").arg(kKoEnMembers);
+    joinStep.command = join << QStringLiteral("--dev") << dev;
+    joinStep.done = [out] { return hasMeta(out); };
+    lane.steps << joinStep;
+    Step calibrate;
+    calibrate.label = tr("calibrating its confidence on dev");
+    calibrate.command = {QStringLiteral("calibrate"), QStringLiteral("--model"), out,
+                         QStringLiteral("--dev"), dev};
+    calibrate.done = [out] { return calibrated(out); };
+    lane.steps << calibrate;
+    return plan(lane, oneCore, error);
+}
+
+bool DefaultModelsRun::planChat(bool oneCore, QString* error) {
+    LaneRun& lane = laneOf(Lane::Chat);
+    lane.model = QStringLiteral("chat-ko");
+    lane.task = QStringLiteral("chat");
+    lane.steps.clear();
+    const QString out = modelDir(Lane::Chat);
+    Step train;
+    train.label = tr("training");
+    train.counts = true;
+    train.done = [out] { return modelThere(out); };
+    if (!modelThere(out) &&
+        !defaultModelPlan(defaultModelFor(lane.task), corpora_, models_, &train.plan, error))
+        return false;
+    train.plan.outDir = out;
+    lane.steps << train;
+    Step calibrate;
+    calibrate.label = tr("calibrating its confidence on dev");
+    calibrate.command = {QStringLiteral("calibrate"), QStringLiteral("--model"), out,
+                         QStringLiteral("--dev"),
+                         QDir(corpora_).filePath(
+                             QStringLiteral("%1/dev.tsv").arg(defaultModelFor(lane.task).corpus))};
+    calibrate.done = [out] { return calibrated(out); };
+    lane.steps << calibrate;
+    return plan(lane, oneCore, error);
+}
+
+void DefaultModelsRun::next(LaneRun& lane) {
+    lane.running = false;
+    if (lane.finished) {
+        updateState();
+        return;
+    }
+    ++lane.current;
+    if (lane.current >= lane.steps.size()) {
+        lane.finished = true;
+        Q_EMIT modelReady(QDir(models_).filePath(lane.model), lane.task);
+        updateState();
+        return;
+    }
+    lane.fraction = lane.seconds = 0.0;
+    lane.running = runStep(lane, lane.steps[lane.current]);
+    if (!lane.running) lane.failed = true;
+    Q_EMIT progressChanged();
+    updateState();
+}
+
+bool DefaultModelsRun::runStep(LaneRun& lane, const Step& step) {
+    if (!step.command.isEmpty()) {
+        startCommand(lane, step.command);
+        return true;
+    }
+    const QString dir = step.plan.outDir;
+    const bool shown = lane.controller == dashboard_->controller();
+    if (shown) dashboard_->setRunLabel(QStringLiteral("%1, %2").arg(lane.model, step.label));
+    QString error;
+    bool ok;
+    if (RunFolder::inspect(dir).resumable()) {
+        ok = shown ? dashboard_->resumeRun(dir) : lane.controller->resume(dir);
+    } else {
+        QDir(dir).removeRecursively();  // a run that never got to a checkpoint starts over
+        ok = shown ? dashboard_->startPlan(step.plan) : startOn(lane.controller, step.plan, &error);
+    }
+    if (!ok) error_ = shown ? dashboard_->statusText() : error;
+    return ok;
+}
+
+void DefaultModelsRun::startCommand(LaneRun& lane, const QStringList& args) {
+    // An ensemble left half-written by a stopped join is written again.
+    if (args.front() == QLatin1String("ensemble"))
+        QDir(modelDir(Lane::KoEn) + QStringLiteral(".partial")).removeRecursively();
+    auto* process = new QProcess(this);
+    lane.process = process;
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    LaneRun* l = &lane;
+    connect(process, &QProcess::finished, this,
+            [this, l, process](int code, QProcess::ExitStatus status) {
+                const QString output = QString::fromUtf8(process->readAll()).trimmed();
+                l->process = nullptr;
+                process->deleteLater();
+                if (status == QProcess::NormalExit && code == 0) return onStepFinished(*l);
+                if (state_ == State::Stopping) return onStepStopped(*l, {});
+                const QString last = output.section(QLatin1Char('\n'), -3);
+                onStepStopped(*l, last.isEmpty()
+                                      ? tr("dari %1 stopped.").arg(process->arguments().front())
+                                      : last);
+            });
+    connect(process, &QProcess::errorOccurred, this, [this, l, process](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart) return;
+        l->process = nullptr;
+        process->deleteLater();
+        onStepStopped(*l,
+                      tr("Cannot start %1: %2").arg(process->program(), process->errorString()));
+    });
+    process->start(lane.controller->executable(), args);
+}
+
+void DefaultModelsRun::onTrainingEvent(LaneRun& lane, const QJsonObject& e) {
+    if (!lane.running || lane.process) return;
+    const QString kind = e.value(QLatin1String(ev::kEvent)).toString();
+    if (kind != QLatin1String(ev::kTrain) && kind != QLatin1String(ev::kTick) &&
+        kind != QLatin1String(ev::kDone))
+        return;
+    lane.fraction = kind == QLatin1String(ev::kDone)
+                        ? 1.0
+                        : std::clamp(e.value(QLatin1String(ev::kProgress)).toDouble(), 0.0, 1.0);
+    lane.seconds = e.value(QLatin1String(ev::kSeconds)).toDouble();
+    Q_EMIT progressChanged();
+}
+
+void DefaultModelsRun::onStepFinished(LaneRun& lane) {
+    if (lane.steps[lane.current].counts) {
+        ++lane.trainingsDone;
+        if (lane.seconds > 0) lane.perTraining = lane.seconds;
+    }
+    lane.fraction = lane.seconds = 0.0;
+    // The next step starts once the signal that ended this one has returned: it may start the
+    // same controller again. Stopped in between, it waits for start().
+    LaneRun* l = &lane;
+    QMetaObject::invokeMethod(
+        this,
+        [this, l] {
+            if (state_ == State::Running) return next(*l);
+            l->running = false;
+            if (++l->current >= l->steps.size()) {  // its last step: the model is ready
+                l->finished = true;
+                Q_EMIT modelReady(QDir(models_).filePath(l->model), l->task);
+            }
+            Q_EMIT progressChanged();
+            updateState();
+        },
+        Qt::QueuedConnection);
+}
+
+void DefaultModelsRun::onStepStopped(LaneRun& lane, const QString& error) {
+    lane.running = false;
+    // Stopped by stop() before its first checkpoint, a run says so as an error: it is a pause.
+    if (!error.isEmpty() && state_ != State::Stopping) {
+        lane.failed = true;
+        error_ = tr("%1 (%2): %3").arg(lane.model, lane.steps[lane.current].label, error);
+    }
+    // The other lane pauses too: Continue resumes both together.
+    if (state_ == State::Running) stop();
+    Q_EMIT progressChanged();
+    updateState();
+}
+
+void DefaultModelsRun::stop() {
+    if (!isActive()) return;
+    setState(State::Stopping);
+    for (LaneRun& lane : lanes_) {
+        if (!lane.running) continue;
+        if (lane.process)
+            lane.process->terminate();
+        else if (lane.controller->isRunning())
+            lane.controller->stop();  // between two steps: the queued next one sees Stopping
+    }
+    updateState();
+}
+
+void DefaultModelsRun::updateState() {
+    if (!isActive() || starting_) return;
+    if (std::any_of(std::begin(lanes_), std::end(lanes_),
+                    [](const LaneRun& l) { return l.running; }))
+        return;
+    const bool failed = std::any_of(std::begin(lanes_), std::end(lanes_),
+                                    [](const LaneRun& l) { return l.failed; });
+    const bool finished = std::all_of(std::begin(lanes_), std::end(lanes_),
+                                      [](const LaneRun& l) { return l.finished; });
+    setState(finished ? State::Finished : failed ? State::Failed : State::Stopped);
+}
+
+void DefaultModelsRun::setState(State state) {
+    if (state_ == state) return;
+    state_ = state;
+    Q_EMIT stateChanged(state);
+    Q_EMIT progressChanged();
+}
+
+QString DefaultModelsRun::laneText(Lane which) const {
+    const LaneRun& lane = laneOf(which);
+    if (lane.finished) return tr("ready");
+    if (lane.current < 0 || lane.current >= lane.steps.size()) return QString();
+    const Step& step = lane.steps[lane.current];
+    QString text = step.label;
+    if (step.counts && lane.running) text += tr(" · %1%").arg(qRound(lane.fraction * 100));
+    if (lane.failed) return tr("stopped by an error while %1").arg(step.label);
+    if (!lane.running) return tr("paused: %1").arg(step.label);
+    return text;
+}
+
+double DefaultModelsRun::laneFraction(Lane which) const {
+    const LaneRun& lane = laneOf(which);
+    if (lane.finished) return 1.0;
+    if (lane.trainings == 0) return 0.0;
+    return std::min(1.0, (lane.trainingsDone + lane.fraction) / lane.trainings);
+}
+
+double DefaultModelsRun::secondsLeft() const {
+    double worst = 0.0;
+    for (const LaneRun& lane : lanes_) {
+        if (lane.finished) continue;
+        const int after = std::max(0, lane.trainings - lane.trainingsDone - 1);
+        double per = lane.perTraining;
+        if (lane.fraction > 0.02 && lane.seconds > 0) per = lane.seconds / lane.fraction;
+        const bool inTraining = lane.trainings > lane.trainingsDone;
+        if (!inTraining) continue;  // joining or calibrating: seconds
+        if (per <= 0) return -1;
+        worst = std::max(worst, per * (1.0 - lane.fraction) + after * per);
+    }
+    return worst;
+}
+
+}  // namespace dari
