@@ -12,6 +12,7 @@ int runEval(const Arguments& args);
 int runScore(const Arguments& args);
 int runChat(const Arguments& args);
 int runInfo(const Arguments& args);
+int runInspect(const Arguments& args);
 int runStatus(const Arguments& args);
 int runEnsemble(const Arguments& args);
 int runCalibrate(const Arguments& args);

@@ -219,6 +219,18 @@ const char* kInfoUsage = R"(usage: dari info --model DIR
 Summarises a model bundle: task, network, parameters, vocabularies, training and dev scores.
 )";
 
+const char* kInspectUsage =
+    R"(usage: dari inspect --model DIR --text "..." [--reference "..."] [--json]
+
+Runs one sentence through the model's network (an ensemble's first) and shows what it
+computes: the pieces read, the encoder's states and gate activations at every position, the
+decoder's at every target step, the attention, and backpropagation through time: how much of
+the loss's gradient reaches each of the encoder's top-layer states, with the recurrent
+Jacobian's norm and the mean tanh' and sigma' of each step (the vanishing gradient). The loss
+is the reference's cross-entropy, or without --reference that of the network's own greedy
+output. --json prints every value as one JSON object (keys: model/inspect/inspection_json.h).
+)";
+
 const char* kStatusUsage = R"(usage: dari status --run DIR
 
 Says where a training run stands, in one line: finished, interrupted (the step a resume
@@ -311,6 +323,15 @@ const std::vector<Command> kCommands = {
     {"chat", "talk to a reply model", kChatUsage, join({{kModel, kStrict}, kDecode, {kThreads}}),
      runChat},
     {"info", "summarise a model bundle", kInfoUsage, {kModel, kThreads}, runInfo},
+    {"inspect",
+     "show a network's states, gates, attention and gradients on one sentence",
+     kInspectUsage,
+     {kModel,
+      {"text", "TEXT", "the sentence to run through the network"},
+      {"reference", "TEXT", "its translation, whose loss is measured (default: the greedy output)"},
+      {"json", nullptr, "print everything as one JSON object"},
+      kThreads},
+     runInspect},
     {"status",
      "say whether a training run finished or can be continued",
      kStatusUsage,

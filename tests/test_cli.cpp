@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -99,8 +100,8 @@ private Q_SLOTS:
 
     void everyCommandHasHelp_data() {
         QTest::addColumn<QString>("command");
-        for (const char* c : {"train", "translate", "eval", "score", "chat", "info", "status",
-                              "ensemble", "pack", "unpack", "models"})
+        for (const char* c : {"train", "translate", "eval", "score", "chat", "info", "inspect",
+                              "status", "ensemble", "pack", "unpack", "models"})
             QTest::newRow(c) << c;
     }
     void everyCommandHasHelp() {
@@ -490,6 +491,31 @@ private Q_SLOTS:
                      qPrintable(info.out));
             QVERIFY2(info.out.contains("confidence  not calibrated"), qPrintable(info.out));
         }
+    }
+
+    // dari inspect: one JSON object whose sizes agree, a summary without --json, and one
+    // message for a text that is empty.
+    void inspectShowsTheNetworkOnOneSentence() {
+        const QString model = dir_.filePath("inspected");
+        QCOMPARE(trainTiny(model, {"--epochs", "1"}).code, 0);
+        const Run json =
+            runDari({"inspect", "--model", model, "--text", "오늘 날씨가 좋네요.", "--json"});
+        QCOMPARE(json.code, 0);
+        const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(object["reference_from"].toString(), QString("greedy"));
+        const auto positions = object["source_pieces"].toArray().size();
+        QVERIFY(positions > 1);
+        QCOMPARE(object["gradients"].toObject()["forward"].toArray().size(), positions);
+        QCOMPARE(object["encoder"].toArray()[0].toObject()["h"].toArray().size(), positions);
+        const Run summary = runDari(
+            {"inspect", "--model", model, "--text", "오늘 날씨가 좋네요.", "--reference", "Nice."});
+        QCOMPARE(summary.code, 0);
+        QVERIFY2(summary.out.contains("(the reference)") && summary.out.contains("BPTT"),
+                 qPrintable(summary.out));
+        const Run empty = runDari({"inspect", "--model", model, "--text", " "});
+        QVERIFY(empty.code != 0);
+        QVERIFY2(empty.err.contains("empty"), qPrintable(empty.err));
+        QVERIFY(empty.out.isEmpty());
     }
 
     // dari pack -> dari models install -> dari translate --model NAME -> dari models remove.

@@ -95,17 +95,18 @@ StepOutput DecoderImpl::step(const torch::Tensor& e, const torch::Tensor& pe,
         gates = gates + stepLinear(*contextGates_, state.feed);
     }
     const bool lstm = state.rnn.c.defined();
+    StepOutput out;
     std::vector<torch::Tensor> hs, cs;
     torch::Tensor below;
     for (size_t l = 0; l < cells_.size(); ++l) {
         if (l > 0) gates = stepLinear(*upperGates_[l - 1]->as<torch::nn::Linear>(), drop(below));
-        auto [h, c] =
-            cells_[l]->forward(gates, state.rnn.h[l], lstm ? state.rnn.c[l] : torch::Tensor());
+        auto layerGates = cells_[l]->gates(gates, state.rnn.h[l]);
+        auto [h, c] = cellStep(layerGates, state.rnn.h[l], lstm ? state.rnn.c[l] : torch::Tensor());
+        out.gates.push_back(std::move(layerGates));
         hs.push_back(h);
         if (lstm) cs.push_back(c);
         below = h;
     }
-    StepOutput out;
     out.state.rnn.h = torch::stack(hs);
     if (lstm) out.state.rnn.c = torch::stack(cs);
     if (hasAttention() && !bahdanau) std::tie(context, weights) = attention_(below, memory);

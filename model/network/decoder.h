@@ -35,6 +35,7 @@ struct StepOutput {
     torch::Tensor weights;  // [B, S]: attention (undefined without attention)
     torch::Tensor output;   // [B, O]: o_t, only when input feeding needs it in the step
     DecoderState state;
+    std::vector<CellGates> gates;  // per layer: the step's gate activations (for inspection)
 };
 
 class DecoderImpl : public torch::nn::Module {

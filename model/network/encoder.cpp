@@ -6,6 +6,16 @@
 
 namespace dari {
 
+namespace {
+
+DirectionTrace* newTrace(std::vector<DirectionTrace>* traces) {
+    if (!traces) return nullptr;
+    traces->emplace_back();
+    return &traces->back();
+}
+
+}  // namespace
+
 EncoderImpl::EncoderImpl(const ModelConfig& config, int64_t vocabSize)
     : cell_(config.cell),
       outputSize_(config.encoderHidden * (config.bidirectional ? 2 : 1)),
@@ -37,31 +47,56 @@ EncoderImpl::EncoderImpl(const ModelConfig& config, int64_t vocabSize)
                                                          .batch_first(true)));
 }
 
-std::vector<torch::Tensor> EncoderImpl::run(const torch::Tensor& x, const torch::Tensor& mask,
-                                            int layer, bool reverse) {
+EncoderImpl::LayerWeights EncoderImpl::weights(int layer, bool reverse) const {
     const std::string suffix = "_l" + std::to_string(layer) + (reverse ? "_reverse" : "");
     const auto params = rnn_->named_parameters(/*recurse=*/false);
-    const auto& wIh = params["weight_ih" + suffix];
-    const auto& wHh = params["weight_hh" + suffix];
-    const auto& bHh = params["bias_hh" + suffix];
-    const auto gatesX = torch::nn::functional::linear(x, wIh, params["bias_ih" + suffix]).unbind(1);
-    const auto steps = mask.size(1), hidden = wHh.size(1);
+    return {params["weight_ih" + suffix], params["bias_ih" + suffix], params["weight_hh" + suffix],
+            params["bias_hh" + suffix]};
+}
+
+std::pair<torch::Tensor, torch::Tensor> EncoderImpl::step(int layer, bool reverse,
+                                                          const torch::Tensor& x,
+                                                          const torch::Tensor& h,
+                                                          const torch::Tensor& c) {
+    const auto w = weights(layer, reverse);
+    namespace F = torch::nn::functional;
+    return cellUpdate(cell_, F::linear(x, w.ih, w.bIh), F::linear(h, w.hh, w.bHh), h, c);
+}
+
+std::vector<torch::Tensor> EncoderImpl::run(const torch::Tensor& x, const torch::Tensor& mask,
+                                            int layer, bool reverse, DirectionTrace* trace) {
+    const auto w = weights(layer, reverse);
+    const auto gatesX = torch::nn::functional::linear(x, w.ih, w.bIh).unbind(1);
+    const auto steps = mask.size(1), hidden = w.hh.size(1);
     auto h = torch::zeros({x.size(0), hidden}, x.options());
     auto c = cell_ == "lstm" ? torch::zeros_like(h) : torch::Tensor();
     const auto real = mask.unsqueeze(2).unbind(1);  // S x [B, 1]
     std::vector<torch::Tensor> states(steps);
+    if (trace) {
+        trace->layer = layer;
+        trace->reverse = reverse;
+        trace->input = x;
+        trace->gates.resize(steps);
+        if (c.defined()) trace->c.resize(steps);
+    }
     for (int64_t i = 0; i < steps; ++i) {
         const int64_t t = reverse ? steps - 1 - i : i;
-        auto [hNext, cNext] = cellUpdate(cell_, gatesX[t], stepLinear(h, wHh, bHh), h, c);
+        const auto gates = cellGates(cell_, gatesX[t], stepLinear(h, w.hh, w.bHh));
+        auto [hNext, cNext] = cellStep(gates, h, c);
         // Past the end: keep the state (the backward direction starts at the last real piece).
         h = torch::where(real[t], hNext, h);
         if (c.defined()) c = torch::where(real[t], cNext, c);
         states[t] = h;
+        if (trace) {
+            trace->gates[t] = gates;
+            if (c.defined()) trace->c[t] = c;
+        }
     }
+    if (trace) trace->h = states;
     return states;
 }
 
-EncoderOutput EncoderImpl::forward(const torch::Tensor& src) {
+EncoderOutput EncoderImpl::encode(const torch::Tensor& src, std::vector<DirectionTrace>* traces) {
     StepLinearScope stepLoop;
     EncoderOutput out;
     out.mask = src.ne(kPadId);
@@ -70,11 +105,11 @@ EncoderOutput EncoderImpl::forward(const torch::Tensor& src) {
     torch::Tensor finalForward, finalBackward;
     for (int layer = 0; layer < layers_; ++layer) {
         if (layer > 0) x = shardDropout(x, betweenLayers_, is_training());
-        auto forwardStates = run(x, out.mask, layer, false);
+        auto forwardStates = run(x, out.mask, layer, false, newTrace(traces));
         finalForward = forwardStates.back();
         auto outputs = torch::stack(forwardStates, 1);
         if (bidirectional_) {
-            const auto backwardStates = run(x, out.mask, layer, true);
+            const auto backwardStates = run(x, out.mask, layer, true, newTrace(traces));
             finalBackward = backwardStates.front();
             outputs = torch::cat({outputs, torch::stack(backwardStates, 1)}, 2);
         }

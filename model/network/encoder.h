@@ -25,12 +25,31 @@ struct EncoderOutput {
     std::vector<torch::Tensor> forwardStates;  // S x [B, H]: the top layer's forward-direction h_t
 };
 
+// One layer and direction of the recurrence as it ran, kept for inspection (model/inspect).
+// Index t is source position t, whichever way the direction reads.
+struct DirectionTrace {
+    int layer = 0;
+    bool reverse = false;
+    torch::Tensor input;              // [B, S, In]: what the layer read
+    std::vector<torch::Tensor> h, c;  // S x [B, H]: the states (c: LSTM only)
+    std::vector<CellGates> gates;     // S: the gate activations
+};
+
 class EncoderImpl : public torch::nn::Module {
 public:
     EncoderImpl(const ModelConfig& config, int64_t vocabSize);
 
     // src: [B, S] ids, padded with kPadId (the padding mask carries the lengths).
-    EncoderOutput forward(const torch::Tensor& src);
+    EncoderOutput forward(const torch::Tensor& src) { return encode(src, nullptr); }
+    // forward(), also keeping every layer's and direction's trace (layer by layer, the forward
+    // direction first).
+    EncoderOutput trace(const torch::Tensor& src, std::vector<DirectionTrace>& traces) {
+        return encode(src, &traces);
+    }
+    // One step of a layer and direction, as the recurrence takes it: x [B, In], h, c [B, H]
+    // (c undefined unless LSTM) -> the new (h, c).
+    std::pair<torch::Tensor, torch::Tensor> step(int layer, bool reverse, const torch::Tensor& x,
+                                                 const torch::Tensor& h, const torch::Tensor& c);
 
     int64_t outputSize() const { return outputSize_; }
     torch::nn::Embedding embedding{nullptr};
@@ -48,9 +67,15 @@ private:
     std::shared_ptr<torch::nn::Module>
         rnn_;  // holds the weights: weight_ih_l0, weight_hh_l0_reverse, ...
 
-    // One direction of one layer over x [B, S, In]; returns S x [B, H] states.
+    struct LayerWeights {
+        torch::Tensor ih, bIh, hh, bHh;  // weight_ih_l<layer>[_reverse], ...
+    };
+    LayerWeights weights(int layer, bool reverse) const;
+    EncoderOutput encode(const torch::Tensor& src, std::vector<DirectionTrace>* traces);
+    // One direction of one layer over x [B, S, In]; returns S x [B, H] states (and fills
+    // `trace` when given).
     std::vector<torch::Tensor> run(const torch::Tensor& x, const torch::Tensor& mask, int layer,
-                                   bool reverse);
+                                   bool reverse, DirectionTrace* trace);
 };
 TORCH_MODULE(Encoder);
 

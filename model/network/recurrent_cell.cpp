@@ -24,29 +24,48 @@ RecurrentCellImpl::RecurrentCellImpl(const std::string& cell, int64_t hidden) : 
 std::pair<torch::Tensor, torch::Tensor> RecurrentCellImpl::forward(const torch::Tensor& gatesX,
                                                                    const torch::Tensor& h,
                                                                    const torch::Tensor& c) {
-    return cellUpdate(cell_, gatesX, stepLinear(*recurrent_, h), h, c);
+    return cellStep(gates(gatesX, h), h, c);
+}
+
+CellGates RecurrentCellImpl::gates(const torch::Tensor& gatesX, const torch::Tensor& h) {
+    return cellGates(cell_, gatesX, stepLinear(*recurrent_, h));
+}
+
+CellGates cellGates(const std::string& cell, const torch::Tensor& gatesX,
+                    const torch::Tensor& gatesH) {
+    CellGates out;
+    if (cell == "rnn") {
+        out.candidate = torch::tanh(gatesX + gatesH);
+    } else if (cell == "gru") {
+        const auto x = gatesX.chunk(3, 1);
+        const auto g = gatesH.chunk(3, 1);
+        out.reset = torch::sigmoid(x[0] + g[0]);
+        out.update = torch::sigmoid(x[1] + g[1]);
+        out.candidate = torch::tanh(x[2] + out.reset * g[2]);
+    } else {
+        const auto gates = (gatesX + gatesH).chunk(4, 1);
+        out.input = torch::sigmoid(gates[0]);
+        out.forget = torch::sigmoid(gates[1]);
+        out.candidate = torch::tanh(gates[2]);
+        out.output = torch::sigmoid(gates[3]);
+    }
+    return out;
+}
+
+std::pair<torch::Tensor, torch::Tensor> cellStep(const CellGates& gates, const torch::Tensor& h,
+                                                 const torch::Tensor& c) {
+    const auto& n = gates.candidate;
+    if (gates.update.defined()) return {n + gates.update * (h - n), {}};  // (1 - z) * n + z * h
+    if (!gates.forget.defined()) return {n, {}};
+    const auto cNext = gates.forget * c + gates.input * n;
+    return {gates.output * torch::tanh(cNext), cNext};
 }
 
 std::pair<torch::Tensor, torch::Tensor> cellUpdate(const std::string& cell,
                                                    const torch::Tensor& gatesX,
                                                    const torch::Tensor& gatesH,
                                                    const torch::Tensor& h, const torch::Tensor& c) {
-    if (cell == "rnn") return {torch::tanh(gatesX + gatesH), {}};
-    if (cell == "gru") {
-        const auto x = gatesX.chunk(3, 1);
-        const auto g = gatesH.chunk(3, 1);
-        const auto r = torch::sigmoid(x[0] + g[0]);
-        const auto z = torch::sigmoid(x[1] + g[1]);
-        const auto n = torch::tanh(x[2] + r * g[2]);
-        return {n + z * (h - n), {}};  // (1 - z) * n + z * h
-    }
-    const auto gates = (gatesX + gatesH).chunk(4, 1);
-    const auto i = torch::sigmoid(gates[0]);
-    const auto f = torch::sigmoid(gates[1]);
-    const auto g = torch::tanh(gates[2]);
-    const auto o = torch::sigmoid(gates[3]);
-    const auto cNext = f * c + i * g;
-    return {o * torch::tanh(cNext), cNext};
+    return cellStep(cellGates(cell, gatesX, gatesH), h, c);
 }
 
 }  // namespace dari

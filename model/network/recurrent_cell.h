@@ -20,8 +20,25 @@ struct RnnState {
 // Number of gate blocks a cell's projections produce.
 int gateCount(const std::string& cell);
 
-// The cell's update from both projections, PyTorch's formulas (GRU:
-// n = tanh(x_n + r * (W_hn h + b_hn))). gatesX, gatesH: [B, G*H]; h, c: [B, H].
+// One step's gate activations, each [B, H]; a cell fills only its own. Written once here for
+// the networks and for inspection (model/inspect).
+struct CellGates {
+    torch::Tensor input, forget, output;  // LSTM: i, f, o (sigmoid)
+    torch::Tensor reset, update;          // GRU: r, z (sigmoid)
+    torch::Tensor candidate;              // tanh: LSTM g, GRU n, RNN the new h itself
+};
+
+// The gates from both projections, PyTorch's formulas (GRU: n = tanh(x_n + r * (W_hn h + b_hn))).
+// gatesX, gatesH: [B, G*H].
+CellGates cellGates(const std::string& cell, const torch::Tensor& gatesX,
+                    const torch::Tensor& gatesH);
+
+// The new (h, c) from a step's gates (which of them are set tells the cell); h, c: [B, H],
+// c undefined unless LSTM.
+std::pair<torch::Tensor, torch::Tensor> cellStep(const CellGates& gates, const torch::Tensor& h,
+                                                 const torch::Tensor& c);
+
+// cellStep(cellGates(cell, gatesX, gatesH), h, c). gatesX, gatesH: [B, G*H]; h, c: [B, H].
 std::pair<torch::Tensor, torch::Tensor> cellUpdate(const std::string& cell,
                                                    const torch::Tensor& gatesX,
                                                    const torch::Tensor& gatesH,
@@ -35,6 +52,8 @@ public:
     // h, c: [B, H]. Returns the new (h, c); c is undefined unless LSTM.
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& gatesX,
                                                     const torch::Tensor& h, const torch::Tensor& c);
+    // The step's gates alone (then cellStep): gates_x [B, G*H], h [B, H].
+    CellGates gates(const torch::Tensor& gatesX, const torch::Tensor& h);
 
 private:
     std::string cell_;
