@@ -1,5 +1,6 @@
 // dari eval (translate a test set and score it) and dari score (two files).
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,8 +11,10 @@
 #include "app/model_options.h"
 #include "data/atomic_file.h"
 #include "data/corpus.h"
+#include "model/bundle/classifier_bundle.h"
 #include "model/metrics/bleu.h"
 #include "model/metrics/chrf.h"
+#include "model/metrics/classification.h"
 #include "model/metrics/distinct.h"
 #include "model/runtime.h"
 
@@ -52,9 +55,54 @@ Corpus readTestCorpus(const Arguments& args) {
     }
 }
 
+// dari eval on a classification model: accuracy, macro-F1, per-class F1, the confusion matrix
+// and the majority baseline (the commonest training label), the last line machine-readable.
+int evalClassifier(const Arguments& args, const std::string& dir) {
+    const ClassifierBundle bundle = ClassifierBundle::load(dir);
+    const auto& labels = bundle.meta.labels;
+    const auto classes = static_cast<int64_t>(labels.size());
+    const Corpus test = readTestCorpus(args);
+    std::vector<std::string> texts;
+    std::vector<int64_t> gold;
+    for (const auto& p : test.pairs) {
+        const auto it = std::find(labels.begin(), labels.end(), p.target);
+        if (it == labels.end())
+            throw std::runtime_error(args.get("test") + ":" + std::to_string(p.line) + ": label '" +
+                                     p.target + "' is not one of the model's");
+        texts.push_back(p.source);
+        gold.push_back(it - labels.begin());
+    }
+    const auto best = bundle.probabilities(texts, args.getInt("batch", 64, 1, 4096)).argmax(1);
+    const std::vector<int64_t> predicted(best.data_ptr<int64_t>(),
+                                         best.data_ptr<int64_t>() + best.numel());
+    const auto scores = scoreClassification(gold, predicted, classes);
+    const auto& counts = bundle.meta.labelCounts;
+    const int64_t majority = static_cast<int64_t>(counts.size()) == classes
+                                 ? std::max_element(counts.begin(), counts.end()) - counts.begin()
+                                 : 0;
+    const double baseline =
+        scoreClassification(gold, std::vector<int64_t>(gold.size(), majority), classes).accuracy;
+    const std::string skipped = test.skippedCount() ? " (" + test.report() + ")" : "";
+    std::printf("%zu sentences%s, %lld labels\n", test.pairs.size(), skipped.c_str(),
+                static_cast<long long>(classes));
+    for (int64_t c = 0; c < classes; ++c) {
+        std::printf("label %s: F1 = %.4f; predicted as", labels[c].c_str(), scores.f1[c]);
+        for (int64_t o = 0; o < classes; ++o)
+            std::printf(" %s:%lld", labels[o].c_str(),
+                        static_cast<long long>(scores.confusion[c][o]));
+        std::printf("\n");
+    }
+    std::printf("majority baseline: always %s\n", labels[majority].c_str());
+    std::printf("accuracy = %.4f macro-F1 = %.4f baseline = %.4f\n", scores.accuracy,
+                scores.macroF1, baseline);
+    return 0;
+}
+
 }  // namespace
 
 int runEval(const Arguments& args) {
+    if (const std::string dir = modelDir(args); isClassifierBundle(dir))
+        return evalClassifier(args, dir);
     checkDecodeOptions(args);
     warnIfSlowBlas();
     const Translator translator = loadTranslator(args);
@@ -97,8 +145,39 @@ int runScore(const Arguments& args) {
     return 0;
 }
 
+namespace {
+
+int infoClassifier(const std::string& dir) {
+    const ClassifierBundle bundle = ClassifierBundle::load(dir);
+    const auto& m = bundle.config.model;
+    const auto& meta = bundle.meta;
+    std::string labels;
+    for (size_t c = 0; c < meta.labels.size(); ++c)
+        labels +=
+            (c ? ", " : "") + meta.labels[c] +
+            (c < meta.labelCounts.size() ? " (" + std::to_string(meta.labelCounts[c]) + ")" : "");
+    std::printf("model       %s\n", dir.c_str());
+    std::printf("task        classify (%s): labels %s\n", meta.srcLang.c_str(), labels.c_str());
+    std::printf("network     %s encoder %dx%d%s, %s pooling, embeddings %d\n", m.cell.c_str(),
+                m.encoderLayers, m.encoderHidden, m.bidirectional ? " bidirectional" : "",
+                m.pooling.c_str(), m.embeddingSize);
+    std::printf("parameters  %lld\n", static_cast<long long>(meta.parameters));
+    std::printf("vocabulary  %lld pieces (%s)\n", static_cast<long long>(bundle.src.size()),
+                bundle.config.data.vocabType.c_str());
+    std::printf("training    %lld sentences (dev %lld), %lld steps, %.0f epochs, %.0f s\n",
+                static_cast<long long>(meta.trainPairs), static_cast<long long>(meta.devPairs),
+                static_cast<long long>(meta.steps), meta.epochs, meta.trainingSeconds);
+    std::printf("dev scores  accuracy %.4f  macro-F1 %.4f  (majority baseline %.4f)\n",
+                meta.devAccuracy, meta.devMacroF1, meta.majorityBaseline);
+    std::printf("made by     dari %s on %s\n", meta.dariVersion.c_str(), meta.created.c_str());
+    return 0;
+}
+
+}  // namespace
+
 int runInfo(const Arguments& args) {
     const std::string dir = modelDir(args);
+    if (isClassifierBundle(dir)) return infoClassifier(dir);
     const Bundle bundle = Bundle::load(dir);
     const auto& m = bundle.config.model;
     const auto& meta = bundle.meta;

@@ -21,6 +21,7 @@
 #include "model/bundle/bundle.h"
 #include "model/device.h"
 #include "model/runtime.h"
+#include "model/training/classifier_trainer.h"
 #include "model/training/distributed.h"
 #include "model/training/run_state.h"
 #include "model/training/train_events.h"
@@ -145,10 +146,21 @@ void agreeWithLeader(Distributed& dist, const Config& config, const TrainInputs&
 }
 
 int trainHere(const Arguments& args);
+int trainClassifierHere(const Arguments& args, Config config);
+
+// --task classify (or a --config whose data.task is classify).
+bool classifies(const Arguments& args, Config& config) {
+    if (args.has("resume")) return false;
+    if (args.has("config")) config = Config::load(args.get("config"));
+    applyOverrides(config, args);
+    return config.data.task == "classify";
+}
 
 }  // namespace
 
 int runTrain(const Arguments& args) {
+    Config config;
+    if (classifies(args, config)) return trainClassifierHere(args, config);
     if (launchesWorkers(args)) return superviseTraining(args);
     try {
         return trainHere(args);
@@ -261,6 +273,58 @@ int trainHere(const Arguments& args) {
         return train_events::kExitDiverged;
     }
     return result.interrupted ? train_events::kExitInterrupted : 0;
+}
+
+}  // namespace
+
+namespace {
+
+int trainClassifierHere(const Arguments& args, Config config) {
+    for (const char* refused :
+         {"nproc", "nnodes", "node-rank", "master", "init-from", "vocab-from", "stop-after-steps"})
+        if (args.has(refused))
+            throw std::runtime_error(std::string("--") + refused +
+                                     " is not supported with --task classify");
+    if (RankSetup::fromEnvironment().distributed())
+        throw std::runtime_error(
+            "a classifier is not trained distributed (unset RANK, "
+            "WORLD_SIZE, ...)");
+    const std::string outDir = args.require("out");
+    if (fs::exists(outDir))
+        throw std::runtime_error(outDir + " already exists; choose another --out");
+    configureThreads(config.train.threads);
+    warnIfSlowBlas();
+    const CorpusSpec trainSpec = corpusSpec(args, args.require("train"));
+    const bool skip = args.has("skip-invalid");
+    auto train = read(trainSpec, config, skip, config.data.deduplicate).pairs;
+    ClassifierSources sources;
+    sources.train = trainSpec.path;
+    sources.trainingData = corpusLabel(trainSpec.path);
+    std::vector<SentencePair> dev;
+    if (args.has("dev")) {
+        const CorpusSpec devSpec = corpusSpec(args, args.get("dev"));
+        sources.dev = devSpec.path;
+        dev = read(devSpec, config, skip, false).pairs;
+    } else {
+        const size_t count = std::min<size_t>(
+            devCountFromFraction(train.size(), config.data.devFraction), config.data.maxDevPairs);
+        auto split = splitDev(train, count, config.train.seed);
+        train = std::move(split.train);
+        dev = std::move(split.dev);
+        sources.dev = trainSpec.path + " (its dev split)";
+    }
+    classifierLabels(train, dev, sources);  // a bad label file: said before anything is written
+    const std::string partial = outDir + ".partial";  // renamed to outDir when complete
+    fs::remove_all(partial);
+    fs::create_directories(partial);
+    TrainLog log(partial + "/" + kTrainLogFile, /*progressBar=*/true, args.has("json"));
+    try {
+        trainClassifier(config, train, dev, outDir, log, sources);
+    } catch (...) {
+        fs::remove_all(partial);
+        throw;
+    }
+    return 0;
 }
 
 }  // namespace

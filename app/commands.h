@@ -8,6 +8,7 @@ class Arguments;
 
 int runTrain(const Arguments& args);
 int runTranslate(const Arguments& args);
+int runClassify(const Arguments& args);
 int runEval(const Arguments& args);
 int runScore(const Arguments& args);
 int runChat(const Arguments& args);

@@ -102,6 +102,8 @@ A resumed run keeps its config.yaml; only the budget, the threads, the device an
 torchrun's variables RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT set by a launcher
 such as srun) trains the same model as one process: train.batch_sentences is the global batch,
 dealt over every process's threads; rank 0 validates and writes, the others write nothing.
+--task classify trains a classifier instead (dari classify): each line of the corpus is
+text<TAB>label; its budget is in epochs, and it is neither resumed nor distributed.
 )";
 
 std::vector<Option> trainOptions() {
@@ -128,7 +130,11 @@ std::vector<Option> trainOptions() {
               true},
              {"cell", "rnn|gru|lstm", "the recurrent cell", {"model.cell"}},
              {"attention", "KIND", "none|bahdanau|dot|general", {"model.attention"}},
-             {"task", "translate|chat", "what the model is for", {"data.task"}},
+             {"task", "translate|chat|classify", "what the model is for", {"data.task"}},
+             {"pooling",
+              "last|attention",
+              "classify: the encoder's final state, or attention over every state",
+              {"model.pooling"}},
          },
          kCorpusFormat,
          {
@@ -195,6 +201,14 @@ Translates each line of stdin (several sentences in a line are split and
 translated one by one) and prints one line for each.
 )";
 
+const char* kClassifyUsage = R"(usage: dari classify --model DIR [--probs] < input.txt
+
+Prints one label for each line of stdin, from a classification model (dari train
+--task classify, on a corpus of text<TAB>label lines). With --probs, a header line
+"#label<TAB>p(A)<TAB>p(B)..." comes first, then each line's label and the probability
+of every label in that order (the labels sorted, as in the model's meta.json).
+)";
+
 const char* kChatUsage = R"(usage: dari chat --model DIR [options]
 
 Replies to each line of stdin. Replies are sampled (--temperature, --top-k,
@@ -205,7 +219,9 @@ const char* kEvalUsage = R"(usage: dari eval --model DIR --test CORPUS [options]
 
 Translates the sources of CORPUS (as for dari train: .tsv, .csv or --langs)
 and prints distinct-1/2 of the outputs, then BLEU and chrF (sacreBLEU's
-defaults) against its targets on the last line.
+defaults) against its targets on the last line. A classification model labels
+the sources instead and prints each label's F1, the confusion matrix and the
+majority baseline, then "accuracy = A macro-F1 = F baseline = B" on the last line.
 )";
 
 const char* kScoreUsage = R"(usage: dari score --hyp FILE --ref FILE
@@ -301,6 +317,14 @@ const std::vector<Command> kCommands = {
            kDecode,
            {kThreads}}),
      runTranslate},
+    {"classify",
+     "label each line of stdin with a classification model",
+     kClassifyUsage,
+     {kModel,
+      {"probs", nullptr, "also print each label's probability, tab-separated"},
+      {"batch", "N", "sentences classified together (default 64)"},
+      kThreads},
+     runClassify},
     {"eval", "translate a test set and score it (BLEU, chrF; distinct-n, --sample for chat)",
      kEvalUsage,
      join({{kModel,

@@ -56,6 +56,19 @@ QByteArray sharedPairs(int count) {
     return out;
 }
 
+// Every `step`-th line of a shared labelled file (chatbot-ko is sorted by label: a sample
+// holds every label).
+QByteArray labelledLines(const char* name, int step) {
+    QFile file(QStringLiteral(DARI_SHARED_DATA "/chatbot-ko/") + name);
+    file.open(QIODevice::ReadOnly);
+    QByteArray out;
+    for (int i = 0; !file.atEnd(); ++i) {
+        const QByteArray line = file.readLine();
+        if (i % step == 0) out += line;
+    }
+    return out;
+}
+
 // A dev corpus too small to calibrate on.
 QString writeTwoPairs() {
     static QTemporaryDir dir;
@@ -100,8 +113,8 @@ private Q_SLOTS:
 
     void everyCommandHasHelp_data() {
         QTest::addColumn<QString>("command");
-        for (const char* c : {"train", "translate", "eval", "score", "chat", "info", "inspect",
-                              "status", "ensemble", "pack", "unpack", "models"})
+        for (const char* c : {"train", "translate", "classify", "eval", "score", "chat", "info",
+                              "inspect", "status", "ensemble", "pack", "unpack", "models"})
             QTest::newRow(c) << c;
     }
     void everyCommandHasHelp() {
@@ -491,6 +504,64 @@ private Q_SLOTS:
                      qPrintable(info.out));
             QVERIFY2(info.out.contains("confidence  not calibrated"), qPrintable(info.out));
         }
+    }
+
+    // dari train --task classify -> dari classify (labels, --probs) -> dari eval (scores); a
+    // label file with one label is refused in one line, and translate refuses the model.
+    void classifierTrainsClassifiesAndEvaluates() {
+        const QString train = dir_.filePath("labels-train.tsv"),
+                      dev = dir_.filePath("labels-dev.tsv");
+        writeFile(train, labelledLines("train.labels.tsv", 18));  // sorted by label: a sample
+        writeFile(dev, labelledLines("dev.labels.tsv", 16));
+        const QString model = dir_.filePath("classifier");
+        const Run trained = runDari({"train", "--task", "classify", "--train", train, "--dev", dev,
+                                     "--out", model, "--epochs", "2", "--vocab-size", "800",
+                                     "--embedding", "16", "--hidden", "16", "--threads", "1"});
+        QVERIFY2(trained.code == 0, qPrintable(trained.err));
+        QVERIFY(!QFileInfo::exists(model + ".partial"));
+        const QByteArray input = "헤어졌어\n사랑해\n밥 먹었어\n";
+        const Run labels = runDari({"classify", "--model", model}, input);
+        QCOMPARE(labels.code, 0);
+        QVERIFY2(labels.out.contains(QRegularExpression("^([012]\n){3}$")), qPrintable(labels.out));
+        const Run probs = runDari({"classify", "--model", model, "--probs"}, input);
+        QCOMPARE(probs.code, 0);
+        const QStringList lines = probs.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines[0], QString("#label\tp(0)\tp(1)\tp(2)"));
+        for (int i = 1; i < 4; ++i) {
+            const QStringList fields = lines[i].split('\t');
+            QCOMPARE(fields.size(), 4);
+            double sum = 0;
+            for (int c = 1; c < 4; ++c)
+                sum += fields[c].toDouble();
+            QVERIFY(std::abs(sum - 1) < 0.01);
+        }
+        const Run eval = runDari({"eval", "--model", model, "--test", dev});
+        QCOMPARE(eval.code, 0);
+        const auto last =
+            QRegularExpression("accuracy = ([0-9.]+) macro-F1 = ([0-9.]+) baseline = ([0-9.]+)\n$")
+                .match(eval.out);
+        QVERIFY2(last.hasMatch(), qPrintable(eval.out));
+        QVERIFY(last.captured(3).toDouble() > 0.3 && last.captured(3).toDouble() < 0.6);
+        QVERIFY2(eval.out.contains("label 2: F1 = "), qPrintable(eval.out));
+        const Run info = runDari({"info", "--model", model});
+        QCOMPARE(info.code, 0);
+        QVERIFY2(info.out.contains(QRegularExpression("task +classify .*labels 0 \\(\\d+\\), 1")),
+                 qPrintable(info.out));
+
+        const Run translate = runDari({"translate", "--model", model}, "안녕\n");
+        QCOMPARE(translate.code, 1);
+        QVERIFY2(translate.err.contains("is a classification model: use dari classify"),
+                 qPrintable(translate.err));
+
+        const QString oneLabel = dir_.filePath("one-label.tsv");
+        writeFile(oneLabel, "좋아\t0\n싫어\t0\n");
+        const Run refused = runDari({"train", "--task", "classify", "--train", oneLabel, "--dev",
+                                     dev, "--out", dir_.filePath("never-classifier")});
+        QVERIFY(refused.code != 0);
+        QVERIFY2(refused.err.contains(oneLabel + ": 1 label ('0')"), qPrintable(refused.err));
+        QCOMPARE(refused.err.count('\n'), 1);
+        QVERIFY(!QFileInfo::exists(dir_.filePath("never-classifier")));
     }
 
     // dari inspect: one JSON object whose sizes agree, a summary without --json, and one

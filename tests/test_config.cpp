@@ -58,6 +58,8 @@ void TestConfig::yamlRoundTripsEveryField() {
     c.model.bidirectional = false;
     c.model.dropout = 0.1 + 0.2;  // not exactly 0.3: needs every digit
     c.model.tieEmbeddings = true;
+    c.model.pooling = "last";
+    c.model.classes = 3;
     c.train.learningRate = 3.14159265358979e-4;
     c.train.seed = 18446744073709551557ull;
     c.train.minutes = 12.5;
@@ -77,6 +79,8 @@ void TestConfig::yamlRoundTripsEveryField() {
     QCOMPARE(back.model.bidirectional, false);
     QCOMPARE(back.model.dropout, c.model.dropout);
     QCOMPARE(back.model.tieEmbeddings, true);
+    QCOMPARE(back.model.pooling, std::string("last"));
+    QCOMPARE(back.model.classes, 3);
     QCOMPARE(back.train.learningRate, c.train.learningRate);
     QCOMPARE(back.train.seed, c.train.seed);
     QCOMPARE(back.train.minutes, 12.5);
@@ -111,6 +115,10 @@ void TestConfig::badValuesNameFileAndLine_data() {
                           << "model.encoder_hidden";
     QTest::newRow("nested") << "  cell: {a: 1}"
                             << "model.cell";
+    QTest::newRow("pooling") << "  pooling: max"
+                             << "model.pooling";
+    QTest::newRow("classes") << "  classes: 1"
+                             << "model.classes";
 }
 
 void TestConfig::badValuesNameFileAndLine() {

@@ -17,25 +17,33 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 json BundleMeta::toJson() const {
-    return {{"task", task},
-            {"src_lang", srcLang},
-            {"tgt_lang", tgtLang},
-            {"corpus_fingerprint", corpusFingerprint},
-            {"training_data", trainingData},
-            {"train_pairs", trainPairs},
-            {"dev_pairs", devPairs},
-            {"training_seconds", trainingSeconds},
-            {"steps", steps},
-            {"epochs", epochs},
-            {"dev_bleu", devBleu},
-            {"dev_chrf", devChrf},
-            {"dev_loss", devLoss},
-            {"dev_beam", devBeam},
-            {"parameters", parameters},
-            {"members", members},
-            {"confidence", confidence.toJson()},
-            {"dari_version", dariVersion},
-            {"created", created}};
+    json j = {{"task", task},
+              {"src_lang", srcLang},
+              {"tgt_lang", tgtLang},
+              {"corpus_fingerprint", corpusFingerprint},
+              {"training_data", trainingData},
+              {"train_pairs", trainPairs},
+              {"dev_pairs", devPairs},
+              {"training_seconds", trainingSeconds},
+              {"steps", steps},
+              {"epochs", epochs},
+              {"dev_bleu", devBleu},
+              {"dev_chrf", devChrf},
+              {"dev_loss", devLoss},
+              {"dev_beam", devBeam},
+              {"parameters", parameters},
+              {"members", members},
+              {"confidence", confidence.toJson()},
+              {"dari_version", dariVersion},
+              {"created", created}};
+    if (!labels.empty()) {  // a classifier's (translation models' meta.json stays as it was)
+        j["labels"] = labels;
+        j["label_counts"] = labelCounts;
+        j["dev_accuracy"] = devAccuracy;
+        j["dev_macro_f1"] = devMacroF1;
+        j["majority_baseline"] = majorityBaseline;
+    }
+    return j;
 }
 
 BundleMeta BundleMeta::fromJson(const json& j) {
@@ -58,6 +66,11 @@ BundleMeta BundleMeta::fromJson(const json& j) {
     m.members = j.value("members", int64_t{1});
     if (m.members < 1 || m.members > 64) throw std::runtime_error("members must be 1 to 64");
     m.confidence = ConfidenceCalibration::fromJson(j.value("confidence", json::object()));
+    m.labels = j.value("labels", std::vector<std::string>{});
+    m.labelCounts = j.value("label_counts", std::vector<int64_t>{});
+    m.devAccuracy = j.value("dev_accuracy", 0.0);
+    m.devMacroF1 = j.value("dev_macro_f1", 0.0);
+    m.majorityBaseline = j.value("majority_baseline", 0.0);
     m.dariVersion = j.value("dari_version", "");
     m.created = j.value("created", "");
     return m;
@@ -131,6 +144,8 @@ Bundle Bundle::load(const std::string& dir) {
     if (!fs::is_directory(dir)) throw std::runtime_error(dir + ": not a model folder");
     Bundle bundle;
     bundle.config = Config::load(dir + "/config.yaml");
+    if (bundle.config.data.task == "classify")
+        throw std::runtime_error(dir + " is a classification model: use dari classify");
     bundle.src = Vocabulary::load(dir + "/src.spm");
     bundle.tgt = Vocabulary::load(dir + "/tgt.spm");
     bundle.meta = BundleMeta::load(dir);

@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "data/vocabulary.h"
 #include "model/bundle/config.h"
@@ -35,6 +36,11 @@ struct BundleMeta {
     int64_t parameters = 0;            // of all members together
     int64_t members = 1;               // networks that decode together (an ensemble: > 1)
     ConfidenceCalibration confidence;  // levels of the outputs' scores (dari calibrate)
+    // task classify (model/bundle/classifier_bundle.h): the labels in index order, dev scores
+    std::vector<std::string> labels;
+    std::vector<int64_t> labelCounts;  // training sentences per label (the majority: the most)
+    double devAccuracy = 0.0, devMacroF1 = 0.0;
+    double majorityBaseline = 0.0;  // dev accuracy of always answering the commonest label
     std::string dariVersion;
     std::string created;  // ISO 8601, UTC
 
@@ -56,7 +62,8 @@ struct Bundle {
     std::vector<Seq2Seq> networks() const;
 
     // Loads and validates every file; errors name the file that is missing or corrupt. The
-    // networks are on the CPU, whatever device saved them.
+    // networks are on the CPU, whatever device saved them. A classification model is refused
+    // (it has no decoder: model/bundle/classifier_bundle.h loads it).
     static Bundle load(const std::string& dir);
     // Moves every network to `device` (model/device.h's resolveDevice).
     void to(torch::Device device);

@@ -79,7 +79,8 @@ Field field(const std::string& key, Section Config::*section, T Section::*member
 
 const std::vector<Field>& fields() {
     static const std::vector<Field> all = {
-        field("data.task", &Config::data, &DataConfig::task, "translate | chat"),
+        field("data.task", &Config::data, &DataConfig::task,
+              "translate | chat | classify (one label per sentence: dari classify)"),
         field("data.src_lang", &Config::data, &DataConfig::srcLang, "source language code"),
         field("data.tgt_lang", &Config::data, &DataConfig::tgtLang, "target language code"),
         field("data.vocab_type", &Config::data, &DataConfig::vocabType,
@@ -132,6 +133,11 @@ const std::vector<Field>& fields() {
         field("model.tied_init", &Config::model, &ModelConfig::tiedInit,
               "tied target embeddings start as: output (N(0, 1/sqrt(embedding_size)), like an "
               "output layer) | unit (N(0, 1), the usual embedding start)"),
+        field("model.pooling", &Config::model, &ModelConfig::pooling,
+              "classify: last (the encoder's final state) | attention (a learned weighted mean "
+              "of every position's state)"),
+        field("model.classes", &Config::model, &ModelConfig::classes,
+              "classify: number of labels (0: as many as the training data has)"),
         field("train.batch_sentences", &Config::train, &TrainConfig::batchSentences,
               "sentences per batch"),
         field("train.batch_tokens", &Config::train, &TrainConfig::batchTokens,
@@ -248,7 +254,8 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
         const char* message;
     };
     const Rule rules[] = {
-        {"data.task", oneOf(data.task, {"translate", "chat"}), "must be translate or chat"},
+        {"data.task", oneOf(data.task, {"translate", "chat", "classify"}),
+         "must be translate, chat or classify"},
         {"data.src_lang", languageCode(data.srcLang),
          "must be a language code (letters, digits, - and _; like ko)"},
         {"data.tgt_lang", languageCode(data.tgtLang),
@@ -268,6 +275,9 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
         {"model.cell", oneOf(model.cell, {"rnn", "gru", "lstm"}), "must be rnn, gru or lstm"},
         {"model.attention", oneOf(model.attention, {"none", "bahdanau", "dot", "general"}),
          "must be none, bahdanau, dot or general"},
+        {"model.pooling", oneOf(model.pooling, {"last", "attention"}), "must be last or attention"},
+        {"model.classes", model.classes == 0 || (model.classes >= 2 && model.classes <= 10000),
+         "must be 0 (from the data) or 2..10000"},
         {"model.tied_init", oneOf(model.tiedInit, {"output", "unit"}), "must be output or unit"},
         {"model.embedding_size", model.embeddingSize >= 1 && model.embeddingSize <= 8192,
          "must be 1..8192"},

@@ -9,7 +9,7 @@
 namespace dari {
 
 struct DataConfig {
-    std::string task = "translate";  // translate | chat
+    std::string task = "translate";  // translate | chat | classify
     std::string srcLang = "ko";
     std::string tgtLang = "en";
     std::string vocabType = "unigram";  // unigram | bpe
@@ -36,10 +36,12 @@ struct ModelConfig {
     std::string attention = "bahdanau";  // none | bahdanau | dot | general
     int attentionSize = 256;             // bahdanau only
     double dropout = 0.3;
-    bool inputFeeding = true;         // dot/general: feed the last attentional vector back in
-    bool tieEmbeddings = false;       // share target embeddings with the output layer
-    std::string tiedInit = "output";  // tied embeddings start as an output layer would: N(0,
-                                      // 1/sqrt(E)) | unit: N(0, 1)
+    bool inputFeeding = true;           // dot/general: feed the last attentional vector back in
+    bool tieEmbeddings = false;         // share target embeddings with the output layer
+    std::string tiedInit = "output";    // tied embeddings start as an output layer would: N(0,
+                                        // 1/sqrt(E)) | unit: N(0, 1)
+    std::string pooling = "attention";  // classify: last (final state) | attention (all states)
+    int classes = 0;                    // classify: number of labels (0: from the training data)
 };
 
 struct TrainConfig {

@@ -61,6 +61,9 @@ inline constexpr char kDevLoss[] = "dev_loss";
 inline constexpr char kDevPerplexity[] = "dev_ppl";
 inline constexpr char kDevBleu[] = "dev_bleu";
 inline constexpr char kDevChrf[] = "dev_chrf";
+// a classifier's validation (data.task classify; kBest: the best dev accuracy so far)
+inline constexpr char kDevAccuracy[] = "dev_accuracy";
+inline constexpr char kDevMacroF1[] = "dev_macro_f1";
 inline constexpr char kBest[] = "best";  // the best dev BLEU so far: model.pt was saved
 inline constexpr char kSamples[] =
     "samples";  // [{kSource, kReference, kOutput}] for a few dev pairs
