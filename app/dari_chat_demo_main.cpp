@@ -13,6 +13,7 @@
 
 #include "model/blas_kernels.h"
 #include "ui/chat/chat_demo.h"
+#include "ui/learn/learn_window.h"
 #include "ui/main_window.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_dashboard.h"
@@ -99,6 +100,12 @@ int main(int argc, char** argv) {
                                                    "--screenshot saves the dialog."),
                                     QStringLiteral("file"));
     parser.addOption(import);
+    const QCommandLineOption learn(QStringLiteral("learn"),
+                                   QStringLiteral("Open Learn on the Translate model with this "
+                                                  "sentence; --screenshot saves FILE-unrolled.png, "
+                                                  "FILE-gates.png and FILE-gradients.png."),
+                                   QStringLiteral("sentence"));
+    parser.addOption(learn);
     const QCommandLineOption dark(QStringLiteral("dark"),
                                   QStringLiteral("A dark palette (Fusion), as a dark desktop "
                                                  "theme gives."));
@@ -127,6 +134,26 @@ int main(int argc, char** argv) {
         QTimer::singleShot(300, &window, [&, dialog] {
             QApplication::exit(!shoot || (dialog && dari::saveScreenshot(*dialog, file)) ? 0 : 1);
         });
+    } else if (parser.isSet(learn)) {
+        dari::LearnWindow* learnWindow = window.openLearn();
+        learnWindow->setText(parser.value(learn));
+        QObject::connect(learnWindow, &dari::LearnWindow::failed, [] { QApplication::exit(1); });
+        QObject::connect(learnWindow, &dari::LearnWindow::inspected, [&, learnWindow] {
+            QString base = file;
+            base.replace(QRegularExpression(QStringLiteral("\\.png$")), QString());
+            bool ok = true;
+            const char* views[] = {"unrolled", "gates", "gradients"};
+            for (int i = 0; shoot && i < 3; ++i) {
+                learnWindow->views()->setCurrentIndex(i);
+                ok = dari::saveScreenshot(*learnWindow, base + QLatin1Char('-') +
+                                                            QLatin1String(views[i]) +
+                                                            QStringLiteral(".png")) &&
+                     ok;
+            }
+            QApplication::exit(ok ? 0 : 1);
+        });
+        learnWindow->inspectNow();
+        QTimer::singleShot(120000, &window, [] { QApplication::exit(1); });  // never hang
     } else if (parser.isSet(minuteDemo)) {
         QString base = file;
         base.replace(QRegularExpression(QStringLiteral("\\.png$")), QString());

@@ -31,6 +31,7 @@ namespace dari {
 
 class FileTranslation;
 class DefaultModelsRun;
+class LearnWindow;
 
 class WelcomePage;
 
@@ -99,6 +100,9 @@ public Q_SLOTS:
     // corpora (asks for the corpora folder when they are not found; `corpora` empty: look for
     // it), or what is left of them. defaultModelsRun(): that run, for tests (null before).
     void trainDefaultModels(const QString& corpora = {});
+    // View ▸ Learn (Ctrl+3): the Learn window on the current mode's model
+    // (ui/main_window_learn.cpp).
+    LearnWindow* openLearn();
     DefaultModelsRun* defaultModelsRun() const { return defaults_; }
     void useTrainedModel(const QString& dir, const QString& task);
     // ui/main_window_models.cpp: File ▸ Import model…, Export model…, Manage models…
@@ -187,6 +191,8 @@ private:
     TrainingDashboard* training_ = nullptr;
     FileTranslation* fileJob_ = nullptr;  // File ▸ Translate a file…
     DefaultModelsRun* defaults_ = nullptr;
+    LearnWindow* learn_ = nullptr;
+    QAction* learnAction_ = nullptr;
 };
 
 }  // namespace dari

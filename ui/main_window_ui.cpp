@@ -78,6 +78,10 @@ void MainWindow::buildToolBar() {
         modes->addAction(modeActions_[m]);
         connect(modeActions_[m], &QAction::triggered, this, [this, m] { setMode(Mode(m)); });
     }
+    learnAction_ = bar->addAction(tr("Learn 배우기"), this, [this] { openLearn(); });
+    learnAction_->setShortcut(QKeySequence(tr("Ctrl+3")));
+    learnAction_->setToolTip(
+        tr("See a recurrent network at work: states, gates and gradients through time (Ctrl+3)"));
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Model: "), bar));
     picker_ = new QComboBox(bar);
@@ -277,6 +281,7 @@ void MainWindow::buildMenus() {
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(modeActions_[0]);
     view->addAction(modeActions_[1]);
+    view->addAction(learnAction_);
     view->addAction(asYouType_);
     view->addSeparator();
     auto* zoomIn = view->addAction(tr("Zoom &in"), this, [this] { zoom(1); });

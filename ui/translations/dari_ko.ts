@@ -715,7 +715,7 @@
         <translation>%1을(를) 시작할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
@@ -855,6 +855,239 @@
         <location line="+40"/>
         <source>&lt;b&gt;The model was not installed.&lt;/b&gt; Nothing was changed.</source>
         <translation>&lt;b&gt;모델을 설치하지 않았습니다.&lt;/b&gt; 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>dari::LearnWindow</name>
+    <message>
+        <location filename="../learn/learn_window.cpp" line="+105"/>
+        <source>Decoder, layer %1 (one column per output piece)</source>
+        <translation>디코더, %1층 (출력 조각마다 한 열)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encoder, layer %1, backward (reads right to left)</source>
+        <translation>인코더, %1층, 역방향 (오른쪽에서 왼쪽으로 읽음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoder, layer %1, forward (reads left to right)</source>
+        <translation>인코더, %1층, 순방향 (왼쪽에서 오른쪽으로 읽음)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>update gate z_t</source>
+        <translation>업데이트 게이트 z_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset gate r_t</source>
+        <translation>리셋 게이트 r_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forget gate f_t</source>
+        <translation>망각 게이트 f_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input gate i_t</source>
+        <translation>입력 게이트 i_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output gate o_t</source>
+        <translation>출력 게이트 o_t</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dari — Learn</source>
+        <translation>Dari — 배우기</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>optional: without it, the loss is that of the network&apos;s own output</source>
+        <translation>선택 사항: 없으면 신경망 자신의 출력에 대한 손실을 잽니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Inspect</source>
+        <translation>들여다보기(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Model:</source>
+        <translation>모델(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sentence:</source>
+        <translation>문장(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reference:</source>
+        <translation>참조 번역(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a model, type a sentence and press Inspect.</source>
+        <translation>모델을 고르고 문장을 입력한 뒤 들여다보기를 누르세요.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>return_sequences=True: pass on every step&apos;s state</source>
+        <translation>return_sequences=True: 모든 단계의 상태를 넘김</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>An RNN reads the sentence one piece at a time; its hidden state h_t, a column of numbers (blue −1, red +1), carries what it has read to the next step. With return_sequences=True the next layer or the decoder&apos;s attention gets every column; with False only the last one, which then has to hold the whole sentence.</source>
+        <translation>RNN은 문장을 한 조각씩 읽고, 은닉 상태 h_t(숫자 한 열: 파랑 −1, 빨강 +1)가 지금까지 읽은 것을 다음 단계로 전합니다. return_sequences=True이면 다음 층이나 디코더의 어텐션이 모든 열을 받고, False이면 마지막 열만 받아 그 하나가 문장 전체를 담아야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Unrolled in time</source>
+        <translation>시간으로 펼치기(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gates are sigmoids between 0 (closed, light) and 1 (open, dark), computed at every step from the input and the last state. A GRU&apos;s update gate z decides how much of the old state it keeps and its reset gate r how much of it feeds the new candidate; an LSTM&apos;s forget, input and output gates guard its cell c_t the same way.</source>
+        <translation>게이트는 매 단계 입력과 직전 상태로 계산되는 0(닫힘, 밝음)과 1(열림, 어두움) 사이의 시그모이드입니다. GRU의 업데이트 게이트 z는 이전 상태를 얼마나 유지할지, 리셋 게이트 r은 그중 얼마를 새 후보에 쓸지 정하고, LSTM의 망각·입력·출력 게이트는 같은 방식으로 셀 c_t를 지킵니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Gates</source>
+        <translation>게이트(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gradient norm per source position</source>
+        <translation>입력 위치별 기울기 크기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recurrent Jacobian norm and derivative factors</source>
+        <translation>순환 야코비안 크기와 미분 인자</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backpropagation through time sends the loss&apos;s gradient back to every input step: ‖∂L/∂h_t‖ is how much of it reaches position t (log scale). Each step back multiplies it by the recurrent Jacobian, whose factors tanh′ ≤ 1 and σ′ ≤ 0.25 shrink it — the vanishing gradient — unless attention gives every position its own short path to the loss.</source>
+        <translation>시간에 따른 역전파(BPTT)는 손실의 기울기를 모든 입력 단계로 되돌려 보냅니다. ‖∂L/∂h_t‖는 그중 위치 t에 닿는 양입니다(로그 눈금). 한 단계 거슬러 갈 때마다 순환 야코비안이 곱해지는데, 그 인자 tanh′ ≤ 1과 σ′ ≤ 0.25가 기울기를 줄입니다 — 기울기 소실. 어텐션이 모든 위치에 손실까지의 짧은 길을 주지 않는 한 그렇습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gradients through &amp;time</source>
+        <translation>시간에 따른 기울기(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No model to inspect: train or import one first.</source>
+        <translation>들여다볼 모델이 없습니다. 먼저 학습하거나 가져오세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type a sentence to run through the network.</source>
+        <translation>신경망에 넣을 문장을 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Running the sentence through %1…</source>
+        <translation>%1에 문장을 넣는 중…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 encoder, %3 attention · loss %4 on %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 인코더, %3 어텐션 · %5에 대한 손실 %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bidirectional</source>
+        <translation>양방향</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>one-directional</source>
+        <translation>단방향</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its own output “%1”</source>
+        <translation>자신의 출력 “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the reference “%1”</source>
+        <translation>참조 번역 “%1”</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Every state goes on: a stacked layer reads all of them, and attention picks from all of them at every output step.</source>
+        <translation>모든 상태가 넘어갑니다. 위에 쌓인 층은 전부를 읽고, 어텐션은 출력 단계마다 그중에서 고릅니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the last state goes on (the faded columns are dropped): the decoder starts from it and never sees the others.</source>
+        <translation>마지막 상태만 넘어갑니다(흐린 열은 버려짐). 디코더는 그것에서 출발하고 나머지는 보지 못합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This model&apos;s decoder reads every state (it has attention).</source>
+        <translation>이 모델의 디코더는 모든 상태를 읽습니다(어텐션이 있음).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model&apos;s decoder reads only the final state (no attention).</source>
+        <translation>이 모델의 디코더는 마지막 상태만 읽습니다(어텐션 없음).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: a plain RNN has no gates — every step overwrites h_t with tanh(W x_t + U h_t−1).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 기본 RNN에는 게이트가 없습니다 — 매 단계 h_t를 tanh(W x_t + U h_t−1)로 덮어씁니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — cell c_t (the LSTM&apos;s memory)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 셀 c_t (LSTM의 기억)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>‖∂L/∂h_t‖: the loss&apos;s gradient reaching each position (layer %1)</source>
+        <translation>‖∂L/∂h_t‖: 각 위치에 닿는 손실의 기울기 (%1층)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward direction</source>
+        <translation>순방향</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backward direction</source>
+        <translation>역방향</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>gradient norm (log)</source>
+        <translation>기울기 크기 (로그)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>What each step back multiplies it by (forward direction)</source>
+        <translation>한 단계 거슬러 갈 때 곱해지는 것 (순방향)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>‖∂h_t/∂h_t−1‖ (recurrent Jacobian)</source>
+        <translation>‖∂h_t/∂h_t−1‖ (순환 야코비안)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mean tanh′ (≤ 1)</source>
+        <translation>평균 tanh′ (≤ 1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mean σ′ of the gates (≤ 0.25)</source>
+        <translation>게이트의 평균 σ′ (≤ 0.25)</translation>
     </message>
 </context>
 <context>
@@ -1009,7 +1242,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../main_window_ui.cpp" line="+232"/>
+        <location filename="../main_window_ui.cpp" line="+236"/>
         <source>Open a model bundle</source>
         <translation>모델 번들 열기</translation>
     </message>
@@ -1106,7 +1339,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../main_window_ui.cpp" line="-187"/>
+        <location filename="../main_window_ui.cpp" line="-191"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
@@ -1244,7 +1477,22 @@
         <translation>Dari와 한국어로 대화(Ctrl+2)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Learn 배우기</source>
+        <translation>Learn 배우기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See a recurrent network at work: states, gates and gradients through time (Ctrl+3)</source>
+        <translation>순환 신경망이 일하는 모습 보기: 상태, 게이트, 시간에 따른 기울기 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> Model: </source>
         <translation> 모델: </translation>
     </message>
@@ -1462,7 +1710,7 @@
         <translation>Markdown (*.md);;탭으로 구분된 값 (*.tsv)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Text size %1 pt</source>
         <translation>글자 크기 %1pt</translation>
     </message>
@@ -1494,7 +1742,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../main_window_ui.cpp" line="-60"/>
+        <location filename="../main_window_ui.cpp" line="-61"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -1564,7 +1812,7 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
@@ -1612,6 +1860,11 @@
         <location line="+3"/>
         <source>&amp;About Dari</source>
         <translation>Dari 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window_learn.cpp" line="+16"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2370,14 @@
     </message>
 </context>
 <context>
+    <name>dari::StateStrip</name>
+    <message>
+        <location filename="../learn/state_strip.cpp" line="+161"/>
+        <source>step %1 (%2) · dimension %3 · %4</source>
+        <translation>단계 %1 (%2) · 차원 %3 · %4</translation>
+    </message>
+</context>
+<context>
     <name>dari::TrainingCharts</name>
     <message>
         <location filename="../training/training_charts.cpp" line="+109"/>
@@ -2297,7 +2558,7 @@
         <translation>마지막 검증 때 검증 세트 문장에 대한 &lt;b&gt;출력 예시&lt;/b&gt;:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <location line="+19"/>
         <source>A training run is already in progress.</source>
         <translation>이미 학습 작업이 진행 중입니다.</translation>

@@ -1,0 +1,30 @@
+#pragma once
+// The engine's inspection (model/inspect) for the Learn window, callable from a worker thread:
+// the bundle stays loaded between calls on the same model. Not a QObject; one call at a time.
+
+#include <QString>
+
+#include <memory>
+#include <mutex>
+
+#include "model/inspect/network_inspection.h"
+
+namespace dari {
+
+struct InspectionOutcome {
+    NetworkInspection inspection;
+    QString error;  // non-empty: what went wrong, for the user (the inspection is empty)
+};
+
+class ModelInspector {
+public:
+    // `dir`'s first network on `text` (against `reference`, or its own greedy output).
+    InspectionOutcome inspect(const QString& dir, const QString& text, const QString& reference);
+
+private:
+    std::mutex mutex_;
+    QString dir_;
+    std::unique_ptr<Bundle> bundle_;
+};
+
+}  // namespace dari
