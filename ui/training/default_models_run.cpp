@@ -49,15 +49,10 @@ QString member(const QString& models, int i) {
         QStringLiteral("%1/%2").arg(QLatin1String(kKoEnMembersFolder)).arg(i));
 }
 
-// A training run on `controller` (not the dashboard's): what TrainingDashboard::startPlan does.
+// A training run on `controller` (not the dashboard's, whose startPlan shows it).
 bool startOn(TrainingController* controller, const TrainingPlan& plan, QString* error) {
     QStringList args;
-    if (!QDir().mkpath(plan.outDir)) {
-        *error = DefaultModelsRun::tr("Cannot create the folder %1.").arg(plan.outDir);
-        return false;
-    }
-    if (!plan.arguments(&args, error)) return false;
-    return controller->start(args, plan.outDir);
+    return plan.arguments(&args, error) && controller->start(args, plan.outDir);
 }
 
 }  // namespace
@@ -102,6 +97,10 @@ bool DefaultModelsRun::hasPartialWork(const QString& modelsFolder) {
         if (RunFolder::inspect(dir).resumable()) return true;
     return trainingFinished(member(modelsFolder, 1)) &&
            !hasMeta(QDir(modelsFolder).filePath(QStringLiteral("ko-en")));
+}
+
+QString DefaultModelsRun::devCorpus(const QString& task) const {
+    return QDir(corpora_).filePath(defaultModelFor(task).corpus + QStringLiteral("/dev.tsv"));
 }
 
 QString DefaultModelsRun::modelDir(Lane lane) const {
@@ -156,8 +155,7 @@ bool DefaultModelsRun::planKoEn(bool oneCore, QString* error) {
     lane.task = QStringLiteral("translate");
     lane.steps.clear();
     const QString out = modelDir(Lane::KoEn);
-    const QString dev = QDir(corpora_).filePath(
-        QStringLiteral("%1/dev.tsv").arg(defaultModelFor(lane.task).corpus));
+    const QString dev = devCorpus(lane.task);
     QStringList join{QStringLiteral("ensemble"), QStringLiteral("--out"), out};
     for (int i = 1; i <= kKoEnMembers; ++i) {
         Step step;
@@ -208,9 +206,7 @@ bool DefaultModelsRun::planChat(bool oneCore, QString* error) {
     Step calibrate;
     calibrate.label = tr("calibrating its confidence on dev");
     calibrate.command = {QStringLiteral("calibrate"), QStringLiteral("--model"), out,
-                         QStringLiteral("--dev"),
-                         QDir(corpora_).filePath(
-                             QStringLiteral("%1/dev.tsv").arg(defaultModelFor(lane.task).corpus))};
+                         QStringLiteral("--dev"), devCorpus(lane.task)};
     calibrate.done = [out] { return calibrated(out); };
     lane.steps << calibrate;
     return plan(lane, oneCore, error);
@@ -373,11 +369,10 @@ QString DefaultModelsRun::laneText(Lane which) const {
     if (lane.finished) return tr("ready");
     if (lane.current < 0 || lane.current >= lane.steps.size()) return QString();
     const Step& step = lane.steps[lane.current];
-    QString text = step.label;
-    if (step.counts && lane.running) text += tr(" · %1%").arg(qRound(lane.fraction * 100));
     if (lane.failed) return tr("stopped by an error while %1").arg(step.label);
     if (!lane.running) return tr("paused: %1").arg(step.label);
-    return text;
+    if (!step.counts) return step.label;
+    return step.label + tr(" · %1%").arg(qRound(lane.fraction * 100));
 }
 
 double DefaultModelsRun::laneFraction(Lane which) const {

@@ -85,6 +85,7 @@ private:
         QProcess* process = nullptr;
     };
 
+    QString devCorpus(const QString& task) const;  // the default model's dev.tsv
     bool plan(LaneRun& lane, bool oneCore, QString* error);
     bool planKoEn(bool oneCore, QString* error);
     bool planChat(bool oneCore, QString* error);

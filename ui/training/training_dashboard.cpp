@@ -164,8 +164,6 @@ bool TrainingDashboard::startPlan(const TrainingPlan& plan) {
     QString error;
     if (controller_->isRunning())
         error = tr("A training run is already in progress.");
-    else if (!QDir().mkpath(plan.outDir))
-        error = tr("Cannot create the folder %1.").arg(plan.outDir);
     else
         plan.arguments(&args, &error);
     if (!error.isEmpty()) {

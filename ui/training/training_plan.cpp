@@ -1,5 +1,6 @@
 #include "ui/training/training_plan.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -7,6 +8,11 @@ namespace dari {
 
 bool TrainingPlan::arguments(QStringList* args, QString* error) const {
     QStringList a;
+    if (!QDir().mkpath(outDir)) {
+        *error = QCoreApplication::translate("dari::TrainingPlan", "Cannot create the folder %1.")
+                     .arg(outDir);
+        return false;
+    }
     const QString links = QDir(outDir).filePath(QStringLiteral("corpus"));
     if (!train.arguments(QStringLiteral("--train"), links, &a, error)) return false;
     if (!dev.isEmpty() && !dev.arguments(QStringLiteral("--dev"), links, &a, error)) return false;

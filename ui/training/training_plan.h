@@ -22,7 +22,8 @@ struct TrainingPlan {
 
     bool fineTune() const { return !initFrom.isEmpty(); }
     // The options after `dari train` (without --json): corpora, settings, --out,
-    // --init-from. Links aligned files into outDir/corpus first. False with `error`.
+    // --init-from. Creates outDir and links aligned files into outDir/corpus first. False with
+    // `error`.
     bool arguments(QStringList* args, QString* error) const;
     // A folder name under `modelsFolder` that does not exist yet: "<base>", "<base>-2", ...
     static QString freeFolder(const QString& modelsFolder, const QString& base);

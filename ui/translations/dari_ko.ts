@@ -679,12 +679,7 @@
 <context>
     <name>dari::DefaultModelsRun</name>
     <message>
-        <location filename="../training/default_models_run.cpp" line="+56"/>
-        <source>Cannot create the folder %1.</source>
-        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
-    </message>
-    <message>
-        <location line="+108"/>
+        <location filename="../training/default_models_run.cpp" line="+162"/>
         <source>network %1 of %2</source>
         <translation>신경망 %1/%2</translation>
     </message>
@@ -705,7 +700,7 @@
         <translation>학습 중</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+74"/>
         <source>dari %1 stopped.</source>
         <translation>dari %1이(가) 멈췄습니다.</translation>
     </message>
@@ -725,12 +720,12 @@
         <translation>준비됨</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source> · %1%</source>
         <translation> · %1%</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>stopped by an error while %1</source>
         <translation>%1 중 오류로 멈춤</translation>
     </message>
@@ -1862,7 +1857,7 @@
         <translation>Dari 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window_learn.cpp" line="+16"/>
+        <location filename="../main_window_learn.cpp" line="+18"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2559,17 +2554,12 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>A training run is already in progress.</source>
         <translation>이미 학습 작업이 진행 중입니다.</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <source>Cannot create the folder %1.</source>
-        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+4"/>
         <source>%1 holds no interrupted run to continue.</source>
         <translation>%1에 이어서 진행할 중단된 작업이 없습니다.</translation>
     </message>
@@ -2661,6 +2651,14 @@
         <location line="+7"/>
         <source>Finished at step %1, best dev BLEU %2. The model is now in the model picker.</source>
         <translation>스텝 %1에서 완료, 최고 검증 BLEU %2. 이제 모델 선택 목록에서 이 모델을 사용할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>dari::TrainingPlan</name>
+    <message>
+        <location filename="../training/training_plan.cpp" line="+12"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
 </context>
 <context>
