@@ -184,11 +184,19 @@ int runInfo(const Arguments& args) {
     std::printf("model       %s\n", dir.c_str());
     std::printf("task        %s (%s -> %s)\n", meta.task.c_str(), meta.srcLang.c_str(),
                 meta.tgtLang.c_str());
-    std::printf("network     %s encoder %dx%d%s, %s decoder %dx%d, %s attention, embeddings %d%s\n",
-                m.cell.c_str(), m.encoderLayers, m.encoderHidden,
-                m.bidirectional ? " bidirectional" : "", m.cell.c_str(), m.decoderLayers,
-                m.decoderHidden, m.attention.c_str(), m.embeddingSize,
-                m.tieEmbeddings ? " (tied)" : "");
+    if (m.architecture == "transformer")
+        std::printf(
+            "network     transformer: %d encoder and %d decoder layers, d_model %d, %d "
+            "heads, feed-forward %d%s\n",
+            m.encoderLayers, m.decoderLayers, m.embeddingSize, m.heads, m.feedforward,
+            m.tieEmbeddings ? " (tied embeddings)" : "");
+    else
+        std::printf(
+            "network     %s encoder %dx%d%s, %s decoder %dx%d, %s attention, embeddings %d%s\n",
+            m.cell.c_str(), m.encoderLayers, m.encoderHidden,
+            m.bidirectional ? " bidirectional" : "", m.cell.c_str(), m.decoderLayers,
+            m.decoderHidden, m.attention.c_str(), m.embeddingSize,
+            m.tieEmbeddings ? " (tied)" : "");
     if (meta.members > 1)
         std::printf("parameters  %lld (an ensemble of %lld networks of %lld)\n",
                     static_cast<long long>(meta.parameters), static_cast<long long>(meta.members),

@@ -47,7 +47,9 @@ int listModels() {
             try {
                 const BundleMeta meta = BundleMeta::load(dir.string());
                 const Config config = Config::load((dir / "config.yaml").string());
-                std::string network = config.model.cell;
+                std::string network = config.model.architecture == "transformer"
+                                          ? config.model.architecture
+                                          : config.model.cell;
                 if (meta.members > 1) network += " x" + std::to_string(meta.members);
                 std::printf("%-16s %-10s %-7s %-10s %8.2f  %s%s\n", name.c_str(), meta.task.c_str(),
                             (meta.srcLang + "-" + meta.tgtLang).c_str(), network.c_str(),

@@ -1,19 +1,30 @@
-// RNN vs GRU vs LSTM, with and without attention: the study notes' claims, measured.
+// RNN vs GRU vs LSTM, with and without attention, and the Transformer the notes end with: the
+// study notes' claims, measured.
 //
-// Trains the translation recipe once per cell x attention under the same
-// wall-clock budget (dari train --minutes), then measures each bundle:
+// Trains the translation recipe once per cell x attention, and once as a Transformer, under
+// the same wall-clock budget (dari train --minutes), then measures each bundle:
 //   parameters, training tokens/s, epochs reached, dev loss and dev BLEU (greedy,
 //   best validation), greedy batch-1 decoding speed,
 //   gradient reach: ||dL/dh_1|| / ||dL/dh_last|| for the encoder's forward
 //     direction, averaged over dev sentences of 20+ source pieces (how much of
-//     the error signal BPTT carries back to the start of a sentence),
+//     the error signal BPTT carries back to the start of a sentence); for the
+//     Transformer, the same ratio on the encoder's output states (the top encoder
+//     layer's output, the memory the decoder attends to) at the first and last
+//     positions: no recurrence, so nothing has to travel back through time,
 //   step time for source (and target) length 10, 20, 40, 80 at batch 64
 //     (recurrence runs position by position: the sequential bottleneck).
-// Writes a Markdown table to --out and to stdout.
+// The Transformer row is the recipe with model.architecture: transformer, d_model 256 (the
+// recipe's embedding_size), 4 heads, feed-forward 512, 2 encoder + 2 decoder layers, tied
+// embeddings: 3.4 M parameters on the recipe's vocabularies, near GRU + bahdanau's 2.9 M (a
+// 1024 feed-forward would make it 4.5 M). Same learning rate, schedule and dropout as the
+// recipe (no warm-up: the layers are post-norm and shallow).
+// Writes a Markdown table to --out and to stdout; --only ROW (transformer, or CELL-ATTENTION
+// like gru-bahdanau) measures that row alone and writes it to stdout only (and to --out if
+// given).
 //
 //   bench_cells [--minutes 2] [--recipe configs/ko-en.yaml] [--data ../shared/data]
 //               [--runs runs/cells] [--out bench/results/cells.md] [--cells rnn,gru,lstm]
-//               [--attention none,bahdanau]
+//               [--attention none,bahdanau] [--transformer yes|no] [--only ROW]
 
 #include <torch/torch.h>
 
@@ -46,7 +57,15 @@ struct Options {
     std::string recipe = "configs/ko-en.yaml", data = "../shared/data", runs = "runs/cells",
                 out = "bench/results/cells.md";
     std::vector<std::string> cells{"rnn", "gru", "lstm"}, attentions{"none", "bahdanau"};
+    bool transformer = true;  // the Transformer row after the recurrent ones
+    std::string only;         // one row: "transformer" or CELL-ATTENTION
+    bool outGiven = false;
 };
+
+// The Transformer row's settings (see the header), as dari train overrides.
+const char* const kTransformerArguments =
+    " --set model.architecture=transformer --set model.heads=4 --set model.feedforward=512"
+    " --set model.encoder_layers=2 --set model.decoder_layers=2";
 
 struct Row {
     std::string cell, attention;
@@ -96,7 +115,8 @@ double decodeSentencesPerSecond(Bundle& bundle, const std::vector<SentencePair>&
     return count / since(start);
 }
 
-// ||dL/dh_1|| / ||dL/dh_last|| of the forward encoder direction, one sentence at a time.
+// ||dL/dh_1|| / ||dL/dh_last|| of the forward encoder direction (Transformer: of the encoder's
+// output states), one sentence at a time.
 std::pair<double, int> gradientReach(Bundle& bundle, const std::vector<SentencePair>& dev) {
     bundle.model->eval();  // no dropout: the same network for every sentence
     double sum = 0;
@@ -107,11 +127,21 @@ std::pair<double, int> gradientReach(Bundle& bundle, const std::vector<SentenceP
         const auto batch = makeBatch({example}, {0});
         const auto result = bundle.model->forward(batch.src, batch.tgtIn);
         const auto loss = sequenceLoss(result.logits, batch.tgtOut, 0.0);
-        const auto& states = result.encoded.forwardStates;
-        const auto grads = torch::autograd::grad({loss}, {states.front(), states.back()});
-        const double last = grads[1].norm().item<double>();
-        if (last <= 0) continue;
-        sum += grads[0].norm().item<double>() / last;
+        torch::Tensor first, last;
+        if (bundle.model->isTransformer()) {
+            const auto states = result.encoded.outputs;  // [1, S, E]
+            const auto grad = torch::autograd::grad({loss}, {states})[0][0];
+            first = grad[0];
+            last = grad[-1];
+        } else {
+            const auto& states = result.encoded.forwardStates;
+            const auto grads = torch::autograd::grad({loss}, {states.front(), states.back()});
+            first = grads[0];
+            last = grads[1];
+        }
+        const double lastNorm = last.norm().item<double>();
+        if (lastNorm <= 0) continue;
+        sum += first.norm().item<double>() / lastNorm;
         ++count;
     }
     return {count ? sum / count : 0.0, count};
@@ -180,7 +210,11 @@ Options parse(int argc, char** argv) {
         else if (key == "--runs")
             o.runs = value;
         else if (key == "--out")
-            o.out = value;
+            o.out = value, o.outGiven = true;
+        else if (key == "--transformer")
+            o.transformer = value == "yes";
+        else if (key == "--only")
+            o.only = value;
         else if (key == "--cells")
             o.cells = split(value);
         else if (key == "--attention")
@@ -201,40 +235,58 @@ int main(int argc, char** argv) try {
     const std::string train = options.data + "/tatoeba-ko-en/train.tsv",
                       devPath = options.data + "/tatoeba-ko-en/dev.tsv";
     const auto dev = readCorpus({devPath}).pairs;
+    // Every row: its name and table cells, and its dari train arguments.
+    struct Plan {
+        std::string name, cell, attention, arguments;
+    };
+    std::vector<Plan> plans;
+    for (const auto& cell : options.cells)
+        for (const auto& attention : options.attentions)
+            plans.push_back({cell + "-" + attention, cell, attention,
+                             " --cell " + cell + " --attention " + attention});
+    if (options.transformer || options.only == "transformer")
+        plans.push_back({"transformer", "transformer", "multi-head (4)", kTransformerArguments});
+    if (!options.only.empty()) {
+        std::vector<Plan> chosen;
+        for (const auto& plan : plans)
+            if (plan.name == options.only) chosen.push_back(plan);
+        if (chosen.empty())
+            throw std::runtime_error("--only " + options.only +
+                                     ": no such row (transformer, or CELL-ATTENTION)");
+        plans = chosen;
+    }
     std::vector<Row> rows;
-    for (const auto& cell : options.cells) {
-        for (const auto& attention : options.attentions) {
-            Row row{cell, attention};
-            const std::string out = options.runs + "/" + cell + "-" + attention;
-            fs::remove_all(out);
-            std::ostringstream command;
-            command << dari << " train --config " << options.recipe << " --train " << train
-                    << " --dev " << devPath << " --out " << out << " --minutes " << options.minutes
-                    << " --cell " << cell << " --attention " << attention << " > " << out
-                    << ".log 2>&1";
-            std::fprintf(stderr, "training %s + %s for %.1f min...\n", cell.c_str(),
-                         attention.c_str(), options.minutes);
-            fs::create_directories(options.runs);
-            if (std::system(command.str().c_str()) != 0)
-                throw std::runtime_error("dari train failed: see " + out + ".log");
-            auto bundle = Bundle::load(out);
-            if (configuredThreads() > 1) setBlasThreads(1);  // as in training
-            row.parameters = bundle.meta.parameters;
-            row.epochs = bundle.meta.epochs;
-            row.devLoss = bundle.meta.devLoss;
-            row.devBleu = bundle.meta.devBleu;
-            row.tokensPerSecond = meanTokensPerSecond(out + "/train_log.jsonl");
-            std::tie(row.reach, row.reachSentences) = gradientReach(bundle, dev);
-            row.stepMs = stepTimes(bundle, 64);
-            setBlasThreads(configuredThreads());  // decoding one sentence: BLAS threads help
-            row.decodePerSecond = decodeSentencesPerSecond(bundle, dev);
-            rows.push_back(row);
-            std::fputs(table({row}, options).c_str(), stderr);
-        }
+    for (const auto& plan : plans) {
+        Row row{plan.cell, plan.attention};
+        const std::string out = options.runs + "/" + plan.name;
+        fs::remove_all(out);
+        std::ostringstream command;
+        command << dari << " train --config " << options.recipe << " --train " << train << " --dev "
+                << devPath << " --out " << out << " --minutes " << options.minutes << plan.arguments
+                << " > " << out << ".log 2>&1";
+        std::fprintf(stderr, "training %s for %.1f min...\n", plan.name.c_str(), options.minutes);
+        fs::create_directories(options.runs);
+        if (std::system(command.str().c_str()) != 0)
+            throw std::runtime_error("dari train failed: see " + out + ".log");
+        auto bundle = Bundle::load(out);
+        if (configuredThreads() > 1) setBlasThreads(1);  // as in training
+        row.parameters = bundle.meta.parameters;
+        row.epochs = bundle.meta.epochs;
+        row.devLoss = bundle.meta.devLoss;
+        row.devBleu = bundle.meta.devBleu;
+        row.tokensPerSecond = meanTokensPerSecond(out + "/train_log.jsonl");
+        std::tie(row.reach, row.reachSentences) = gradientReach(bundle, dev);
+        row.stepMs = stepTimes(bundle, 64);
+        setBlasThreads(configuredThreads());  // decoding one sentence: BLAS threads help
+        row.decodePerSecond = decodeSentencesPerSecond(bundle, dev);
+        rows.push_back(row);
+        std::fputs(table({row}, options).c_str(), stderr);
     }
     const auto markdown = table(rows, options);
-    fs::create_directories(fs::path(options.out).parent_path());
-    writeFileAtomically(options.out, markdown);
+    if (options.only.empty() || options.outGiven) {  // one row never replaces the whole table
+        fs::create_directories(fs::path(options.out).parent_path());
+        writeFileAtomically(options.out, markdown);
+    }
     std::fputs(markdown.c_str(), stdout);
 } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_cells: %s\n", e.what());

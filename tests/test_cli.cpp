@@ -589,6 +589,35 @@ private Q_SLOTS:
         QVERIFY(empty.out.isEmpty());
     }
 
+    // model.architecture: transformer through the whole command line: train, translate (greedy
+    // and beam), info names it; inspect and --task classify refuse it in one line.
+    void transformerTrainsAndTranslates() {
+        const QString model = dir_.filePath("transformer");
+        const QStringList transformer{"--set", "model.architecture=transformer",
+                                      "--set", "model.heads=2",
+                                      "--set", "model.feedforward=32"};
+        const Run trained = trainTiny(model, QStringList{"--epochs", "1"} + transformer);
+        QVERIFY2(trained.code == 0, qPrintable(trained.err));
+        const QByteArray input = "안녕하세요.\n고마워요.\n";
+        for (const QString beam : {"1", "3"}) {
+            const Run run = runDari({"translate", "--model", model, "--beam", beam}, input);
+            QVERIFY2(run.code == 0, qPrintable(run.err));
+            QCOMPARE(run.out.count('\n'), 2);
+        }
+        const Run info = runDari({"info", "--model", model});
+        QVERIFY2(info.code == 0 && info.out.contains(QRegularExpression(
+                                       "network +transformer: 1 encoder and 1 decoder layers")),
+                 qPrintable(info.out + info.err));
+        const Run inspect = runDari({"inspect", "--model", model, "--text", "안녕하세요."});
+        QVERIFY(inspect.code != 0 && inspect.out.isEmpty());
+        QVERIFY2(inspect.err.contains("model.architecture: transformer"), qPrintable(inspect.err));
+        const Run classify = runDari(QStringList{"train", "--task", "classify", "--train", corpus_,
+                                                 "--out", dir_.filePath("transformer-classify")} +
+                                     transformer);
+        QVERIFY(classify.code != 0);
+        QVERIFY2(classify.err.contains("model.architecture"), qPrintable(classify.err));
+    }
+
     // dari pack -> dari models install -> dari translate --model NAME -> dari models remove.
     void packedModelsInstallAndTranslateByName() {
         const QString model = dir_.filePath("shared-model");

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void notAMapIsRejected();
     void setByDottedKey();
     void loadNamesMissingFile();
+    void transformerSettings();
 };
 
 void TestConfig::defaultsValidate() {
@@ -172,6 +173,51 @@ void TestConfig::setByDottedKey() {
 void TestConfig::loadNamesMissingFile() {
     const auto message = errorOf([] { Config::load("/nonexistent/dari.yaml"); });
     QVERIFY2(contains(message, "/nonexistent/dari.yaml"), message.c_str());
+}
+
+void TestConfig::transformerSettings() {
+    QCOMPARE(Config().model.architecture, std::string("recurrent"));
+    // A config.yaml written before the key existed (every old bundle) reads as recurrent.
+    const auto old = Config::fromYaml("model:\n  cell: lstm\n  embedding_size: 30\n", "old.yaml");
+    QCOMPARE(old.model.architecture, std::string("recurrent"));
+    QCOMPARE(old.model.heads, 4);  // 30 % 4 != 0: heads are not read by a recurrent network
+    Config c;
+    c.model.architecture = "transformer";
+    c.model.heads = 8;
+    c.model.feedforward = 2048;
+    c.model.embeddingSize = 512;
+    c.validate();
+    const auto back = Config::fromYaml(c.toYaml(), "t.yaml");
+    QCOMPARE(back.toYaml(), c.toYaml());
+    QCOMPARE(back.model.architecture, std::string("transformer"));
+    QCOMPARE(back.model.heads, 8);
+    QCOMPARE(back.model.feedforward, 2048);
+    QVERIFY(contains(c.toYaml(), "architecture: transformer"));
+    const auto refused = [](const std::string& yaml) {
+        return errorOf([&] { Config::fromYaml(yaml, "x.yaml"); });
+    };
+    const auto indivisible =
+        refused("model:\n  architecture: transformer\n  embedding_size: 30\n  heads: 4\n");
+    QVERIFY2(contains(indivisible, "x.yaml:4") && contains(indivisible, "model.heads") &&
+                 contains(indivisible, "model.embedding_size"),
+             indivisible.c_str());
+    const auto unknown = refused("model:\n  architecture: mamba\n");
+    QVERIFY2(contains(unknown, "x.yaml:2") && contains(unknown, "model.architecture"),
+             unknown.c_str());
+    const auto classify = refused("data:\n  task: classify\nmodel:\n  architecture: transformer\n");
+    QVERIFY2(contains(classify, "x.yaml:4") && contains(classify, "model.architecture") &&
+                 contains(classify, "classify"),
+             classify.c_str());
+    const auto scheduled =
+        refused("model:\n  architecture: transformer\ntrain:\n  teacher_forcing_end: 0.5\n");
+    QVERIFY2(contains(scheduled, "x.yaml:4") && contains(scheduled, "train.teacher_forcing_end"),
+             scheduled.c_str());
+    QVERIFY(contains(errorOf([] { Config::fromYaml("model:\n  feedforward: 0\n", "f.yaml"); }),
+                     "model.feedforward"));
+    Config set;
+    set.set("model.architecture", "transformer");
+    set.set("train.teacher_forcing", "0.9");
+    QVERIFY(contains(errorOf([&] { set.validate(); }), "train.teacher_forcing"));
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

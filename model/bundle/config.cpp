@@ -107,6 +107,10 @@ const std::vector<Field>& fields() {
         field("data.placeholders", &Config::data, &DataConfig::placeholders,
               "translate: numbers, Latin-script words, URLs and e-mail addresses pass through "
               "unchanged (placeholder pieces; ignored for chat)"),
+        field("model.architecture", &Config::model, &ModelConfig::architecture,
+              "recurrent (the cells and attention below) | transformer (Vaswani et al.: "
+              "embedding_size, heads, feedforward, encoder_layers, decoder_layers, dropout, "
+              "tie_embeddings; translate and chat)"),
         field("model.cell", &Config::model, &ModelConfig::cell, "recurrent cell: rnn | gru | lstm"),
         field("model.embedding_size", &Config::model, &ModelConfig::embeddingSize,
               "source and target embeddings"),
@@ -138,6 +142,10 @@ const std::vector<Field>& fields() {
               "of every position's state)"),
         field("model.classes", &Config::model, &ModelConfig::classes,
               "classify: number of labels (0: as many as the training data has)"),
+        field("model.heads", &Config::model, &ModelConfig::heads,
+              "transformer: attention heads (embedding_size must be divisible by it)"),
+        field("model.feedforward", &Config::model, &ModelConfig::feedforward,
+              "transformer: inner size of each layer's feed-forward block"),
         field("train.batch_sentences", &Config::train, &TrainConfig::batchSentences,
               "sentences per batch"),
         field("train.batch_tokens", &Config::train, &TrainConfig::batchTokens,
@@ -248,6 +256,7 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
     const auto& model = c.model;
     const auto& train = c.train;
     const auto& decode = c.decode;
+    const bool transformer = model.architecture == "transformer";
     struct Rule {
         const char* key;
         bool ok;
@@ -272,6 +281,23 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
          "must be in [0, 0.5)"},
         {"train.device", isDeviceName(train.device), "must be cpu, cuda or cuda:N"},
         {"decode.device", isDeviceName(decode.device), "must be cpu, cuda or cuda:N"},
+        {"model.architecture", oneOf(model.architecture, {"recurrent", "transformer"}),
+         "must be recurrent or transformer"},
+        {"model.architecture", !(transformer && data.task == "classify"),
+         "must be recurrent for --task classify (the classifier is the recurrent encoder with a "
+         "label head; a Transformer translates and chats)"},
+        {"model.heads", model.heads >= 1 && model.heads <= 64, "must be 1..64"},
+        {"model.heads",
+         !transformer || (model.heads >= 1 && model.embeddingSize % model.heads == 0),
+         "must divide model.embedding_size (each head reads embedding_size / heads dimensions)"},
+        {"model.feedforward", model.feedforward >= 1 && model.feedforward <= 65536,
+         "must be 1..65536"},
+        {"train.teacher_forcing", !transformer || train.teacherForcing == 1,
+         "must be 1 with model.architecture: transformer (scheduled sampling is for the "
+         "recurrent decoder; a Transformer reads every gold piece at once)"},
+        {"train.teacher_forcing_end", !transformer || train.teacherForcingEnd == 1,
+         "must be 1 with model.architecture: transformer (scheduled sampling is for the "
+         "recurrent decoder; a Transformer reads every gold piece at once)"},
         {"model.cell", oneOf(model.cell, {"rnn", "gru", "lstm"}), "must be rnn, gru or lstm"},
         {"model.attention", oneOf(model.attention, {"none", "bahdanau", "dot", "general"}),
          "must be none, bahdanau, dot or general"},

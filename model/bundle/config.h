@@ -26,6 +26,8 @@ struct DataConfig {
 };
 
 struct ModelConfig {
+    // recurrent (the cells and attention below) | transformer (model/network/transformer.h)
+    std::string architecture = "recurrent";
     std::string cell = "gru";  // rnn | gru | lstm
     int embeddingSize = 256;
     int encoderHidden = 256;  // per direction
@@ -42,6 +44,10 @@ struct ModelConfig {
                                         // 1/sqrt(E)) | unit: N(0, 1)
     std::string pooling = "attention";  // classify: last (final state) | attention (all states)
     int classes = 0;                    // classify: number of labels (0: from the training data)
+    // Transformer only (embedding_size is d_model; encoder_layers, decoder_layers, dropout and
+    // tie_embeddings are shared with the recurrent network):
+    int heads = 4;           // attention heads; embedding_size must be divisible by it
+    int feedforward = 1024;  // inner size of each layer's feed-forward block
 };
 
 struct TrainConfig {

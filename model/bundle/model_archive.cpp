@@ -65,6 +65,13 @@ std::string upper(std::string s) {
 std::string networkSummary(const Config& config, int64_t members) {
     const auto& m = config.model;
     std::ostringstream s;
+    if (m.architecture == "transformer") {
+        s << "Transformer";
+        if (members > 1) s << " ×" << members;
+        s << ", " << m.encoderLayers << "+" << m.decoderLayers << " layers, d_model "
+          << m.embeddingSize << ", " << m.heads << " heads, feed-forward " << m.feedforward;
+        return s.str();
+    }
     s << upper(m.cell);
     if (members > 1) s << " ×" << members;
     s << ", " << m.attention << " attention, embedding " << m.embeddingSize << ", encoder "
@@ -425,8 +432,9 @@ ModelCard packModel(const std::string& modelDir, const std::string& out,
     card.srcLang = meta.srcLang;
     card.tgtLang = meta.tgtLang;
     card.network = networkSummary(config, meta.members);
-    card.cell = config.model.cell;
-    card.attention = config.model.attention;
+    const bool transformer = config.model.architecture == "transformer";
+    card.cell = transformer ? "transformer" : config.model.cell;  // what the card lists it as
+    card.attention = transformer ? "multi-head" : config.model.attention;
     card.members = meta.members;
     card.parameters = meta.parameters;
     card.devBleu = meta.devBleu;

@@ -1,18 +1,82 @@
 #include "model/network/seq2seq.h"
 
+#include <stdexcept>
+
+#include "data/vocabulary.h"
 #include "model/network/shard_random.h"
 #include "model/network/step_linear.h"
 
 namespace dari {
 
+DecodingState DecodingState::indexSelect(const torch::Tensor& rows) const {
+    DecodingState out;
+    if (transformer.memory.states.defined()) {
+        out.transformer = transformer.indexSelect(rows);
+    } else {
+        out.memory = memory.indexSelect(rows);
+        out.recurrent = recurrent.indexSelect(rows);
+    }
+    return out;
+}
+
 Seq2SeqImpl::Seq2SeqImpl(const ModelConfig& config, int64_t srcVocab, int64_t tgtVocab)
     : config_(config) {
+    if (config.architecture == "transformer") {
+        transformer = register_module("transformer", Transformer(config, srcVocab, tgtVocab));
+        return;
+    }
     encoder = register_module("encoder", Encoder(config, srcVocab));
     decoder = register_module("decoder", Decoder(config, tgtVocab, encoder->outputSize()));
 }
 
+torch::Tensor Seq2SeqImpl::logits(const torch::Tensor& outputs) {
+    return isTransformer() ? transformer->logits(outputs) : decoder->logits(outputs);
+}
+
+DecodingState Seq2SeqImpl::startDecoding(const torch::Tensor& src) {
+    DecodingState state;
+    if (isTransformer()) {
+        state.transformer = transformer->startDecoding(transformer->encode(src));
+        return state;
+    }
+    const auto encoded = encoder(src);
+    state.memory = decoder->prepare(encoded);
+    state.recurrent = decoder->initialState(encoded);
+    return state;
+}
+
+DecodingStep Seq2SeqImpl::step(const torch::Tensor& input, DecodingState& state) {
+    DecodingStep out;
+    if (isTransformer()) {
+        auto next = transformer->step(input, state.transformer);
+        out.logits = transformer->logits(next.outputs);
+        out.weights = next.weights;
+        return out;
+    }
+    const auto [e, pe] = decoder->embed(input);
+    auto next = decoder->step(e, pe, state.recurrent, state.memory);
+    out.logits = decoder->logits(decoder->output(next, e));
+    out.weights = next.weights;
+    state.recurrent = std::move(next.state);
+    return out;
+}
+
 ForwardResult Seq2SeqImpl::forward(const torch::Tensor& src, const torch::Tensor& tgtIn,
                                    double teacherForcing, bool logits) {
+    if (isTransformer()) {
+        if (teacherForcing < 1.0)
+            throw std::runtime_error(
+                "a Transformer trains with teacher forcing only (train.teacher_forcing: 1)");
+        ForwardResult result;
+        const auto memory = transformer->encode(src);
+        result.encoded.outputs = memory.states;
+        result.encoded.mask = src.ne(kPadId);
+        auto decoded = transformer->decode(tgtIn, memory);
+        result.outputs = std::move(decoded.outputs);
+        result.attention = std::move(decoded.weights);
+        if (logits) result.logits = transformer->logits(result.outputs);
+        return result;
+    }
     StepLinearScope stepLoop;  // the decoder's per-step weights get one gradient GEMM each
     ForwardResult result;
     result.encoded = encoder(src);

@@ -12,15 +12,11 @@ Ensemble::Ensemble(std::vector<Seq2Seq> members, const Batch& sources, int64_t c
     device_ = deviceOf(*members_.front());
     const auto src = sources.src.to(device_);
     for (auto& member : members_) {
-        const auto encoded = member->encoder(src);
-        auto memory = member->decoder->prepare(encoded);
-        auto state = member->decoder->initialState(encoded);
+        auto state = member->startDecoding(src);
         if (copies > 1) {
             const auto rows = torch::arange(src.size(0), src.options()).repeat_interleave(copies);
-            memory = memory.indexSelect(rows);
             state = state.indexSelect(rows);
         }
-        memories_.push_back(std::move(memory));
         states_.push_back(std::move(state));
     }
 }
@@ -29,12 +25,9 @@ Ensemble::Step Ensemble::step(const torch::Tensor& cpuInput) {
     const auto input = cpuInput.to(device_);
     std::vector<torch::Tensor> logProbs, weights;
     for (size_t m = 0; m < members_.size(); ++m) {
-        auto& decoder = members_[m]->decoder;
-        const auto [e, pe] = decoder->embed(input);
-        auto out = decoder->step(e, pe, states_[m], memories_[m]);
-        logProbs.push_back(decoder->logits(decoder->output(out, e)).log_softmax(1));
+        const auto out = members_[m]->step(input, states_[m]);
+        logProbs.push_back(out.logits.log_softmax(1));
         if (out.weights.defined()) weights.push_back(out.weights);
-        states_[m] = std::move(out.state);
     }
     Step result;
     if (members_.size() == 1) {

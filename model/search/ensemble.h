@@ -3,7 +3,8 @@
 // with the same vocabularies. Each member reads the source and keeps its own
 // decoder state; their next-piece distributions are averaged as probabilities
 // (log of the mean, not the mean of the logs), which is what makes an ensemble
-// of independently trained networks better than any one of them.
+// of independently trained networks better than any one of them. Members may be of either
+// architecture (recurrent or Transformer): each steps through Seq2Seq's own decoding state.
 
 #include <torch/torch.h>
 
@@ -34,8 +35,7 @@ public:
 private:
     torch::Device device_ = torch::kCPU;
     std::vector<Seq2Seq> members_;
-    std::vector<AttentionMemory> memories_;
-    std::vector<DecoderState> states_;
+    std::vector<DecodingState> states_;
 };
 
 }  // namespace dari

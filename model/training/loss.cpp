@@ -23,8 +23,7 @@ torch::Tensor trainingLoss(Seq2Seq& model, const ForwardResult& result,
     const auto real = flat.ne(kPadId).nonzero().squeeze(1);
     const auto outputs =
         result.outputs.reshape({-1, result.outputs.size(-1)}).index_select(0, real);
-    return sequenceLoss(model->decoder->logits(outputs), flat.index_select(0, real),
-                        labelSmoothing);
+    return sequenceLoss(model->logits(outputs), flat.index_select(0, real), labelSmoothing);
 }
 
 }  // namespace dari

@@ -747,9 +747,13 @@ std::string Trainer::summary(size_t batchesPerEpoch) const {
     out << (options_.resume              ? "resuming"
             : !options_.initFrom.empty() ? "fine-tuning"
                                          : "training")
-        << " " << m.cell << " + " << m.attention << " attention, " << bundle_.meta.parameters
-        << " parameters, " << examples_.size() << " pairs (" << batchesPerEpoch
-        << " batches/epoch), dev " << devExamples_.size()
+        << " "
+        << (m.architecture == "transformer" ? "transformer (" + std::to_string(m.encoderLayers) +
+                                                  "+" + std::to_string(m.decoderLayers) +
+                                                  " layers, " + std::to_string(m.heads) + " heads)"
+                                            : m.cell + " + " + m.attention + " attention")
+        << ", " << bundle_.meta.parameters << " parameters, " << examples_.size() << " pairs ("
+        << batchesPerEpoch << " batches/epoch), dev " << devExamples_.size()
         << (dist() ? ", " + std::to_string(dist()->worldSize()) + " processes x " +
                          std::to_string(std::max(1, configuredThreads())) +
                          (configuredThreads() > 1 ? " threads" : " thread")

@@ -11,10 +11,12 @@ set(DARI_DEVICE_ENGINE_SOURCES
   ${DARI_ROOT}/model/network/decoder.cpp
   ${DARI_ROOT}/model/network/encoder.cpp
   ${DARI_ROOT}/model/network/parameter_count.cpp
+  ${DARI_ROOT}/model/network/positional_encoding.cpp
   ${DARI_ROOT}/model/network/recurrent_cell.cpp
   ${DARI_ROOT}/model/network/seq2seq.cpp
   ${DARI_ROOT}/model/network/shard_random.cpp
   ${DARI_ROOT}/model/network/step_linear.cpp
+  ${DARI_ROOT}/model/network/transformer.cpp
   ${DARI_ROOT}/model/search/beam_search.cpp
   ${DARI_ROOT}/model/search/ensemble.cpp
   ${DARI_ROOT}/model/search/greedy_search.cpp
