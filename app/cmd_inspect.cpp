@@ -85,21 +85,45 @@ void printGates(const char* side, const std::vector<RecurrenceTrace>& recurrence
     }
 }
 
+void printClassifier(const std::string& dir, const NetworkInspection& n) {
+    std::printf("model      %s: %s%s classifier, %s pooling (the decision reads %s)\n", dir.c_str(),
+                n.cell.c_str(), n.bidirectional ? " bidirectional" : "", n.pooling.c_str(),
+                n.pooling == "attention" ? "every state: return_sequences=True"
+                                         : "the final state only: return_sequences=False");
+    for (const auto& note : n.notes)
+        std::printf("note       %s\n", note.c_str());
+    std::printf("source     %s\n", joined(n.sourcePieces).c_str());
+    for (size_t c = 0; c < n.labels.size(); ++c)
+        std::printf("label      %-10s p %.3f%s\n", n.labels[c].c_str(), n.probabilities[c],
+                    static_cast<int64_t>(c) == n.predicted ? "  (predicted)" : "");
+    std::printf("loss       %.4f (-log p('%s'), the %s label)\n", n.gradients.loss,
+                n.reference.c_str(), n.referenceFrom == "given" ? "given" : "predicted");
+    std::printf("\nwhat each position counts in the decision (pooling weights)\n");
+    for (size_t t = 0; t < n.poolingWeights.size(); ++t)
+        std::printf("  %-5zu%-8.3f%s\n", t, n.poolingWeights[t], n.sourcePieces[t].c_str());
+}
+
 }  // namespace
 
 int runInspect(const Arguments& args) {
     const std::string dir = modelDir(args);
-    const Bundle bundle = Bundle::load(dir);
-    const auto inspection = inspectNetwork(bundle, args.require("text"), args.get("reference"));
+    const bool classifier = isClassifierBundle(dir);
+    const auto inspection =
+        classifier ? inspectClassifier(ClassifierBundle::load(dir), args.require("text"),
+                                       args.get("reference"))
+                   : inspectNetwork(Bundle::load(dir), args.require("text"), args.get("reference"));
     if (args.has("json")) {
         std::cout << inspectionToJson(inspection).dump() << '\n';
         return 0;
     }
-    printNetwork(dir, inspection);
+    if (classifier)
+        printClassifier(dir, inspection);
+    else
+        printNetwork(dir, inspection);
     printGradients(inspection);
     std::printf("\nmean gate activations (over positions and dimensions)\n");
     printGates("encoder", inspection.encoder);
-    printGates("decoder", inspection.decoder);
+    if (!classifier) printGates("decoder", inspection.decoder);
     return 0;
 }
 

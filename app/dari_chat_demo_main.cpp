@@ -13,6 +13,7 @@
 
 #include "model/blas_kernels.h"
 #include "ui/chat/chat_demo.h"
+#include "ui/learn/bottleneck_view.h"
 #include "ui/learn/learn_window.h"
 #include "ui/main_window.h"
 #include "ui/training/training_controller.h"
@@ -103,9 +104,16 @@ int main(int argc, char** argv) {
     const QCommandLineOption learn(QStringLiteral("learn"),
                                    QStringLiteral("Open Learn on the Translate model with this "
                                                   "sentence; --screenshot saves FILE-unrolled.png, "
-                                                  "FILE-gates.png and FILE-gradients.png."),
+                                                  "FILE-gates.png, FILE-gradients.png and, "
+                                                  "measured, FILE-bottleneck.png."),
                                    QStringLiteral("sentence"));
     parser.addOption(learn);
+    const QCommandLineOption learnModel(QStringLiteral("learn-model"),
+                                        QStringLiteral("With --learn: inspect this model folder "
+                                                       "(a classifier too; its view: "
+                                                       "FILE-decision.png)."),
+                                        QStringLiteral("dir"));
+    parser.addOption(learnModel);
     const QCommandLineOption dark(QStringLiteral("dark"),
                                   QStringLiteral("A dark palette (Fusion), as a dark desktop "
                                                  "theme gives."));
@@ -136,22 +144,34 @@ int main(int argc, char** argv) {
         });
     } else if (parser.isSet(learn)) {
         dari::LearnWindow* learnWindow = window.openLearn();
+        if (parser.isSet(learnModel)) learnWindow->chooseModel(parser.value(learnModel));
         learnWindow->setText(parser.value(learn));
         QObject::connect(learnWindow, &dari::LearnWindow::failed, [] { QApplication::exit(1); });
-        QObject::connect(learnWindow, &dari::LearnWindow::inspected, [&, learnWindow] {
+        auto shot = [&, learnWindow](int tab, const char* name) {
             QString base = file;
             base.replace(QRegularExpression(QStringLiteral("\\.png$")), QString());
+            learnWindow->views()->setCurrentIndex(tab);
+            return dari::saveScreenshot(
+                *learnWindow,
+                base + QLatin1Char('-') + QLatin1String(name) + QStringLiteral(".png"));
+        };
+        // Tab order: unrolled, gates, gradients, bottleneck (measured last), decision.
+        QObject::connect(learnWindow, &dari::LearnWindow::inspected, [&, learnWindow, shot] {
             bool ok = true;
-            const char* views[] = {"unrolled", "gates", "gradients"};
-            for (int i = 0; shoot && i < 3; ++i) {
-                learnWindow->views()->setCurrentIndex(i);
-                ok = dari::saveScreenshot(*learnWindow, base + QLatin1Char('-') +
-                                                            QLatin1String(views[i]) +
-                                                            QStringLiteral(".png")) &&
-                     ok;
-            }
-            QApplication::exit(ok ? 0 : 1);
+            const std::pair<int, const char*> views[] = {
+                {0, "unrolled"}, {1, "gates"}, {2, "gradients"}, {4, "decision"}};
+            for (const auto& [tab, name] : views)
+                if (shoot && learnWindow->views()->isTabVisible(tab)) ok = shot(tab, name) && ok;
+            if (!ok || !shoot) QApplication::exit(ok ? 0 : 1);
+            learnWindow->views()->setCurrentIndex(3);
+            learnWindow->bottleneckView()->measure();
         });
+        QObject::connect(learnWindow->bottleneckView(), &dari::BottleneckView::measured,
+                         [&window, shot] {
+                             QTimer::singleShot(300, &window, [shot] {  // the layout settles
+                                 QApplication::exit(shot(3, "bottleneck") ? 0 : 1);
+                             });
+                         });
         learnWindow->inspectNow();
         QTimer::singleShot(120000, &window, [] { QApplication::exit(1); });  // never hang
     } else if (parser.isSet(minuteDemo)) {

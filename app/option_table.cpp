@@ -352,7 +352,9 @@ const std::vector<Command> kCommands = {
      kInspectUsage,
      {kModel,
       {"text", "TEXT", "the sentence to run through the network"},
-      {"reference", "TEXT", "its translation, whose loss is measured (default: the greedy output)"},
+      {"reference", "TEXT",
+       "its translation (a classifier: its label), whose loss is measured (default: the greedy "
+       "output; the predicted label)"},
       {"json", nullptr, "print everything as one JSON object"},
       kThreads},
      runInspect},

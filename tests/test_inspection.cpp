@@ -1,15 +1,24 @@
 // Learn mode's measurements (model/inspect): the states shown are the encoder's own, every gate
 // is a gate, the gradient norms are autograd's on the training loss, the Jacobians are the
-// recurrence's, and the JSON has every key at its size.
+// recurrence's, and the JSON has every key at its size; a classifier's decision is its own;
+// a training log's gradient norms are read with their clipping threshold; step times are taken
+// for every network and length.
 
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
+#include <QTemporaryDir>
+
+#include <fstream>
+
 #include "model/inspect/gradient_flow.h"
+#include "model/inspect/gradient_history.h"
 #include "model/inspect/inspection_json.h"
 #include "model/inspect/network_inspection.h"
+#include "model/inspect/step_timing.h"
+#include "model/runtime.h"
 #include "model/training/loss.h"
 #include "test_helpers.h"
 #include "tiny_model.h"
@@ -289,7 +298,155 @@ private Q_SLOTS:
                  std::round(inspection.encoder[0].h[2][3] * 1e6) / 1e6);
     }
 
+    void classifierInspectionIsTheClassifiersOwn_data() {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QString>("pooling");
+        for (const char* cell : {"gru", "lstm"})
+            for (const char* pooling : {"last", "attention"})
+                QTest::newRow(qPrintable(QStringLiteral("%1-%2").arg(cell, pooling)))
+                    << QString(cell) << QString(pooling);
+    }
+    void classifierInspectionIsTheClassifiersOwn() {
+        QFETCH(QString, cell);
+        QFETCH(QString, pooling);
+        auto bundle = tinyClassifier(cell.toStdString(), pooling.toStdString());
+        const std::string text = "오늘 날씨가 좋네요.";
+        const auto n = dari::inspectClassifier(bundle, text);
+        QCOMPARE(n.task, std::string("classify"));
+        QCOMPARE(n.pooling, pooling.toStdString());
+        QVERIFY(n.decoder.empty() && n.targetPieces.empty() && n.attentionWeights.empty());
+        QCOMPARE(n.decoderReads, std::string(pooling == "last" ? "final_state" : "all_states"));
+
+        // The probabilities and pooling weights of the classifier's own forward pass.
+        const auto src = dari::makeSourceBatch({bundle.src.encode(text)}).src;
+        const size_t positions = static_cast<size_t>(src.size(1));
+        QCOMPARE(n.sourcePieces.size(), positions);
+        auto model = bundle.model;
+        const auto encoded = model->encoder(src);
+        const auto out = model->classify(encoded);
+        const auto probs = torch::softmax(out.logits, 1)[0];
+        QCOMPARE(n.probabilities.size(), bundle.meta.labels.size());
+        for (size_t c = 0; c < n.probabilities.size(); ++c)
+            QVERIFY(std::abs(n.probabilities[c] - probs[c].item<double>()) < 1e-6);
+        QCOMPARE(n.predicted, probs.argmax().item<int64_t>());
+        QCOMPARE(n.reference, bundle.meta.labels[n.predicted]);
+        QCOMPARE(n.referenceFrom, std::string("predicted"));
+        QCOMPARE(n.poolingWeights.size(), positions);
+        QVERIFY(std::abs(std::accumulate(n.poolingWeights.begin(), n.poolingWeights.end(), 0.0) -
+                         1.0) < 1e-5);
+        for (size_t t = 0; t < positions; ++t)
+            QVERIFY(std::abs(n.poolingWeights[t] - out.weights[0][t].item<double>()) < 1e-6);
+        if (pooling == "last") QCOMPARE(n.poolingWeights.back(), 1.0);
+
+        // ||dL/dh_t|| of -log p(predicted) is autograd's through the classifier's forward pass.
+        const auto loss = -torch::log_softmax(out.logits, 1)[0][n.predicted];
+        QVERIFY(std::abs(n.gradients.loss - loss.item<double>()) < 1e-5);
+        const auto grads = torch::autograd::grad({loss}, encoded.forwardStates);
+        for (size_t t = 0; t < positions; ++t)
+            QVERIFY2(std::abs(n.gradients.forward[t] - grads[t].norm().item<double>()) < 1e-5,
+                     qPrintable(QStringLiteral("position %1").arg(t)));
+
+        // A given label is measured instead; an unknown one is refused, naming the labels.
+        const auto given = dari::inspectClassifier(bundle, text, "2");
+        QCOMPARE(given.referenceFrom, std::string("given"));
+        QVERIFY(std::abs(given.gradients.loss + std::log(n.probabilities[2])) < 1e-5);
+        const auto refusal = helpers::errorOf([&] { dari::inspectClassifier(bundle, text, "7"); });
+        QCOMPARE(refusal, std::string("'7' is not one of the model's labels (0, 1, 2)"));
+
+        const auto json = dari::inspectionToJson(n);
+        QCOMPARE(json["task"].get<std::string>(), std::string("classify"));
+        QCOMPARE(json["pooling_weights"].size(), positions);
+        QCOMPARE(json["predicted"].get<std::string>(), n.reference);
+        QCOMPARE(json["gradients"]["loss"].get<std::string>(), std::string("label_cross_entropy"));
+    }
+
+    // A resumed run's log repeats steps: the later record wins; a null norm (a skipped update)
+    // and a half-written last line are passed over; steps above the threshold are counted.
+    void gradientHistoryReadsTheLogAndTheThreshold() {
+        QTemporaryDir dir;
+        dari::Config config;
+        config.train.clipNorm = 0.5;
+        std::ofstream(dir.filePath("config.yaml").toStdString()) << config.toYaml();
+        // (moc cannot read raw string literals: plain ones.)
+        const char* lines[] = {"{\"event\":\"start\",\"train_pairs\":10}",
+                               "{\"event\":\"train\",\"step\":50,\"grad_norm\":0.3}",
+                               "{\"event\":\"train\",\"step\":100,\"grad_norm\":0.8}",
+                               "{\"event\":\"train\",\"step\":150,\"grad_norm\":null}",
+                               "{\"event\":\"resume\",\"step\":50}",
+                               "{\"event\":\"train\",\"step\":100,\"grad_norm\":0.9}",
+                               "{\"event\":\"train\",\"step\":150,\"grad_norm\":0.2}",
+                               "{\"event\":\"train\",\"step\":200,\"grad_"};
+        std::ofstream log(dir.filePath("train_log.jsonl").toStdString());
+        for (const char* line : lines)
+            log << line << (line == lines[7] ? "" : "\n");
+        log.close();
+        const auto h = dari::readGradientHistory(dir.path().toStdString());
+        QCOMPARE(h.steps, (std::vector<int64_t>{50, 100, 150}));
+        QCOMPARE(h.norms, (std::vector<double>{0.3, 0.9, 0.2}));
+        QCOMPARE(h.clipNorm, 0.5);
+        QCOMPARE(h.clipped, int64_t{1});
+
+        QTemporaryDir empty;
+        const auto refusal =
+            helpers::errorOf([&] { dari::readGradientHistory(empty.path().toStdString()); });
+        QVERIFY2(refusal.find("train_log.jsonl: no training log") != std::string::npos,
+                 refusal.c_str());
+    }
+
+    // Every network at every length on one thread and on two; the process's threads restored.
+    void stepTimingTimesEveryNetworkAtEveryLength() {
+        dari::configureThreads(1);
+        std::vector<dari::TimedNetwork> networks;
+        for (const char* cell : {"rnn", "lstm"}) {
+            dari::ModelConfig m;
+            m.cell = cell;
+            m.embeddingSize = m.encoderHidden = m.decoderHidden = m.attentionSize = 8;
+            networks.push_back({cell, m});
+        }
+        dari::StepTimingOptions options;
+        options.lengths = {3, 6};
+        options.repeats = 1;
+        options.threads = 2;
+        options.vocabulary = 50;
+        int calls = 0;
+        const auto timings = dari::timeSteps(networks, options, [&](int, int) { ++calls; });
+        QCOMPARE(calls, 2 * 2 * 2);
+        QCOMPARE(dari::configuredThreads(), 1);
+        QCOMPARE(timings.size(), size_t{2});
+        for (size_t n = 0; n < timings.size(); ++n) {
+            const auto& t = timings[n];
+            QCOMPARE(t.name, networks[n].name);
+            QCOMPARE(t.parameters, dari::Seq2Seq(networks[n].config, 50, 50)->parameterCount());
+            QCOMPARE(t.msOneThread.size(), size_t{2});
+            QCOMPARE(t.msAllThreads.size(), size_t{2});
+            for (size_t i = 0; i < 2; ++i)
+                QVERIFY(t.msOneThread[i] > 0 && t.msAllThreads[i] > 0);
+            // Bidirectional encoder (L + 1 positions each way, </s>), then L + 1 decoder steps.
+            QCOMPARE(t.sequentialSteps, (std::vector<int64_t>{3 * 4, 3 * 7}));
+        }
+        const std::atomic<bool> stop{true};
+        QVERIFY(dari::timeSteps(networks, options, {}, &stop).empty());
+        dari::configureThreads(0);
+    }
+
 private:
+    // An untrained classifier over the same vocabulary, labels "0", "1", "2".
+    dari::ClassifierBundle tinyClassifier(const std::string& cell, const std::string& pooling) {
+        tinyBundle();  // the vocabularies
+        dari::ClassifierBundle b;
+        b.config.data.task = "classify";
+        b.src = dari::Vocabulary::fromSerialized(src_);
+        auto& m = b.config.model;
+        m.cell = cell;
+        m.pooling = pooling;
+        m.embeddingSize = m.encoderHidden = 16;
+        torch::manual_seed(5);
+        b.model = dari::Classifier(m, b.src.size(), 3);
+        b.model->eval();
+        b.meta.labels = {"0", "1", "2"};
+        return b;
+    }
+
     // A GRU + Bahdanau ensemble of two untrained networks on vocabularies of the shared dev set.
     dari::Bundle tinyBundle() {
         if (src_.empty()) {

@@ -1,7 +1,9 @@
 // The Learn window (ui/learn): Ctrl+3 opens it on the mode's model; an inspection on a worker
-// thread fills the three views with exactly the engine's numbers — states, gates, gradients —
-// for a GRU with attention, an LSTM without it (return_sequences=False) and a plain RNN (no
-// gates); bad input is said.
+// thread fills the views with exactly the engine's numbers — states, gates, gradients, the
+// training log's gradient norms and clipping — for a GRU with attention, an LSTM without it
+// (return_sequences=False) and a plain RNN (no gates); a classifier's decision is drawn from its
+// probabilities and pooling weights; the sequential bottleneck is measured off the GUI thread;
+// bad input is said.
 
 #include <QAction>
 #include <QChartView>
@@ -13,6 +15,15 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include <QBarSet>
+#include <QScatterSeries>
+
+#include "model/inspect/gradient_history.h"
+#include "model/training/classifier_trainer.h"
+#include "model/training/train_log.h"
+#include "ui/learn/bottleneck_view.h"
+#include "ui/learn/clipping_chart.h"
+#include "ui/learn/decision_view.h"
 #include "ui/learn/learn_window.h"
 #include "ui/learn/state_strip.h"
 #include "window_fixture.h"
@@ -53,6 +64,22 @@ private Q_SLOTS:
             c.train.epochs = 1;
             fixture::trainBundle(c, train, dev, other(QLatin1String(cell)));
         }
+        // dari train keeps its log in the model's folder; the fixture writes it beside it.
+        QVERIFY(QFile::copy(fx_.models + QStringLiteral("/ko-en.log.jsonl"),
+                            fx_.models + QStringLiteral("/ko-en/train_log.jsonl")));
+        // A classifier on the chatbot's labelled questions (one epoch: the numbers, not the
+        // accuracy, are under test).
+        dari::Corpus labelled =
+            dari::readTsv(DARI_SHARED_DATA "/chatbot-ko/dev.labels.tsv", {true});
+        std::vector<dari::SentencePair> questions;  // the file is sorted by label: a sample
+        for (size_t i = 0; i < labelled.pairs.size(); i += labelled.pairs.size() / 150)
+            questions.push_back(labelled.pairs[i]);
+        dari::Config c = fixture::tinyConfig("classify");
+        c.data.tgtLang.clear();
+        c.train.epochs = 1;
+        dari::TrainLog quiet;
+        dari::trainClassifier(c, questions, questions,
+                              other(QStringLiteral("classifier")).toStdString(), quiet);
     }
 
     void ctrl3OpensLearnOnTheModesModel() {
@@ -67,7 +94,8 @@ private Q_SLOTS:
         auto* models = window->findChild<QComboBox*>(QStringLiteral("learnModel"));
         QCOMPARE(models->count(), 2);  // ko-en and chat-ko
         QCOMPARE(models->currentData().toString(), w->modelDir(dari::MainWindow::Mode::Translate));
-        QCOMPARE(window->views()->count(), 3);
+        QCOMPARE(window->views()->count(), 5);
+        QVERIFY(!window->views()->isTabVisible(4));  // Decision: a classifier's view
     }
 
     // A bidirectional GRU with attention: every view shows the engine's own numbers.
@@ -116,6 +144,84 @@ private Q_SLOTS:
         }
         learn.views()->setCurrentIndex(2);
         screenshot(&learn, QStringLiteral("learn-gradients.png"));
+
+        // The training log's gradient norms, every logged step, with the clipping threshold.
+        const auto history =
+            dari::readGradientHistory((fx_.models + QStringLiteral("/ko-en")).toStdString());
+        QVERIFY(!history.empty());
+        dari::ClippingChart* clipping = learn.clippingChart();
+        QCOMPARE(clipping->norms()->count(), int(history.steps.size()));
+        QCOMPARE(clipping->norms()->at(0).y(), std::max(history.norms[0], 1e-12));
+        QCOMPARE(clipping->clipped()->count(), int(history.clipped));
+        QCOMPARE(clipping->threshold()->at(0).y(), history.clipNorm);
+    }
+
+    // A classifier: no decoder; the Decision view shows its probabilities and pooling weights.
+    void aClassifiersDecisionIsShown() {
+        LearnWindow learn;
+        learn.setModels({});
+        learn.chooseModel(other(QStringLiteral("classifier")));
+        learn.setText(QStringLiteral("헤어진 지 일주일 됐어"));
+        learn.resize(1100, 800);
+        learn.show();
+        QVERIFY2(inspect(learn), qPrintable(learn.errorText()));
+        const dari::NetworkInspection& r = learn.result();
+        QCOMPARE(QString::fromStdString(r.task), QStringLiteral("classify"));
+        QVERIFY(learn.views()->isTabVisible(4));
+        dari::DecisionView* decision = learn.decisionView();
+        QCOMPARE(decision->probabilities()->count(), int(r.labels.size()));
+        for (int c = 0; c < decision->probabilities()->count(); ++c)
+            QCOMPARE(decision->probabilities()->at(c), r.probabilities[c]);
+        QCOMPARE(decision->weights()->count(), int(r.sourcePieces.size()));
+        for (int t = 0; t < decision->weights()->count(); ++t)
+            QCOMPARE(decision->weights()->at(t), r.poolingWeights[t]);
+        // Gates: the encoder's two directions only (update and reset), no decoder.
+        QCOMPARE(learn.gateStrips().size(), 2 * 2);
+        learn.views()->setCurrentIndex(4);
+        screenshot(&learn, QStringLiteral("learn-decision.png"));
+
+        // A translation model next: the Decision view goes away.
+        learn.chooseModel(fx_.models + QStringLiteral("/ko-en"));
+        QVERIFY2(inspect(learn), qPrintable(learn.errorText()));
+        QVERIFY(!learn.views()->isTabVisible(4));
+        QCOMPARE(learn.views()->currentIndex(), 0);
+    }
+
+    // Step times of every network at every length, measured off the GUI thread, drawn as they
+    // were measured: one thread solid, all threads dashed.
+    void theBottleneckIsMeasured() {
+        LearnWindow learn;
+        dari::BottleneckView* view = learn.bottleneckView();
+        std::vector<dari::TimedNetwork> networks;
+        for (const char* cell : {"rnn", "gru"}) {
+            dari::ModelConfig m;
+            m.cell = cell;
+            m.embeddingSize = m.encoderHidden = m.decoderHidden = m.attentionSize = 8;
+            networks.push_back({QString(cell).toUpper().toStdString(), m});
+        }
+        dari::StepTimingOptions options;
+        options.lengths = {3, 6};
+        options.repeats = 1;
+        options.vocabulary = 40;
+        view->setNetworks(networks, options);
+        QSignalSpy measured(view, &dari::BottleneckView::measured);
+        QVERIFY(view->measure());
+        QVERIFY(!view->measure());  // one at a time
+        QVERIFY(measured.wait(60000));
+        QCOMPARE(view->timings().size(), size_t(2));
+        QCOMPARE(view->series().size(), 4);
+        for (int n = 0; n < 2; ++n) {
+            const auto& t = view->timings()[n];
+            for (int all : {0, 1}) {
+                QLineSeries* s = view->series()[2 * n + all];
+                QCOMPARE(s->count(), 2);
+                QCOMPARE(s->at(1).x(), 6.0);
+                QCOMPARE(s->at(1).y(), all ? t.msAllThreads[1] : t.msOneThread[1]);
+                QCOMPARE(s->pen().style(), all ? Qt::DashLine : Qt::SolidLine);
+            }
+        }
+        QVERIFY2(view->findings().count(QStringLiteral("<br>")) == 1, qPrintable(view->findings()));
+        QVERIFY(view->findings().contains(QStringLiteral("GRU")));
     }
 
     // No attention: the decoder reads only the final state (return_sequences=False), and the
@@ -146,6 +252,11 @@ private Q_SLOTS:
             said = said || label->text().contains(QStringLiteral("no gates"));
         QVERIFY(said);
         QCOMPARE(learn.stateStrips().size(), 2);
+
+        // Its folder has no training log: the clipping chart says so.
+        QVERIFY(!learn.clippingChart()->norms());
+        QVERIFY(
+            learn.clippingChart()->chart()->title().contains(QStringLiteral("no training log")));
     }
 
     void badInputIsSaid() {

@@ -37,7 +37,7 @@ inline dari::Config tinyConfig(const std::string& task) {
     c.train.epochs = 2;
     c.train.batchSentences = 32;
     c.train.validateEvery = 1000;
-    c.train.logEvery = 1000;
+    c.train.logEvery = 2;  // train events with gradient norms, for Learn's clipping chart
     c.train.threads = 1;
     c.decode.beam = 4;
     return c;

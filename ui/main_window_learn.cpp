@@ -1,5 +1,5 @@
-// MainWindow: the Learn window (View ▸ Learn, Ctrl+3), on the encoder-decoder models the picker
-// knows.
+// MainWindow: the Learn window (View ▸ Learn, Ctrl+3), on every model the catalog knows:
+// translation, chat and classification.
 
 #include "ui/learn/learn_window.h"
 #include "ui/main_window.h"
@@ -12,10 +12,9 @@ LearnWindow* MainWindow::openLearn() {
         learn_->setWindowFlag(Qt::Window);  // its own top-level window, owned by this one
     }
     QList<QPair<QString, QString>> models;
-    for (const ModelInfo& model : models_)
-        if (model.error.isEmpty() &&
-            (model.task == QLatin1String("translate") || model.task == QLatin1String("chat")))
-            models.append({model.dir, tr("%1 — %2").arg(model.name, model.task)});
+    for (const ModelInfo& model : models_)  // every task: translate, chat and classify
+        if (model.valid())
+            models.append({model.dir, tr("%1 — %2").arg(model.name, model.taskText())});
     learn_->setModels(models, modelDir_[int(mode_)]);
     learn_->show();
     learn_->raise();

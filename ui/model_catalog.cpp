@@ -55,6 +55,18 @@ QString ModelInfo::shortLabel() const {
                         : QString());
 }
 
+QString ModelInfo::taskText() const {
+    auto tr = [](const char* s) { return QCoreApplication::translate("dari::ModelInfo", s); };
+    if (task == QLatin1String("chat")) return tr("Chat");
+    if (task == QLatin1String("classify")) return tr("Classify");
+    return tr("Translate");
+}
+
+QString ModelInfo::languagesText() const {
+    return task == QLatin1String("classify") ? srcLang
+                                             : QStringLiteral("%1 → %2").arg(srcLang, tgtLang);
+}
+
 QString ModelInfo::summaryHtml() const {
     // lupdate files a member function's tr() strings under its class.
     auto tr = [](const char* s) { return QCoreApplication::translate("dari::ModelInfo", s); };
@@ -67,8 +79,8 @@ QString ModelInfo::summaryHtml() const {
     auto row = [&](const QString& k, const QString& v) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k, v.toHtmlEscaped());
     };
-    row(tr("Task"), task == QLatin1String("chat") ? tr("Chat") : tr("Translate"));
-    row(tr("Languages"), QStringLiteral("%1 → %2").arg(srcLang, tgtLang));
+    row(tr("Task"), taskText());
+    row(tr("Languages"), languagesText());
     row(tr("Cell"), QStringLiteral("%1, attention %2").arg(cell.toUpper(), attention));
     if (members > 1)
         row(tr("Ensemble"),
@@ -143,7 +155,9 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
     info.epochs = meta->epochs;
     info.trainPairs = meta->trainPairs;
     info.created = QString::fromStdString(meta->created);
-    if (info.task != QLatin1String("translate") && info.task != QLatin1String("chat")) {
+    const bool classify = info.task == QLatin1String("classify");  // Learn mode and the manager
+    if (info.task != QLatin1String("translate") && info.task != QLatin1String("chat") &&
+        !classify) {
         info.error =
             QCoreApplication::translate("ModelCatalog", "meta.json names an unknown task \"%1\"")
                 .arg(info.task);
@@ -152,7 +166,9 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
     try {
         const Config config =
             Config::load(dir.filePath(QStringLiteral("config.yaml")).toStdString());
-        info.cell = QString::fromStdString(config.model.cell);
+        info.cell = QString::fromStdString(config.model.architecture == "transformer"
+                                               ? config.model.architecture
+                                               : config.model.cell);
         info.attention = QString::fromStdString(config.model.attention);
         info.embedding = config.model.embeddingSize;
         info.encoderHidden = config.model.encoderHidden;
@@ -161,8 +177,8 @@ ModelInfo ModelCatalog::inspect(const QString& dirPath) {
         info.error = QString::fromStdString(e.what());
         return info;
     }
-    QStringList files{QString::fromStdString(memberFileName(1)), QStringLiteral("src.spm"),
-                      QStringLiteral("tgt.spm")};
+    QStringList files{QString::fromStdString(memberFileName(1)), QStringLiteral("src.spm")};
+    if (!classify) files << QStringLiteral("tgt.spm");  // a classifier reads, it does not write
     for (int m = 2; m <= info.members; ++m)
         files << QString::fromStdString(memberFileName(m));
     for (const QString& file : files) {

@@ -15,7 +15,7 @@ constexpr double kUsableDevBleu = 3.0;
 struct ModelInfo {
     QString dir;   // absolute folder of the bundle
     QString name;  // folder name: "ko-en", "chat-ko", ...
-    QString task;  // "translate" | "chat" (meta.json), empty if unreadable
+    QString task;  // "translate" | "chat" | "classify" (meta.json), empty if unreadable
     QString srcLang, tgtLang;
     QString cell;  // rnn | gru | lstm (config.yaml)
     QString attention;
@@ -33,6 +33,9 @@ struct ModelInfo {
     bool usableYet() const { return devBleu >= kUsableDevBleu; }
     // A few lines of rich text for the model summary.
     QString summaryHtml() const;
+    // The task and the languages as people read them: "Translate", "ko → en"; a classifier "ko".
+    QString taskText() const;
+    QString languagesText() const;
     QString shortLabel()
         const;  // "ko-en (GRU, 1.2 M params, BLEU 12.3)"; "GRU ×2" for an ensemble of two
 };

@@ -49,8 +49,8 @@ nlohmann::json recurrencesJson(const std::vector<RecurrenceTrace>& recurrences) 
     return out;
 }
 
-nlohmann::json gradientsJson(const GradientFlow& g) {
-    return {{"loss", "mean_cross_entropy"},
+nlohmann::json gradientsJson(const GradientFlow& g, bool classify) {
+    return {{"loss", classify ? "label_cross_entropy" : "mean_cross_entropy"},
             {"loss_value", g.loss},
             {"layer", g.layer},
             {"forward", g.forward},
@@ -61,24 +61,34 @@ nlohmann::json gradientsJson(const GradientFlow& g) {
 }  // namespace
 
 nlohmann::json inspectionToJson(const NetworkInspection& n) {
-    return {{"schema", 1},
-            {"cell", n.cell},
-            {"attention", n.attention},
-            {"decoder_reads", n.decoderReads},
-            {"return_sequences", n.decoderReads == "all_states"},
-            {"bidirectional", n.bidirectional},
-            {"member", n.member},
-            {"members", n.members},
-            {"source", n.source},
-            {"source_pieces", n.sourcePieces},
-            {"reference", n.reference},
-            {"reference_from", n.referenceFrom},
-            {"target_pieces", n.targetPieces},
-            {"encoder", recurrencesJson(n.encoder)},
-            {"decoder", recurrencesJson(n.decoder)},
-            {"attention_weights", rowsJson(n.attentionWeights)},
-            {"gradients", gradientsJson(n.gradients)},
-            {"notes", n.notes}};
+    const bool classify = n.task == "classify";
+    nlohmann::json out = {{"schema", 1},
+                          {"task", n.task},
+                          {"cell", n.cell},
+                          {"attention", n.attention},
+                          {"decoder_reads", n.decoderReads},
+                          {"return_sequences", n.decoderReads == "all_states"},
+                          {"bidirectional", n.bidirectional},
+                          {"member", n.member},
+                          {"members", n.members},
+                          {"source", n.source},
+                          {"source_pieces", n.sourcePieces},
+                          {"reference", n.reference},
+                          {"reference_from", n.referenceFrom},
+                          {"target_pieces", n.targetPieces},
+                          {"encoder", recurrencesJson(n.encoder)},
+                          {"decoder", recurrencesJson(n.decoder)},
+                          {"attention_weights", rowsJson(n.attentionWeights)},
+                          {"gradients", gradientsJson(n.gradients, classify)},
+                          {"notes", n.notes}};
+    if (classify) {
+        out["pooling"] = n.pooling;
+        out["labels"] = n.labels;
+        out["probabilities"] = n.probabilities;
+        out["predicted"] = n.labels.at(n.predicted);
+        out["pooling_weights"] = n.poolingWeights;
+    }
+    return out;
 }
 
 }  // namespace dari

@@ -3,6 +3,7 @@
 // stable; per-dimension values are rounded to 6 decimals, norms and means are not.
 //
 //   schema                 1
+//   task                   "translate" | "chat" | "classify"
 //   cell                   "rnn" | "gru" | "lstm"
 //   attention              "none" | "bahdanau" | "dot" | "general"
 //   decoder_reads          "all_states" (return_sequences=True) | "final_state" (False)
@@ -25,7 +26,13 @@
 //   gradients              { loss: "mean_cross_entropy", loss_value, layer,
 //                            forward: [S] ||dL/dh_t||, backward: [S] ([] if unidirectional),
 //                            jacobian_spectral_norm: [S] ||dh_t/dh_{t-1}||_2 (forward) }
+//                          (a classifier: loss "label_cross_entropy", -log p(reference))
 //   notes                  [strings]
+//   a classifier only (task "classify"; decoder, target_pieces and attention_weights empty,
+//   reference the label measured, reference_from "given" | "predicted"):
+//   pooling                "last" (return_sequences=False) | "attention" (True)
+//   labels                 [C] strings;  probabilities: [C];  predicted: the likeliest label
+//   pooling_weights        [S]: what each position counts in the decision (sums to 1)
 
 #include <nlohmann/json.hpp>
 

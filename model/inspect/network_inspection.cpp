@@ -1,5 +1,6 @@
 #include "model/inspect/network_inspection.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "data/batch.h"
@@ -157,6 +158,10 @@ std::string readable(const std::string& text, const char* what) {
 
 NetworkInspection inspectExample(Seq2Seq& model, const std::vector<int64_t>& src,
                                  const std::vector<int64_t>& target) {
+    if (model->isTransformer())
+        throw std::runtime_error(
+            "inspect shows recurrent networks: this model is a Transformer (model.architecture: "
+            "transformer)");
     model->eval();
     // One pass with its graph: the values shown are those whose gradients are measured.
     torch::AutoGradMode gradients(true);
@@ -215,6 +220,71 @@ NetworkInspection inspectNetwork(const Bundle& bundle, const std::string& text,
     const std::string output = restore(bundle.tgt.decode(tgt), pair.spans);
     out.reference = target.empty() ? std::string(trimSpaces(output)) : target;
     out.targetPieces = piecesOf(bundle.tgt, tgt, pair.spans);
+    return out;
+}
+
+NetworkInspection inspectClassifier(const ClassifierBundle& bundle, const std::string& text,
+                                    const std::string& label) {
+    const std::string source = readable(text, "the text");
+    if (source.empty()) throw std::runtime_error("the text to inspect is empty");
+    const auto& labels = bundle.meta.labels;
+    int64_t given = -1;
+    if (!label.empty()) {
+        const auto it = std::find(labels.begin(), labels.end(), label);
+        if (it == labels.end()) {
+            std::string known;
+            for (const auto& name : labels)
+                known += (known.empty() ? "" : ", ") + name;
+            throw std::runtime_error("'" + label + "' is not one of the model's labels (" + known +
+                                     ")");
+        }
+        given = it - labels.begin();
+    }
+    auto src = bundle.src.encode(source);
+    if (src.empty()) throw std::runtime_error("the text has no pieces the model can read");
+    const auto limit = static_cast<size_t>(std::max(1, bundle.config.data.maxPieces));
+    const bool truncated = src.size() > limit;
+    if (truncated) src.resize(limit);
+
+    auto model = bundle.model;
+    model->eval();
+    torch::AutoGradMode gradients(true);
+    const auto batch = makeSourceBatch({src});
+    std::vector<DirectionTrace> traces;
+    const auto classified = model->classify(model->encoder->trace(batch.src, traces));
+    const auto logProbs = classified.logits.log_softmax(1)[0];  // [C]
+    NetworkInspection out;
+    const ModelConfig& config = bundle.config.model;
+    out.task = "classify";
+    out.cell = config.cell;
+    out.attention = "none";
+    out.bidirectional = config.bidirectional;
+    out.pooling = model->attentionPooling() ? "attention" : "last";
+    out.decoderReads = out.pooling == "attention" ? "all_states" : "final_state";
+    out.labels = labels;
+    const auto probabilities = logProbs.exp().detach().to(torch::kDouble).contiguous();
+    out.probabilities.assign(probabilities.data_ptr<double>(),
+                             probabilities.data_ptr<double>() + probabilities.numel());
+    out.predicted = logProbs.argmax().item<int64_t>();
+    const int64_t measured = given >= 0 ? given : out.predicted;
+    const auto weights = classified.weights[0].detach().to(torch::kDouble).contiguous();
+    out.poolingWeights.assign(weights.data_ptr<double>(),
+                              weights.data_ptr<double>() + weights.numel());
+    out.gradients = gradientFlow(model->encoder, traces, -logProbs[measured], out.bidirectional);
+    for (const auto& trace : traces)
+        out.encoder.push_back(describe(trace.layer, trace.reverse, trace.h, trace.c, trace.gates));
+    if (config.cell == "rnn") out.notes.push_back("a plain RNN has no gates: its lists are empty");
+    out.notes.push_back(out.pooling == "attention"
+                            ? "many-to-one, attention pooling: the decision reads a weighted mean "
+                              "of every state (return_sequences=True)"
+                            : "many-to-one, last-state pooling: the decision reads only the final "
+                              "state (return_sequences=False)");
+    if (truncated)
+        out.notes.push_back("the text was cut to the model's " + std::to_string(limit) + " pieces");
+    out.source = source;
+    out.sourcePieces = piecesOf(bundle.src, src, {});
+    out.reference = labels.at(measured);
+    out.referenceFrom = given >= 0 ? "given" : "predicted";
     return out;
 }
 

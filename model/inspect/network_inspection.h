@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/bundle/bundle.h"
+#include "model/bundle/classifier_bundle.h"
 #include "model/network/seq2seq.h"
 
 namespace dari {
@@ -77,6 +78,15 @@ struct NetworkInspection {
     Rows attentionWeights;  // [target steps][source positions]; empty without attention
     GradientFlow gradients;
     std::vector<std::string> notes;  // what a reader should know (an ensemble, no gates, ...)
+
+    // Many-to-one (data.task classify): no decoder; `reference` is the label whose loss is
+    // measured, `referenceFrom` "given" or "predicted", `targetPieces` and `decoder` empty.
+    std::string task = "translate";      // translate | chat | classify
+    std::string pooling;                 // classify: last | attention
+    std::vector<std::string> labels;     // classify: the label names in index order
+    std::vector<double> probabilities;   // classify: per label
+    int64_t predicted = -1;              // classify: the most probable label's index
+    std::vector<double> poolingWeights;  // classify: per position, what it counts in the decision
 };
 
 // The measurements for source ids `src` (without </s>) and target ids `target` (without <s>
@@ -89,5 +99,11 @@ NetworkInspection inspectExample(Seq2Seq& model, const std::vector<int64_t>& src
 // Throws std::runtime_error for an empty text or one with no pieces.
 NetworkInspection inspectNetwork(const Bundle& bundle, const std::string& text,
                                  const std::string& reference = "");
+
+// A classifier on `text`: its encoder as above, the pooling weights of every position and the
+// label probabilities; the gradient is that of -log p(label), `label` given or, when empty, the
+// predicted one. Throws std::runtime_error for an empty text or an unknown label.
+NetworkInspection inspectClassifier(const ClassifierBundle& bundle, const std::string& text,
+                                    const std::string& label = "");
 
 }  // namespace dari

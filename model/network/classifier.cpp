@@ -32,8 +32,8 @@ torch::Tensor ClassifierImpl::head(const torch::Tensor& pooled) {
     return output_(shardDropout(pooled, dropout_, is_training()));
 }
 
-ClassifierOutput ClassifierImpl::forward(const torch::Tensor& src) {
-    const EncoderOutput enc = encoder(src);  // outputs [B, S, E], final [B, E], mask [B, S]
+ClassifierOutput ClassifierImpl::classify(const EncoderOutput& enc) {
+    // enc: outputs [B, S, E], final [B, E], mask [B, S]
     ClassifierOutput out;
     if (attention_) {
         out.weights = attentionWeights(enc.outputs, enc.mask);                  // [B, S]

@@ -26,11 +26,14 @@ public:
     ClassifierImpl(const ModelConfig& config, int64_t vocabSize, int64_t classes);
 
     // src: [B, S] ids padded with kPadId -> logits [B, C], pooling weights [B, S].
-    ClassifierOutput forward(const torch::Tensor& src);
+    ClassifierOutput forward(const torch::Tensor& src) { return classify(encoder(src)); }
+    // The pooling and the head over the encoder's output (Learn mode passes Encoder::trace's).
+    ClassifierOutput classify(const EncoderOutput& encoded);
     // The classification head alone: pooled [B, E] -> logits [B, C] (dropout while training).
     torch::Tensor head(const torch::Tensor& pooled);
 
     int64_t classes() const { return classes_; }
+    bool attentionPooling() const { return attention_; }
     Encoder encoder{nullptr};
 
 private:

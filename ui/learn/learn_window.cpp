@@ -5,6 +5,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,11 +23,19 @@
 #include <cmath>
 
 #include "ui/chat/attention_heatmap.h"
+#include "ui/learn/bottleneck_view.h"
+#include "ui/learn/clipping_chart.h"
+#include "ui/learn/decision_view.h"
+#include "ui/learn/learn_charts.h"
 #include "ui/learn/model_inspector.h"
 #include "ui/learn/state_strip.h"
 #include "ui/palette_colors.h"
 
 namespace dari {
+
+using learn::newChart;
+using learn::pieceAxis;
+using learn::seriesColor;
 
 namespace {
 
@@ -57,46 +66,6 @@ void clearLayout(QVBoxLayout* layout) {
         delete item->widget();
         delete item;
     }
-}
-
-QLineSeries* series(const QString& name, const QColor& color, const std::vector<double>& values,
-                    double floor = -1) {
-    auto* s = new QLineSeries;  // owned by the chart it joins
-    s->setName(name);
-    QPen pen(color);
-    pen.setWidthF(2.0);
-    s->setPen(pen);
-    s->setPointsVisible(true);
-    for (size_t t = 0; t < values.size(); ++t)
-        s->append(double(t + 1), floor > 0 ? std::max(values[t], floor) : values[t]);
-    return s;
-}
-
-// The source pieces under the x axis: position t + 1 is labelled with its piece.
-QCategoryAxis* pieceAxis(const QStringList& pieces) {
-    auto* axis = new QCategoryAxis;
-    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    for (int t = 0; t < pieces.size(); ++t)
-        axis->append(QStringLiteral("%1 %2").arg(t + 1).arg(
-                         AttentionHeatmap::labelText(pieces[t]).toHtmlEscaped()),
-                     t + 1);
-    axis->setRange(0.5, pieces.size() + 0.5);
-    return axis;
-}
-
-// The categorical colours of the training charts; the theme follows the palette.
-QColor seriesColor(int i) {
-    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28),
-                                    QColor(0x94, 0x67, 0xbd), QColor(0x2c, 0xa0, 0x2c),
-                                    QColor(0xff, 0x7f, 0x0e)};
-    return colors[i % 5];
-}
-
-QChart* newChart(const QPalette& palette, const QString& title) {
-    auto* chart = new QChart;
-    chart->setTheme(isDarkPalette(palette) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setTitle(title);
-    return chart;
 }
 
 QString traceTitle(const RecurrenceTrace& trace, bool decoder) {
@@ -206,16 +175,43 @@ void LearnWindow::buildUi() {
     factorChart_->setObjectName(QStringLiteral("factorChart"));
     factorChart_->setAccessibleName(tr("Recurrent Jacobian norm and derivative factors"));
     factorChart_->setRenderHint(QPainter::Antialiasing);
+    gradientChart_->setMinimumHeight(300);  // the page scrolls rather than squeeze them
+    factorChart_->setMinimumHeight(240);
+    clipping_ = new ClippingChart(gradients);
     gradientLayout->addWidget(gradientChart_, 3);
     gradientLayout->addWidget(factorChart_, 2);
+    gradientLayout->addWidget(clipping_, 2);
     tabs_->addTab(explained(tr("Backpropagation through time sends the loss's gradient back to "
                                "every input step: ‖∂L/∂h_t‖ is how much of it reaches position t "
                                "(log scale). Each step back multiplies it by the recurrent "
                                "Jacobian, whose factors tanh′ ≤ 1 and σ′ ≤ 0.25 shrink it — the "
                                "vanishing gradient — unless attention gives every position its "
-                               "own short path to the loss."),
+                               "own short path to the loss. The last chart is the other side, "
+                               "from the model's own training: steps whose gradient norm rose "
+                               "above the clipping threshold (exploding) were scaled down to it."),
                             gradients),
                   tr("Gradients through &time"));
+
+    bottleneck_ = new BottleneckView;
+    tabs_->addTab(explained(tr("A recurrent network must finish position t before it can start "
+                               "t + 1, so a sentence twice as long takes twice as many steps one "
+                               "after another, and extra cores have little to share within a "
+                               "step. A Transformer computes every position of a layer in one "
+                               "large matrix product, which is why attention-only networks "
+                               "replaced recurrence where many cores are at hand."),
+                            bottleneck_),
+                  tr("Sequential &bottleneck"));
+
+    decision_ = new DecisionView;
+    decisionTab_ = tabs_->addTab(
+        explained(tr("A classifier reads the whole sentence and gives one answer: many-to-one. "
+                     "With attention pooling its decision rests on a weighted mean of every "
+                     "step's state, and the bars show which steps count; with last-state pooling "
+                     "(return_sequences=False) it rests on the final state alone, which has to "
+                     "carry the whole sentence."),
+                  decision_),
+        tr("&Decision"));
+    tabs_->setTabVisible(decisionTab_, false);  // a classifier's view
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -248,6 +244,15 @@ void LearnWindow::setModels(const QList<QPair<QString, QString>>& models, const 
         models_->addItem(name, dir);
     const int index = models_->findData(current);
     if (index >= 0) models_->setCurrentIndex(index);
+}
+
+void LearnWindow::chooseModel(const QString& dir) {
+    int index = models_->findData(dir);
+    if (index < 0) {
+        models_->addItem(QDir(dir).dirName(), dir);
+        index = models_->count() - 1;
+    }
+    models_->setCurrentIndex(index);
 }
 
 void LearnWindow::setText(const QString& text, const QString& reference) {
@@ -287,6 +292,10 @@ void LearnWindow::onFinished() {
     }
     result_ = std::move(outcome.inspection);
     hasResult_ = true;
+    if (outcome.historyError.isEmpty())
+        clipping_->setHistory(outcome.history);
+    else
+        clipping_->setMessage(outcome.historyError);
     showResult();
     Q_EMIT inspected();
 }
@@ -305,24 +314,41 @@ QStringList LearnWindow::sourcePieces() const {
     return toList(result_.sourcePieces);
 }
 
-void LearnWindow::showResult() {
+QString LearnWindow::summaryLine() const {
     const NetworkInspection& r = result_;
-    QStringList lines;
+    const QString cell = QString::fromStdString(r.cell).toUpper();
+    const QString direction = r.bidirectional ? tr("bidirectional") : tr("one-directional");
     const QString reference = QString::fromStdString(r.reference).toHtmlEscaped();
-    lines << tr("<b>%1</b> %2 encoder, %3 attention · loss %4 on %5")
-                 .arg(QString::fromStdString(r.cell).toUpper(),
-                      r.bidirectional ? tr("bidirectional") : tr("one-directional"),
-                      QString::fromStdString(r.attention))
-                 .arg(r.gradients.loss, 0, 'f', 3)
-                 .arg(r.referenceFrom == "greedy" ? tr("its own output “%1”").arg(reference)
-                                                  : tr("the reference “%1”").arg(reference));
-    for (const std::string& note : r.notes)
+    if (r.task == "classify") {
+        const QString predicted = QString::fromStdString(r.labels.at(r.predicted)).toHtmlEscaped();
+        return tr("<b>%1</b> %2 classifier, %3 pooling · predicts “%4” (p %5) · loss %6 on %7")
+            .arg(cell, direction, r.pooling == "attention" ? tr("attention") : tr("last-state"),
+                 predicted)
+            .arg(r.probabilities.at(r.predicted), 0, 'f', 2)
+            .arg(r.gradients.loss, 0, 'f', 3)
+            .arg(r.referenceFrom == "given" ? tr("the label “%1”").arg(reference)
+                                            : tr("its predicted label"));
+    }
+    return tr("<b>%1</b> %2 encoder, %3 attention · loss %4 on %5")
+        .arg(cell, direction, QString::fromStdString(r.attention))
+        .arg(r.gradients.loss, 0, 'f', 3)
+        .arg(r.referenceFrom == "greedy" ? tr("its own output “%1”").arg(reference)
+                                         : tr("the reference “%1”").arg(reference));
+}
+
+void LearnWindow::showResult() {
+    QStringList lines{summaryLine()};
+    for (const std::string& note : result_.notes)
         lines << QString::fromStdString(note).toHtmlEscaped();
     summary_->setText(lines.join(QStringLiteral("<br>")));
     setTextColor(summary_, palette().color(QPalette::WindowText));
     fillUnrolled();
     fillGates();
     fillGradients();
+    const bool classifier = result_.task == "classify";
+    decision_->setInspection(result_);
+    if (!classifier && tabs_->currentIndex() == decisionTab_) tabs_->setCurrentIndex(0);
+    tabs_->setTabVisible(decisionTab_, classifier);
 }
 
 void LearnWindow::fillUnrolled() {
@@ -359,8 +385,12 @@ void LearnWindow::setReturnSequences(bool all) {
              : tr("Only the last state goes on (the faded columns are dropped): the decoder "
                   "starts from it and never sees the others.")) +
         QLatin1Char(' ') +
-        (reads ? tr("This model's decoder reads every state (it has attention).")
-               : tr("This model's decoder reads only the final state (no attention).")));
+        (result_.task == "classify"
+             ? (reads ? tr("This classifier's decision reads every state (attention pooling).")
+                      : tr("This classifier's decision reads only the final state (last-state "
+                           "pooling)."))
+         : reads ? tr("This model's decoder reads every state (it has attention).")
+                 : tr("This model's decoder reads only the final state (no attention).")));
 }
 
 void LearnWindow::fillGates() {
@@ -404,9 +434,10 @@ void LearnWindow::fillGradients() {
     auto* chart = newChart(
         pal,
         tr("‖∂L/∂h_t‖: the loss's gradient reaching each position (layer %1)").arg(g.layer + 1));
-    chart->addSeries(series(tr("forward direction"), seriesColor(0), g.forward, 1e-12));
+    chart->addSeries(learn::lineSeries(tr("forward direction"), seriesColor(0), g.forward, 1e-12));
     if (!g.backward.empty())
-        chart->addSeries(series(tr("backward direction"), seriesColor(1), g.backward, 1e-12));
+        chart->addSeries(
+            learn::lineSeries(tr("backward direction"), seriesColor(1), g.backward, 1e-12));
     auto* x = pieceAxis(pieces);
     auto* y = new QLogValueAxis;
     y->setBase(10.0);
@@ -418,7 +449,10 @@ void LearnWindow::fillGradients() {
             lo = std::min(lo, std::max(v, 1e-12));
             hi = std::max(hi, v);
         }
-    if (lo <= hi) y->setRange(lo / 2, hi * 2);  // a decade's margin is too much for flat curves
+    // Down to the power of ten below and up to the one above: a log axis labels only those.
+    if (lo <= hi)
+        y->setRange(std::pow(10.0, std::floor(std::log10(lo))),
+                    std::pow(10.0, std::ceil(std::log10(hi * 1.01))));
     y->setTitleText(tr("gradient norm (log)"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -434,13 +468,14 @@ void LearnWindow::fillGradients() {
     for (const RecurrenceTrace& t : result_.encoder)
         if (t.layer == g.layer && t.direction == "forward") top = &t;
     auto* factors = newChart(pal, tr("What each step back multiplies it by (forward direction)"));
-    factors->addSeries(
-        series(tr("‖∂h_t/∂h_t−1‖ (recurrent Jacobian)"), seriesColor(2), g.jacobianNorm));
+    factors->addSeries(learn::lineSeries(tr("‖∂h_t/∂h_t−1‖ (recurrent Jacobian)"), seriesColor(2),
+                                         g.jacobianNorm));
     if (top) {
-        factors->addSeries(series(tr("mean tanh′ (≤ 1)"), seriesColor(3), top->meanTanhDerivative));
+        factors->addSeries(
+            learn::lineSeries(tr("mean tanh′ (≤ 1)"), seriesColor(3), top->meanTanhDerivative));
         if (!top->meanSigmoidDerivative.empty())
-            factors->addSeries(series(tr("mean σ′ of the gates (≤ 0.25)"), seriesColor(4),
-                                      top->meanSigmoidDerivative));
+            factors->addSeries(learn::lineSeries(tr("mean σ′ of the gates (≤ 0.25)"),
+                                                 seriesColor(4), top->meanSigmoidDerivative));
     }
     auto* fx = pieceAxis(pieces);
     auto* fy = new QValueAxis;

@@ -1,8 +1,10 @@
 #pragma once
 // Learn: watch a recurrent network remember, forget and learn, on one sentence and a real
-// model. Three views of the engine's inspection (model/inspect): the encoder unrolled in time
-// (its hidden states, and what return_sequences passes on), the gates at every step, and the
-// gradient reaching every position through time. The inspection runs on a worker thread.
+// model. Views of the engine's inspection (model/inspect): the encoder unrolled in time (its
+// hidden states, and what return_sequences passes on), the gates at every step, the gradient
+// reaching every position through time, the sequential bottleneck measured (recurrent cells
+// against a Transformer), and for a classifier the decision (many-to-one). The inspection runs
+// on a worker thread.
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -24,6 +26,9 @@ class QLineSeries;
 
 namespace dari {
 
+class BottleneckView;
+class ClippingChart;
+class DecisionView;
 class StateStrip;
 
 class LearnWindow : public QWidget {
@@ -34,6 +39,8 @@ public:
 
     // The models to choose from (dir, shown name); `current` selected if among them.
     void setModels(const QList<QPair<QString, QString>>& models, const QString& current = {});
+    // Selects the model in `dir`, adding it to the list when it is not there (any folder).
+    void chooseModel(const QString& dir);
     void setText(const QString& text, const QString& reference = {});
     // Starts inspecting the chosen model on the text; false (with the reason shown) if it
     // cannot start. inspected() or failed() follows.
@@ -46,6 +53,9 @@ public:
     QList<StateStrip*> gateStrips() const;   // Gates, every gate (and LSTM cell) strip
     QLineSeries* gradientSeries(int direction) const;  // 0 forward, 1 backward
     QTabWidget* views() const { return tabs_; }
+    DecisionView* decisionView() const { return decision_; }
+    BottleneckView* bottleneckView() const { return bottleneck_; }
+    ClippingChart* clippingChart() const { return clipping_; }
     void setReturnSequences(bool all);
 
 Q_SIGNALS:
@@ -60,6 +70,7 @@ private:
     void fillUnrolled();
     void fillGates();
     void fillGradients();
+    QString summaryLine() const;
     void showError(const QString& text);
     QStringList sourcePieces() const;
 
@@ -77,6 +88,10 @@ private:
     QVBoxLayout* gates_ = nullptr;
     QChartView* gradientChart_ = nullptr;
     QChartView* factorChart_ = nullptr;
+    DecisionView* decision_ = nullptr;
+    BottleneckView* bottleneck_ = nullptr;
+    ClippingChart* clipping_ = nullptr;
+    int decisionTab_ = -1;
     QList<StateStrip*> stateStrips_, gateStrips_;
     NetworkInspection result_;
     bool hasResult_ = false;

@@ -7,15 +7,29 @@ InspectionOutcome ModelInspector::inspect(const QString& dir, const QString& tex
     const std::lock_guard<std::mutex> lock(mutex_);
     InspectionOutcome out;
     try {
-        if (!bundle_ || dir != dir_) {
+        if (dir != dir_ || (!bundle_ && !classifier_)) {
             bundle_.reset();
-            bundle_ = std::make_unique<Bundle>(Bundle::load(dir.toStdString()));
+            classifier_.reset();
+            dir_.clear();
+            const std::string path = dir.toStdString();
+            if (isClassifierBundle(path))
+                classifier_ = std::make_unique<ClassifierBundle>(ClassifierBundle::load(path));
+            else
+                bundle_ = std::make_unique<Bundle>(Bundle::load(path));
             dir_ = dir;
         }
-        out.inspection = inspectNetwork(*bundle_, text.trimmed().toStdString(),
-                                        reference.trimmed().toStdString());
+        const std::string source = text.trimmed().toStdString(),
+                          target = reference.trimmed().toStdString();
+        out.inspection = classifier_ ? inspectClassifier(*classifier_, source, target)
+                                     : inspectNetwork(*bundle_, source, target);
     } catch (const std::exception& e) {  // a thread pool's job must not throw
         out.error = QString::fromUtf8(e.what());
+        return out;
+    }
+    try {
+        out.history = readGradientHistory(dir.toStdString());
+    } catch (const std::exception& e) {
+        out.historyError = QString::fromUtf8(e.what());
     }
     return out;
 }

@@ -42,9 +42,9 @@ QVariant ModelTableModel::data(const QModelIndex& index, int role) const {
             return m.name;
         case Task:
             if (!m.valid()) return tr("unusable");
-            return m.task == QLatin1String("chat") ? tr("Chat") : tr("Translate");
+            return m.taskText();
         case Languages:
-            return m.valid() ? QStringLiteral("%1 → %2").arg(m.srcLang, m.tgtLang) : QString();
+            return m.valid() ? m.languagesText() : QString();
         case Network:
             if (!m.valid()) return QString();
             return m.members > 1 ? QStringLiteral("%1 ×%2").arg(m.cell.toUpper()).arg(m.members)

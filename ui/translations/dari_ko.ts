@@ -96,12 +96,12 @@
     <name>ModelCatalog</name>
     <message>
         <location filename="../model_catalog.cpp" line="+30"/>
-        <location line="+140"/>
+        <location line="+154"/>
         <source>%1 is missing</source>
         <translation>%1 파일이 없음</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-146"/>
         <source>%1 is corrupt (%2)</source>
         <translation>%1 파일이 손상됨(%2)</translation>
     </message>
@@ -121,12 +121,12 @@
         <translation> — 학습 미완료</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+89"/>
         <source>the folder does not exist</source>
         <translation>폴더가 없음</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>meta.json names an unknown task &quot;%1&quot;</source>
         <translation>meta.json에 알 수 없는 용도(task) &quot;%1&quot;이(가) 지정됨</translation>
     </message>
@@ -274,6 +274,102 @@
         <location line="+46"/>
         <source>attention weight</source>
         <translation>어텐션 가중치</translation>
+    </message>
+</context>
+<context>
+    <name>dari::BottleneckView</name>
+    <message>
+        <location filename="../learn/bottleneck_view.cpp" line="+30"/>
+        <source>&amp;Measure on this computer</source>
+        <translation>이 컴퓨터에서 측정(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each network is timed with random weights on made-up sentences of each length: one training step (forward and backward) for one sentence pair, on one thread and on all of them.</source>
+        <translation>각 신경망을 무작위 가중치로 만들고 길이별로 지어낸 문장에서 시간을 잽니다: 문장 쌍 하나에 대한 학습 한 단계(순전파와 역전파)를, 스레드 하나와 모든 스레드에서 각각 잽니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Training step time against sentence length</source>
+        <translation>문장 길이에 따른 학습 단계 시간</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Measuring… (%1 networks × %2 lengths, on 1 and on %3 threads)</source>
+        <translation>측정 중… (신경망 %1개 × 길이 %2가지, 스레드 1개와 %3개)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Measure again</source>
+        <translation>다시 측정(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 M parameters): %3 ms at %4 pieces, ×%5 the time at %6; %7 positions one after another; %8 threads: ×%9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (매개변수 %2M): 조각 %4개에서 %3 ms, 길이 %6일 때의 ×%5; 차례로 계산하는 위치 %7개; 스레드 %8개: ×%9</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>One training step (one sentence pair) against its length: solid one thread, dashed %1</source>
+        <translation>길이에 따른 학습 한 단계(문장 쌍 하나): 실선 스레드 1개, 점선 %1개</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, %2 threads</source>
+        <translation>%1, 스레드 %2개</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>sentence length (pieces, source and target)</source>
+        <translation>문장 길이(조각 수, 원문과 대상)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>milliseconds per step</source>
+        <translation>단계당 밀리초</translation>
+    </message>
+</context>
+<context>
+    <name>dari::ClippingChart</name>
+    <message>
+        <location filename="../learn/clipping_chart.cpp" line="+18"/>
+        <source>Gradient norm per training step, with the clipping threshold</source>
+        <translation>학습 단계별 기울기 노름과 클리핑 임계값</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>From this model&apos;s training: ‖g‖ before clipping, %1 of %2 logged steps clipped</source>
+        <translation>이 모델의 학습 기록: 클리핑 전 ‖g‖, 기록된 %2단계 중 %1단계 클리핑됨</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From this model&apos;s training: ‖g‖ (it trained without clipping)</source>
+        <translation>이 모델의 학습 기록: ‖g‖ (클리핑 없이 학습함)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gradient norm</source>
+        <translation>기울기 노름</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>clipped steps</source>
+        <translation>클리핑된 단계</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>clipping threshold %1</source>
+        <translation>클리핑 임계값 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>training step</source>
+        <translation>학습 단계</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>‖g‖ (log)</source>
+        <translation>‖g‖ (로그)</translation>
     </message>
 </context>
 <context>
@@ -614,6 +710,49 @@
     </message>
 </context>
 <context>
+    <name>dari::DecisionView</name>
+    <message>
+        <location filename="../learn/decision_view.cpp" line="+60"/>
+        <source>Probability of each label</source>
+        <translation>레이블별 확률</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What each time step counts in the decision</source>
+        <translation>각 시간 단계가 결정에 차지하는 몫</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (predicted)</source>
+        <translation>%1 (예측)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>p(label | sentence)</source>
+        <translation>p(레이블 | 문장)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attention pooling: the weight of each step&apos;s state in the decision</source>
+        <translation>어텐션 풀링: 결정에서 각 단계 상태의 가중치</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last-state pooling: the decision reads only the final state</source>
+        <translation>마지막 상태 풀링: 결정은 마지막 상태만 읽음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weight</source>
+        <translation>가중치</translation>
+    </message>
+</context>
+<context>
     <name>dari::DefaultModelsPanel</name>
     <message>
         <location filename="../training/default_models_panel.cpp" line="+21"/>
@@ -855,7 +994,7 @@
 <context>
     <name>dari::LearnWindow</name>
     <message>
-        <location filename="../learn/learn_window.cpp" line="+105"/>
+        <location filename="../learn/learn_window.cpp" line="+74"/>
         <source>Decoder, layer %1 (one column per output piece)</source>
         <translation>디코더, %1층 (출력 조각마다 한 열)</translation>
     </message>
@@ -965,17 +1104,12 @@
         <translation>순환 야코비안 크기와 미분 인자</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Backpropagation through time sends the loss&apos;s gradient back to every input step: ‖∂L/∂h_t‖ is how much of it reaches position t (log scale). Each step back multiplies it by the recurrent Jacobian, whose factors tanh′ ≤ 1 and σ′ ≤ 0.25 shrink it — the vanishing gradient — unless attention gives every position its own short path to the loss.</source>
-        <translation>시간에 따른 역전파(BPTT)는 손실의 기울기를 모든 입력 단계로 되돌려 보냅니다. ‖∂L/∂h_t‖는 그중 위치 t에 닿는 양입니다(로그 눈금). 한 단계 거슬러 갈 때마다 순환 야코비안이 곱해지는데, 그 인자 tanh′ ≤ 1과 σ′ ≤ 0.25가 기울기를 줄입니다 — 기울기 소실. 어텐션이 모든 위치에 손실까지의 짧은 길을 주지 않는 한 그렇습니다.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Gradients through &amp;time</source>
         <translation>시간에 따른 기울기(&amp;T)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+74"/>
         <source>No model to inspect: train or import one first.</source>
         <translation>들여다볼 모델이 없습니다. 먼저 학습하거나 가져오세요.</translation>
     </message>
@@ -990,22 +1124,72 @@
         <translation>%1에 문장을 넣는 중…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+56"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 encoder, %3 attention · loss %4 on %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2 인코더, %3 어텐션 · %5에 대한 손실 %4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>bidirectional</source>
         <translation>양방향</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-136"/>
+        <source>Backpropagation through time sends the loss&apos;s gradient back to every input step: ‖∂L/∂h_t‖ is how much of it reaches position t (log scale). Each step back multiplies it by the recurrent Jacobian, whose factors tanh′ ≤ 1 and σ′ ≤ 0.25 shrink it — the vanishing gradient — unless attention gives every position its own short path to the loss. The last chart is the other side, from the model&apos;s own training: steps whose gradient norm rose above the clipping threshold (exploding) were scaled down to it.</source>
+        <translation>시간 역전파(BPTT)는 손실의 기울기를 모든 입력 단계로 되돌려 보냅니다: ‖∂L/∂h_t‖는 그중 위치 t에 닿는 양입니다(로그 척도). 한 단계 거슬러 갈 때마다 순환 야코비안이 곱해지고, 그 인수 tanh′ ≤ 1과 σ′ ≤ 0.25가 기울기를 줄입니다 — 기울기 소실 — 어텐션이 각 위치에 손실까지의 짧은 길을 따로 주지 않는 한 그렇습니다. 마지막 차트는 그 반대편으로, 이 모델의 학습 기록입니다: 기울기 노름이 클리핑 임계값을 넘은 단계(기울기 폭주)는 임계값 크기로 줄어들었습니다.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A recurrent network must finish position t before it can start t + 1, so a sentence twice as long takes twice as many steps one after another, and extra cores have little to share within a step. A Transformer computes every position of a layer in one large matrix product, which is why attention-only networks replaced recurrence where many cores are at hand.</source>
+        <translation>순환 신경망은 위치 t를 끝내야 t + 1을 시작할 수 있어서, 두 배 긴 문장은 차례로 밟는 단계도 두 배이고, 한 단계 안에서는 코어를 더 주어도 나눌 일이 거의 없습니다. 트랜스포머는 한 층의 모든 위치를 큰 행렬 곱 하나로 계산합니다. 코어가 많은 곳에서 어텐션만 쓰는 신경망이 순환을 대신하게 된 까닭입니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sequential &amp;bottleneck</source>
+        <translation>순차 병목(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A classifier reads the whole sentence and gives one answer: many-to-one. With attention pooling its decision rests on a weighted mean of every step&apos;s state, and the bars show which steps count; with last-state pooling (return_sequences=False) it rests on the final state alone, which has to carry the whole sentence.</source>
+        <translation>분류기는 문장 전체를 읽고 답 하나를 냅니다: 다대일(many-to-one)입니다. 어텐션 풀링에서는 모든 단계 상태의 가중 평균으로 결정하며, 막대는 어느 단계가 중요한지 보여 줍니다. 마지막 상태 풀링(return_sequences=False)에서는 마지막 상태 하나로만 결정하므로 그 상태가 문장 전체를 담아야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Decision</source>
+        <translation>결정(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>one-directional</source>
         <translation>단방향</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 classifier, %3 pooling · predicts “%4” (p %5) · loss %6 on %7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 분류기, %3 풀링 · 예측 “%4” (p %5) · %7에 대한 손실 %6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention</source>
+        <translation>어텐션</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last-state</source>
+        <translation>마지막 상태</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the label “%1”</source>
+        <translation>레이블 “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its predicted label</source>
+        <translation>예측한 레이블</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>its own output “%1”</source>
         <translation>자신의 출력 “%1”</translation>
     </message>
@@ -1015,7 +1199,7 @@
         <translation>참조 번역 “%1”</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>Every state goes on: a stacked layer reads all of them, and attention picks from all of them at every output step.</source>
         <translation>모든 상태가 넘어갑니다. 위에 쌓인 층은 전부를 읽고, 어텐션은 출력 단계마다 그중에서 고릅니다.</translation>
     </message>
@@ -1025,7 +1209,17 @@
         <translation>마지막 상태만 넘어갑니다(흐린 열은 버려짐). 디코더는 그것에서 출발하고 나머지는 보지 못합니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>This classifier&apos;s decision reads every state (attention pooling).</source>
+        <translation>이 분류기의 결정은 모든 상태를 읽습니다(어텐션 풀링).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This classifier&apos;s decision reads only the final state (last-state pooling).</source>
+        <translation>이 분류기의 결정은 마지막 상태만 읽습니다(마지막 상태 풀링).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This model&apos;s decoder reads every state (it has attention).</source>
         <translation>이 모델의 디코더는 모든 상태를 읽습니다(어텐션이 있음).</translation>
     </message>
@@ -1055,12 +1249,12 @@
         <translation>순방향</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>backward direction</source>
         <translation>역방향</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>gradient norm (log)</source>
         <translation>기울기 크기 (로그)</translation>
     </message>
@@ -1070,12 +1264,12 @@
         <translation>한 단계 거슬러 갈 때 곱해지는 것 (순방향)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>‖∂h_t/∂h_t−1‖ (recurrent Jacobian)</source>
         <translation>‖∂h_t/∂h_t−1‖ (순환 야코비안)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>mean tanh′ (≤ 1)</source>
         <translation>평균 tanh′ (≤ 1)</translation>
     </message>
@@ -1857,7 +2051,7 @@
         <translation>Dari 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window_learn.cpp" line="+18"/>
+        <location filename="../main_window_learn.cpp" line="+17"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1873,7 +2067,7 @@
 <context>
     <name>dari::ModelInfo</name>
     <message>
-        <location filename="../model_catalog.cpp" line="-83"/>
+        <location filename="../model_catalog.cpp" line="-85"/>
         <source>Unusable:</source>
         <translation>사용 불가:</translation>
     </message>
@@ -1883,17 +2077,22 @@
         <translation>용도</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-22"/>
         <source>Chat</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Classify</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Translate</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Languages</source>
         <translation>언어</translation>
     </message>
@@ -2006,17 +2205,7 @@
         <translation>사용할 수 없음</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Chat</source>
-        <translation>대화</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Translate</source>
-        <translation>번역</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
