@@ -14,6 +14,7 @@
 #include "model/blas_kernels.h"
 #include "ui/chat/chat_demo.h"
 #include "ui/learn/bottleneck_view.h"
+#include "ui/learn/cell_comparison.h"
 #include "ui/learn/learn_window.h"
 #include "ui/main_window.h"
 #include "ui/training/training_controller.h"
@@ -114,6 +115,11 @@ int main(int argc, char** argv) {
                                                        "FILE-decision.png)."),
                                         QStringLiteral("dir"));
     parser.addOption(learnModel);
+    const QCommandLineOption learnTiny(QStringLiteral("learn-tiny"),
+                                       QStringLiteral("With --learn: train the six tiny networks "
+                                                      "first if they are missing, and save their "
+                                                      "comparison as FILE-tiny.png."));
+    parser.addOption(learnTiny);
     const QCommandLineOption dark(QStringLiteral("dark"),
                                   QStringLiteral("A dark palette (Fusion), as a dark desktop "
                                                  "theme gives."));
@@ -163,6 +169,20 @@ int main(int argc, char** argv) {
             for (const auto& [tab, name] : views)
                 if (shoot && learnWindow->views()->isTabVisible(tab)) ok = shot(tab, name) && ok;
             if (!ok || !shoot) QApplication::exit(ok ? 0 : 1);
+            if (parser.isSet(learnTiny)) {
+                dari::CellComparison* cells = learnWindow->cellComparison();
+                QObject::connect(cells, &dari::CellComparison::compared, [&, cells] {
+                    QTimer::singleShot(300, cells, [&, cells] {  // the layout settles
+                        QString base = file;
+                        base.replace(QRegularExpression(QStringLiteral("\\.png$")), QString());
+                        const bool saved =
+                            dari::saveScreenshot(*cells, base + QStringLiteral("-tiny.png"));
+                        QApplication::exit(saved ? 0 : 1);
+                    });
+                });
+                if (cells->trainedDirs().size() < 6) cells->train();
+                return;
+            }
             learnWindow->views()->setCurrentIndex(3);
             learnWindow->bottleneckView()->measure();
         });

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <set>
 
 #include <QTemporaryDir>
 
@@ -18,6 +19,7 @@
 #include "model/inspect/inspection_json.h"
 #include "model/inspect/network_inspection.h"
 #include "model/inspect/step_timing.h"
+#include "model/inspect/tiny_cells.h"
 #include "model/runtime.h"
 #include "model/training/loss.h"
 #include "test_helpers.h"
@@ -427,6 +429,35 @@ private Q_SLOTS:
         const std::atomic<bool> stop{true};
         QVERIFY(dari::timeSteps(networks, options, {}, &stop).empty());
         dari::configureThreads(0);
+    }
+
+    // Six networks, the same recipe but for the cell and attention: the same steps for each.
+    void tinyCellsShareOneRecipe() {
+        const auto cells = dari::tinyCells();
+        QCOMPARE(cells.size(), size_t{6});
+        std::set<std::string> names;
+        for (const auto& cell : cells) {
+            names.insert(cell.name());
+            dari::Config c = dari::tinyCellConfig(cell);
+            c.validate();
+            QCOMPARE(c.model.cell, cell.cell);
+            QCOMPARE(c.model.attention, cell.attention);
+            dari::Config same = dari::tinyCellConfig(cells.front());
+            same.model.cell = cell.cell;
+            same.model.attention = cell.attention;
+            QCOMPARE(c.toYaml(), same.toYaml());
+            QVERIFY(c.train.minutes == 0.0);  // a step budget: the same model on every machine
+        }
+        QCOMPARE(names.size(), size_t{6});
+        std::vector<dari::SentencePair> pairs;
+        for (int i = 0; i < 10; ++i)
+            pairs.push_back({std::to_string(i), "x", i + 1});
+        const auto sample = dari::evenSample(pairs, 4);
+        QCOMPARE(sample.size(), size_t{4});
+        QCOMPARE(sample[0].source, std::string("0"));
+        QCOMPARE(sample[1].source, std::string("2"));
+        QCOMPARE(sample[3].source, std::string("7"));
+        QCOMPARE(dari::evenSample(pairs, 20).size(), pairs.size());
     }
 
 private:

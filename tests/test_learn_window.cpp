@@ -16,12 +16,15 @@
 #include <QtTest>
 
 #include <QBarSet>
+#include <QDir>
+#include <QFile>
 #include <QScatterSeries>
 
 #include "model/inspect/gradient_history.h"
 #include "model/training/classifier_trainer.h"
 #include "model/training/train_log.h"
 #include "ui/learn/bottleneck_view.h"
+#include "ui/learn/cell_comparison.h"
 #include "ui/learn/clipping_chart.h"
 #include "ui/learn/decision_view.h"
 #include "ui/learn/learn_window.h"
@@ -239,6 +242,63 @@ private Q_SLOTS:
         QCOMPARE(learn.gateStrips().size(), 4 * 3);
         learn.setReturnSequences(true);
         QVERIFY(learn.findChild<QCheckBox*>(QStringLiteral("returnSequences"))->isChecked());
+    }
+
+    // The six tiny networks trained here (on a small corpus), then compared on one sentence:
+    // each curve is that network's own inspection; they join the model list; a missing corpus
+    // is said; a stopped training leaves no half network behind.
+    void tinyCellsTrainAndCompare() {
+        const QString corpus = fx_.dir.filePath(QStringLiteral("tiny-corpus"));
+        QVERIFY(QDir().mkpath(corpus));
+        dari::Corpus source = dari::readTsv(DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv", {true});
+        for (const auto& [name, first, count] :
+             {std::tuple{"train.tsv", 0, 160}, std::tuple{"dev.tsv", 160, 20}}) {
+            QFile file(corpus + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (int i = first; i < first + count; ++i)
+                file.write((source.pairs[i].source + "\t" + source.pairs[i].target + "\n").c_str());
+        }
+        LearnWindow learn;
+        learn.setModels({{fx_.models + QStringLiteral("/ko-en"), QStringLiteral("ko-en")}});
+        dari::CellComparison* cells = learn.cellComparison();
+        const QString folder = fx_.dir.filePath(QStringLiteral("tiny-cells"));
+
+        learn.setTinyCells(folder, {}, {}, QStringLiteral("The corpus tatoeba-ko-en is missing."));
+        QVERIFY(!cells->train());
+        QCOMPARE(cells->statusText(), QStringLiteral("The corpus tatoeba-ko-en is missing."));
+
+        learn.setTinyCells(folder, corpus + QStringLiteral("/train.tsv"),
+                           corpus + QStringLiteral("/dev.tsv"));
+        QVERIFY(cells->train());
+        cells->stop();
+        QVERIFY(QTest::qWaitFor([&] { return !cells->training(); }, 60000));
+        QVERIFY(cells->trainedDirs().size() < 6);
+        for (const QString& entry : QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            QVERIFY2(!entry.endsWith(QLatin1String(".partial")), qPrintable(entry));
+
+        QSignalSpy ready(cells, &dari::CellComparison::cellsReady);
+        QSignalSpy compared(cells, &dari::CellComparison::compared);
+        QVERIFY(cells->train());
+        QVERIFY(ready.wait(120000));
+        QCOMPARE(cells->trainedDirs().size(), 6);
+        auto* models = learn.findChild<QComboBox*>(QStringLiteral("learnModel"));
+        QCOMPARE(models->count(), 1 + 6);
+        QVERIFY(models->itemText(2).contains(QStringLiteral("RNN")));
+
+        learn.setText(QStringLiteral("오늘 날씨가 좋네요."));
+        QVERIFY2(inspect(learn), qPrintable(learn.errorText()));
+        QVERIFY(compared.size() == 1 || compared.wait(60000));
+        QCOMPARE(cells->series().size(), 6);
+        for (int n = 0; n < 6; ++n) {
+            const auto& r = cells->inspections()[n];
+            QLineSeries* s = cells->series()[n];
+            QCOMPARE(s->count(), int(r.gradients.forward.size()));
+            QCOMPARE(s->at(0).y(), std::max(r.gradients.forward[0], 1e-12));
+            QCOMPARE(s->pen().style(), r.attention == "none" ? Qt::DashLine : Qt::SolidLine);
+        }
+        QCOMPARE(QString::fromStdString(cells->inspections()[0].cell), QStringLiteral("rnn"));
+        QCOMPARE(QString::fromStdString(cells->inspections()[5].cell), QStringLiteral("lstm"));
+        QVERIFY(cells->statusText().contains(QStringLiteral("share")));
     }
 
     void aPlainRnnHasNoGates() {

@@ -24,6 +24,7 @@
 
 #include "ui/chat/attention_heatmap.h"
 #include "ui/learn/bottleneck_view.h"
+#include "ui/learn/cell_comparison.h"
 #include "ui/learn/clipping_chart.h"
 #include "ui/learn/decision_view.h"
 #include "ui/learn/learn_charts.h"
@@ -181,6 +182,15 @@ void LearnWindow::buildUi() {
     gradientLayout->addWidget(gradientChart_, 3);
     gradientLayout->addWidget(factorChart_, 2);
     gradientLayout->addWidget(clipping_, 2);
+    gradientLayout->addWidget(caption(
+        tr("<b>Side by side</b>: the same sentence through six tiny networks trained here — RNN, "
+           "GRU and LSTM, solid with attention, dashed without.")));
+    cells_ = new CellComparison(gradients);
+    connect(cells_, &CellComparison::cellsReady, this, [this] {
+        inspector_->forget();  // the loaded bundle may be one of them, now trained again
+        addTinyCells();
+    });
+    gradientLayout->addWidget(cells_, 3);
     tabs_->addTab(explained(tr("Backpropagation through time sends the loss's gradient back to "
                                "every input step: ‖∂L/∂h_t‖ is how much of it reaches position t "
                                "(log scale). Each step back multiplies it by the recurrent "
@@ -255,6 +265,26 @@ void LearnWindow::chooseModel(const QString& dir) {
     models_->setCurrentIndex(index);
 }
 
+void LearnWindow::setTinyCells(const QString& folder, const QString& train, const QString& dev,
+                               const QString& missing) {
+    cells_->setFolder(folder);
+    cells_->setCorpus(train, dev, missing);
+    addTinyCells();
+}
+
+// The tiny networks join the model list, so that every view can show them.
+void LearnWindow::addTinyCells() {
+    for (const QString& dir : cells_->trainedDirs()) {
+        if (models_->findData(dir) >= 0) continue;
+        const QString name = QDir(dir).dirName();
+        const QString cell = name.section(QLatin1Char('-'), 0, 0).toUpper();
+        models_->addItem(name.endsWith(QLatin1String("-none"))
+                             ? tr("tiny %1, no attention").arg(cell)
+                             : tr("tiny %1 + attention").arg(cell),
+                         dir);
+    }
+}
+
 void LearnWindow::setText(const QString& text, const QString& reference) {
     text_->setText(text);
     reference_->setText(reference);
@@ -292,6 +322,7 @@ void LearnWindow::onFinished() {
     }
     result_ = std::move(outcome.inspection);
     hasResult_ = true;
+    cells_->compare(text_->text());
     if (outcome.historyError.isEmpty())
         clipping_->setHistory(outcome.history);
     else

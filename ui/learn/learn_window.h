@@ -27,6 +27,7 @@ class QLineSeries;
 namespace dari {
 
 class BottleneckView;
+class CellComparison;
 class ClippingChart;
 class DecisionView;
 class StateStrip;
@@ -56,6 +57,10 @@ public:
     DecisionView* decisionView() const { return decision_; }
     BottleneckView* bottleneckView() const { return bottleneck_; }
     ClippingChart* clippingChart() const { return clipping_; }
+    CellComparison* cellComparison() const { return cells_; }
+    // Where the tiny side-by-side networks live and the corpus they learn from (cell_comparison).
+    void setTinyCells(const QString& folder, const QString& train, const QString& dev,
+                      const QString& missing = {});
     void setReturnSequences(bool all);
 
 Q_SIGNALS:
@@ -71,6 +76,7 @@ private:
     void fillGates();
     void fillGradients();
     QString summaryLine() const;
+    void addTinyCells();
     void showError(const QString& text);
     QStringList sourcePieces() const;
 
@@ -91,6 +97,7 @@ private:
     DecisionView* decision_ = nullptr;
     BottleneckView* bottleneck_ = nullptr;
     ClippingChart* clipping_ = nullptr;
+    CellComparison* cells_ = nullptr;
     int decisionTab_ = -1;
     QList<StateStrip*> stateStrips_, gateStrips_;
     NetworkInspection result_;

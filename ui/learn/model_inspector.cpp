@@ -34,4 +34,11 @@ InspectionOutcome ModelInspector::inspect(const QString& dir, const QString& tex
     return out;
 }
 
+void ModelInspector::forget() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    bundle_.reset();
+    classifier_.reset();
+    dir_.clear();
+}
+
 }  // namespace dari

@@ -25,6 +25,9 @@ public:
     // classifier against the label `reference`, or its predicted one.
     InspectionOutcome inspect(const QString& dir, const QString& text, const QString& reference);
 
+    // Drops the loaded bundle: its folder was trained again (waits for a running inspection).
+    void forget();
+
 private:
     std::mutex mutex_;
     QString dir_;

@@ -48,31 +48,40 @@ QString findCorporaFolder(const QString& chosen) {
     return {};
 }
 
+bool defaultCorpus(const DefaultModel& model, const QString& corporaFolder, QString* train,
+                   QString* dev, QString* error) {
+    const QDir corpus(QDir(corporaFolder).filePath(model.corpus));
+    *train = corpus.filePath(QStringLiteral("train.tsv"));
+    *dev = corpus.filePath(QStringLiteral("dev.tsv"));
+    if (!corporaFolder.isEmpty() && QFileInfo::exists(*train) && QFileInfo::exists(*dev))
+        return true;
+    QString origin;
+    for (const KnownCorpus& c : knownCorpora())
+        if (QString::fromStdString(c.folder) == model.corpus)
+            origin = QString::fromStdString(c.origin);
+    // Spelled out (not a lambda called tr) so that lupdate files them under this context.
+    *error = QCoreApplication::translate(
+                 "dari::DefaultModelPlan",
+                 "The corpus %1 (train.tsv and dev.tsv) is not in %2. It comes from %3.")
+                 .arg(model.corpus,
+                      corporaFolder.isEmpty() ? QCoreApplication::translate(
+                                                    "dari::DefaultModelPlan", "any corpora folder")
+                                              : corporaFolder,
+                      origin);
+    return false;
+}
+
 bool defaultModelPlan(const DefaultModel& model, const QString& corporaFolder,
                       const QString& modelsFolder, TrainingPlan* plan, QString* error) {
-    auto tr = [](const char* s) {
-        return QCoreApplication::translate("dari::DefaultModelPlan", s);
-    };
     const QString recipe = findRecipe(model.name);
     if (recipe.isEmpty()) {
-        *error = tr("The recipe %1.yaml is in none of %2.")
+        *error = QCoreApplication::translate("dari::DefaultModelPlan",
+                                             "The recipe %1.yaml is in none of %2.")
                      .arg(model.name, recipeFolders().join(QStringLiteral(", ")));
         return false;
     }
-    const QDir corpus(QDir(corporaFolder).filePath(model.corpus));
-    const QString train = corpus.filePath(QStringLiteral("train.tsv"));
-    const QString dev = corpus.filePath(QStringLiteral("dev.tsv"));
-    if (corporaFolder.isEmpty() || !QFileInfo::exists(train) || !QFileInfo::exists(dev)) {
-        QString origin;
-        for (const KnownCorpus& c : knownCorpora())
-            if (QString::fromStdString(c.folder) == model.corpus)
-                origin = QString::fromStdString(c.origin);
-        *error =
-            tr("The corpus %1 (train.tsv and dev.tsv) is not in %2. It comes from %3.")
-                .arg(model.corpus,
-                     corporaFolder.isEmpty() ? tr("any corpora folder") : corporaFolder, origin);
-        return false;
-    }
+    QString train, dev;
+    if (!defaultCorpus(model, corporaFolder, &train, &dev, error)) return false;
     TrainingPlan p;
     p.recipe = recipe;
     p.train.path = train;

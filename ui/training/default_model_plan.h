@@ -28,6 +28,11 @@ QString findRecipe(const QString& name);  // empty: none
 // tree's ../shared/data; empty if none of them exists.
 QString findCorporaFolder(const QString& chosen);
 
+// `model`'s corpus in `corporaFolder`: its train.tsv and dev.tsv; false with `error` (what is
+// missing, and where the corpus comes from) when they are not there.
+bool defaultCorpus(const DefaultModel& model, const QString& corporaFolder, QString* train,
+                   QString* dev, QString* error);
+
 // The plan that trains `model` with its recipe into `modelsFolder`; false with `error` (which
 // says what is missing) if the recipe or the corpus cannot be found.
 bool defaultModelPlan(const DefaultModel& model, const QString& corporaFolder,

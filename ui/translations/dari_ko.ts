@@ -96,12 +96,12 @@
     <name>ModelCatalog</name>
     <message>
         <location filename="../model_catalog.cpp" line="+30"/>
-        <location line="+154"/>
+        <location line="+156"/>
         <source>%1 is missing</source>
         <translation>%1 파일이 없음</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-148"/>
         <source>%1 is corrupt (%2)</source>
         <translation>%1 파일이 손상됨(%2)</translation>
     </message>
@@ -129,24 +129,6 @@
         <location line="+19"/>
         <source>meta.json names an unknown task &quot;%1&quot;</source>
         <translation>meta.json에 알 수 없는 용도(task) &quot;%1&quot;이(가) 지정됨</translation>
-    </message>
-</context>
-<context>
-    <name>dari</name>
-    <message>
-        <location filename="../training/default_model_plan.cpp" line="+58"/>
-        <source>The recipe %1.yaml is in none of %2.</source>
-        <translation>레시피 %1.yaml이(가) %2 어디에도 없습니다.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The corpus %1 (train.tsv and dev.tsv) is not in %2. It comes from %3.</source>
-        <translation>말뭉치 %1(train.tsv와 dev.tsv)이(가) %2에 없습니다. 이 말뭉치는 %3에서 받을 수 있습니다.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>any corpora folder</source>
-        <translation>어느 말뭉치 폴더</translation>
     </message>
 </context>
 <context>
@@ -309,7 +291,7 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; (매개변수 %2M): 조각 %4개에서 %3 ms, 길이 %6일 때의 ×%5; 차례로 계산하는 위치 %7개; 스레드 %8개: ×%9</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>One training step (one sentence pair) against its length: solid one thread, dashed %1</source>
         <translation>길이에 따른 학습 한 단계(문장 쌍 하나): 실선 스레드 1개, 점선 %1개</translation>
     </message>
@@ -327,6 +309,85 @@
         <location line="+5"/>
         <source>milliseconds per step</source>
         <translation>단계당 밀리초</translation>
+    </message>
+</context>
+<context>
+    <name>dari::CellComparison</name>
+    <message>
+        <location filename="../learn/cell_comparison.cpp" line="+31"/>
+        <source>%1, no attention</source>
+        <translation>%1, 어텐션 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 + attention</source>
+        <translation>%1 + 어텐션</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+53"/>
+        <source>&amp;Train a tiny RNN, GRU and LSTM here (about a minute)</source>
+        <translation>작은 RNN, GRU, LSTM을 여기서 학습(&amp;T) (1분가량)</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Gradient norm per position for each tiny network</source>
+        <translation>작은 신경망별 위치마다의 기울기 노름</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Training %1 (network %2 of %3)…</source>
+        <translation>%1 학습 중 (신경망 %3개 중 %2번째)…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Train the tiny networks again</source>
+        <translation>작은 신경망 다시 학습(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Six tiny networks trained here compare their gradients on your sentence below.</source>
+        <translation>여기서 학습한 작은 신경망 여섯 개가 입력한 문장에서 기울기를 아래에 비교합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train six tiny networks — RNN, GRU and LSTM, each with and without attention, the same steps on the same sentences — to compare their gradients through time on your sentence.</source>
+        <translation>작은 신경망 여섯 개(RNN, GRU, LSTM 각각 어텐션이 있는 것과 없는 것)를 같은 문장으로 같은 단계만큼 학습시켜, 입력한 문장에서 시간 역전파 기울기를 비교해 보세요.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No corpus to train the tiny networks on.</source>
+        <translation>작은 신경망을 학습시킬 말뭉치가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The tiny networks could not be trained: %1</source>
+        <translation>작은 신경망을 학습시킬 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>‖∂L/∂h_t‖ of the forward direction: the six tiny networks on one sentence</source>
+        <translation>순방향의 ‖∂L/∂h_t‖: 한 문장에서 본 작은 신경망 여섯 개</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>gradient norm (log)</source>
+        <translation>기울기 노름(로그)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first position gets this share of the gradient the last one gets:</source>
+        <translation>첫 위치가 받는 기울기는 마지막 위치가 받는 기울기의 이만큼입니다:</translation>
     </message>
 </context>
 <context>
@@ -753,6 +814,24 @@
     </message>
 </context>
 <context>
+    <name>dari::DefaultModelPlan</name>
+    <message>
+        <location filename="../training/default_model_plan.cpp" line="+63"/>
+        <source>The corpus %1 (train.tsv and dev.tsv) is not in %2. It comes from %3.</source>
+        <translation>말뭉치 %1(train.tsv와 dev.tsv)이(가) %2에 없습니다. 이 말뭉치는 %3에서 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any corpora folder</source>
+        <translation>어느 말뭉치 폴더</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The recipe %1.yaml is in none of %2.</source>
+        <translation>레시피 %1.yaml이(가) %2 어디에도 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>dari::DefaultModelsPanel</name>
     <message>
         <location filename="../training/default_models_panel.cpp" line="+21"/>
@@ -994,7 +1073,7 @@
 <context>
     <name>dari::LearnWindow</name>
     <message>
-        <location filename="../learn/learn_window.cpp" line="+74"/>
+        <location filename="../learn/learn_window.cpp" line="+75"/>
         <source>Decoder, layer %1 (one column per output piece)</source>
         <translation>디코더, %1층 (출력 조각마다 한 열)</translation>
     </message>
@@ -1104,12 +1183,12 @@
         <translation>순환 야코비안 크기와 미분 인자</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Gradients through &amp;time</source>
         <translation>시간에 따른 기울기(&amp;T)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+94"/>
         <source>No model to inspect: train or import one first.</source>
         <translation>들여다볼 모델이 없습니다. 먼저 학습하거나 가져오세요.</translation>
     </message>
@@ -1124,7 +1203,7 @@
         <translation>%1에 문장을 넣는 중…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 encoder, %3 attention · loss %4 on %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2 인코더, %3 어텐션 · %5에 대한 손실 %4</translation>
     </message>
@@ -1134,7 +1213,12 @@
         <translation>양방향</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-165"/>
+        <source>&lt;b&gt;Side by side&lt;/b&gt;: the same sentence through six tiny networks trained here — RNN, GRU and LSTM, solid with attention, dashed without.</source>
+        <translation>&lt;b&gt;나란히 비교&lt;/b&gt;: 여기서 학습한 작은 신경망 여섯 개에 같은 문장을 넣었습니다 — RNN, GRU, LSTM, 실선은 어텐션 있음, 점선은 없음.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Backpropagation through time sends the loss&apos;s gradient back to every input step: ‖∂L/∂h_t‖ is how much of it reaches position t (log scale). Each step back multiplies it by the recurrent Jacobian, whose factors tanh′ ≤ 1 and σ′ ≤ 0.25 shrink it — the vanishing gradient — unless attention gives every position its own short path to the loss. The last chart is the other side, from the model&apos;s own training: steps whose gradient norm rose above the clipping threshold (exploding) were scaled down to it.</source>
         <translation>시간 역전파(BPTT)는 손실의 기울기를 모든 입력 단계로 되돌려 보냅니다: ‖∂L/∂h_t‖는 그중 위치 t에 닿는 양입니다(로그 척도). 한 단계 거슬러 갈 때마다 순환 야코비안이 곱해지고, 그 인수 tanh′ ≤ 1과 σ′ ≤ 0.25가 기울기를 줄입니다 — 기울기 소실 — 어텐션이 각 위치에 손실까지의 짧은 길을 따로 주지 않는 한 그렇습니다. 마지막 차트는 그 반대편으로, 이 모델의 학습 기록입니다: 기울기 노름이 클리핑 임계값을 넘은 단계(기울기 폭주)는 임계값 크기로 줄어들었습니다.</translation>
     </message>
@@ -1159,7 +1243,17 @@
         <translation>결정(&amp;D)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+59"/>
+        <source>tiny %1, no attention</source>
+        <translation>작은 %1, 어텐션 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tiny %1 + attention</source>
+        <translation>작은 %1 + 어텐션</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>one-directional</source>
         <translation>단방향</translation>
     </message>
@@ -2051,7 +2145,7 @@
         <translation>Dari 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window_learn.cpp" line="+17"/>
+        <location filename="../main_window_learn.cpp" line="+21"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
