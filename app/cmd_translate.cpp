@@ -167,6 +167,9 @@ int runChat(const Arguments& args) {
     DecodeOptions options = decodeOptions(bot, args);
     // Deterministic with --beam; otherwise replies are sampled (seeded by --seed when given).
     options.sample = !args.has("beam");
+    if (options.sample && options.nbest > 1)
+        throw std::runtime_error(
+            "--nbest needs --beam: sampled replies have no ranked alternatives");
     if (options.sample && !args.has("seed")) options.seed = std::random_device{}();
     const bool interactive = ::isatty(STDIN_FILENO);
     if (interactive)
@@ -174,7 +177,9 @@ int runChat(const Arguments& args) {
     InputLines lines(args.has("strict"), "Dari chats in Korean");
     for (std::string line; std::getline(std::cin, line);) {
         const std::string input = lines.clean(line);
-        std::cout << bot.translate({input}, options, 1).front().text << '\n' << std::flush;
+        const auto reply = bot.translate({input}, options, 1).front();
+        // --nbest with --beam: the alternatives, tab-separated, as dari translate prints them.
+        std::cout << (options.nbest > 1 ? joinTabs(reply.nbest) : reply.text) << '\n' << std::flush;
         ++options.seed;  // each reply its own draw, still repeatable as a whole
         if (interactive) std::cerr << "> " << std::flush;
     }

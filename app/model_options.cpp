@@ -21,6 +21,13 @@ DecodeOptions overridden(DecodeOptions o, const Arguments& args) {
     o.topK = args.getInt("top-k", o.topK, 0, 1000000);
     o.topP = args.getDouble("top-p", o.topP, 0.01, 1);
     o.seed = static_cast<uint64_t>(args.getInt("seed", 0, 0, 2147483647));
+    if (args.has("frequent-replies")) {
+        const std::string value = args.get("frequent-replies");
+        if (value != "avoid" && value != "allow")
+            throw std::runtime_error("--frequent-replies must be avoid or allow, not '" + value +
+                                     "'");
+        o.avoidFrequentReplies = value == "avoid";
+    }
     return o;
 }
 

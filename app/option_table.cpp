@@ -43,6 +43,9 @@ const std::vector<Option> kDecode = {
     {"top-k", "N", "sampling: among the N likeliest pieces (0: all)"},
     {"top-p", "P", "sampling: among the likeliest pieces holding P of the probability"},
     {"seed", "N", "sampling: repeatable draws"},
+    {"frequent-replies", "avoid|allow",
+     "chat, beam: whether one of the training corpus's most frequent replies may be chosen\n"
+     "over another hypothesis; default the model's decode.avoid_frequent_replies"},
     {"batch", "N", "sentences decoded together (default 32)"},
     {"device", "cpu|cuda|cuda:N", "where the networks run; default the model's decode.device"},
 };

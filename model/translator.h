@@ -5,6 +5,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "model/bundle/bundle.h"
@@ -67,11 +68,15 @@ public:
     const Bundle& bundle() const { return *bundle_; }
 
 private:
-    // `spans`: what the sentence's placeholders stand for (data/placeholders.h).
+    // `spans`: what the sentence's placeholders stand for (data/placeholders.h). `avoid`: a
+    // frequent reply is not chosen over another hypothesis; `nbest`: alternatives kept.
     void fill(Translation& t, const std::vector<Hypothesis>& hypotheses,
-              const std::vector<std::string>& spans) const;
+              const std::vector<std::string>& spans, bool avoid, size_t nbest) const;
+    // Whether `options` ask for frequent replies to be avoided and there are some to avoid.
+    bool avoidsFrequentReplies(const DecodeOptions& options) const;
     std::shared_ptr<Bundle> bundle_;
     std::vector<std::pair<int64_t, int64_t>> placeholders_;  // empty: the bundle has none
+    std::unordered_set<std::string> frequentReplies_;        // meta.json's, a chat model's
 };
 
 // Splits after . ! ? (and their full-width forms) followed by white space.

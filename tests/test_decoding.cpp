@@ -77,6 +77,7 @@ private Q_SLOTS:
     void unknownPieceIsNeverAnOutput();
     void parallelBatchesEqualOneThread();
     void logProbIsTheOutputsOwn();
+    void frequentRepliesGiveWay();
 
 private:
     dari::Seq2Seq model_{nullptr};
@@ -225,8 +226,9 @@ void TestDecoding::attentionPerOutputPiece() {
 const std::vector<std::string> kThreeSentences = {"the cat sat on the mat", "a dog ran in the park",
                                                   "tom is here"};
 
-// An untrained GRU + Bahdanau translator over the vocabulary of kThreeSentences.
-dari::Translator untrainedTranslator() {
+// An untrained GRU + Bahdanau translator over the vocabulary of kThreeSentences (its weights
+// drawn from torch's generator; meta.json's frequent replies as given).
+dari::Translator untrainedTranslator(const std::vector<std::string>& frequentReplies = {}) {
     const auto& text = kThreeSentences;
     dari::VocabularyOptions vocabOptions;
     vocabOptions.size = 40;
@@ -235,6 +237,7 @@ dari::Translator untrainedTranslator() {
     bundle->tgt = dari::Vocabulary::train(text, vocabOptions);
     bundle->config.model = tiny::config("gru", "bahdanau", true);
     bundle->model = dari::Seq2Seq(bundle->config.model, bundle->src.size(), bundle->tgt.size());
+    bundle->meta.frequentReplies = frequentReplies;
     return dari::Translator(bundle);
 }
 
@@ -475,3 +478,41 @@ void TestDecoding::logProbIsTheOutputsOwn() {
 
 QTEST_GUILESS_MAIN(TestDecoding)
 #include "test_decoding.moc"
+
+// A reply among the model's frequent ones gives way to the best hypothesis that is not (beam) or
+// the likeliest other draw (sample-and-rank); unless turned off, or all of them are frequent.
+void TestDecoding::frequentRepliesGiveWay() {
+    const std::vector<std::string> input{"the cat sat on the mat"};
+    auto wide = [](bool sample) {
+        dari::DecodeOptions o;
+        o.beam = sample ? 1 : 4;
+        o.nbest = 4;
+        o.sample = sample;
+        o.seed = 3;
+        o.maxLengthRatio = 0.5;
+        return o;
+    };
+    for (const bool sample : {false, true}) {
+        torch::manual_seed(5);
+        const auto plain = untrainedTranslator().translate(input, wide(sample)).front();
+        QVERIFY2(plain.nbest.size() >= 2, plain.text.c_str());
+        QVERIFY(plain.nbest[0] != plain.nbest[1]);
+
+        torch::manual_seed(5);
+        const dari::Translator avoiding = untrainedTranslator({plain.nbest[0]});
+        auto one = wide(sample);
+        if (!sample) one.nbest = 1;  // the beam is searched whole all the same
+        const auto chosen = avoiding.translate(input, one).front();
+        QCOMPARE(chosen.text, plain.nbest[1]);
+        QCOMPARE(chosen.scores.front(), plain.scores[1]);
+        if (!sample) QCOMPARE(chosen.nbest.size(), size_t{1});
+        if (sample) QCOMPARE(chosen.nbest[1], plain.nbest[0]);  // the others keep their order
+
+        one.avoidFrequentReplies = false;
+        QCOMPARE(avoiding.translate(input, one).front().text, plain.nbest[0]);
+
+        torch::manual_seed(5);
+        const dari::Translator allFrequent = untrainedTranslator(plain.nbest);
+        QCOMPARE(allFrequent.translate(input, wide(sample)).front().text, plain.nbest[0]);
+    }
+}

@@ -36,6 +36,7 @@ json BundleMeta::toJson() const {
               {"confidence", confidence.toJson()},
               {"dari_version", dariVersion},
               {"created", created}};
+    if (!frequentReplies.empty()) j["frequent_replies"] = frequentReplies;
     if (!labels.empty()) {  // a classifier's (translation models' meta.json stays as it was)
         j["labels"] = labels;
         j["label_counts"] = labelCounts;
@@ -66,6 +67,7 @@ BundleMeta BundleMeta::fromJson(const json& j) {
     m.members = j.value("members", int64_t{1});
     if (m.members < 1 || m.members > 64) throw std::runtime_error("members must be 1 to 64");
     m.confidence = ConfidenceCalibration::fromJson(j.value("confidence", json::object()));
+    m.frequentReplies = j.value("frequent_replies", std::vector<std::string>{});
     m.labels = j.value("labels", std::vector<std::string>{});
     m.labelCounts = j.value("label_counts", std::vector<int64_t>{});
     m.devAccuracy = j.value("dev_accuracy", 0.0);

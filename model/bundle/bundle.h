@@ -41,6 +41,8 @@ struct BundleMeta {
     std::vector<int64_t> labelCounts;  // training sentences per label (the majority: the most)
     double devAccuracy = 0.0, devMacroF1 = 0.0;
     double majorityBaseline = 0.0;  // dev accuracy of always answering the commonest label
+    // task chat: the training corpus's most frequent replies (model/metrics/frequent_replies.h)
+    std::vector<std::string> frequentReplies;
     std::string dariVersion;
     std::string created;  // ISO 8601, UTC
 

@@ -225,6 +225,9 @@ const std::vector<Field>& fields() {
         field("decode.top_k", &Config::decode, &DecodeConfig::topK,
               "chat sampling: keep the k likeliest (0: all)"),
         field("decode.top_p", &Config::decode, &DecodeConfig::topP, "chat sampling: nucleus mass"),
+        field("decode.avoid_frequent_replies", &Config::decode, &DecodeConfig::avoidFrequentReplies,
+              "chat, beam: never choose one of the training corpus's 20 most frequent replies when "
+              "the beam found another"),
         field("decode.device", &Config::decode, &DecodeConfig::device,
               "cpu | cuda | cuda:N: where the networks translate (the weights load on either)"),
     };

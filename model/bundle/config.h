@@ -94,6 +94,9 @@ struct DecodeConfig {
     int topK = 40;
     double topP = 0.95;
     std::string device = "cpu";  // cpu | cuda | cuda:N: where dari translate/chat/eval run it
+    // beam: a reply that is one of the training corpus's most frequent ones (a chat model's
+    // meta.json) is not chosen when the beam holds another (model/metrics/frequent_replies.h)
+    bool avoidFrequentReplies = true;
 };
 
 struct Config {

@@ -22,6 +22,7 @@ DecodeOptions decodeOptions(const DecodeConfig& d) {
     o.temperature = d.temperature;
     o.topK = d.topK;
     o.topP = d.topP;
+    o.avoidFrequentReplies = d.avoidFrequentReplies;
     return o;
 }
 

@@ -29,6 +29,8 @@ struct DecodeOptions {
         DecodeConfig().maxLengthRatio;                 // at most ratio * source length + 10 pieces
     int noRepeatNgram = DecodeConfig().noRepeatNgram;  // 0: the whole repetition guard off
     bool sample = false;  // draw each piece instead of taking the likeliest
+    // beam: prefer a hypothesis that is not one of the model's frequent replies (Translator)
+    bool avoidFrequentReplies = DecodeConfig().avoidFrequentReplies;
     double temperature = 1.0;
     int topK = 0;  // 0: all pieces
     double topP = 1.0;

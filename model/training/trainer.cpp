@@ -11,6 +11,7 @@
 #include "model/bundle/bundle.h"
 #include "model/bundle/bundle_placeholders.h"
 #include "model/device.h"
+#include "model/metrics/frequent_replies.h"
 #include "model/runtime.h"
 #include "model/training/checkpoint.h"
 #include "model/training/data_parallel.h"
@@ -254,6 +255,7 @@ void Trainer::prepare() {
     bundle_.meta.tgtLang = cfg.data.tgtLang;
     bundle_.meta.corpusFingerprint = inputs_.fingerprint;
     bundle_.meta.trainingData = inputs_.trainingData;
+    if (cfg.data.task == "chat") bundle_.meta.frequentReplies = mostFrequentReplies(inputs_.train);
     bundle_.meta.trainPairs = static_cast<int64_t>(examples_.size());
     bundle_.meta.devPairs = static_cast<int64_t>(devExamples_.size());
     bundle_.meta.parameters = bundle_.model->parameterCount();
