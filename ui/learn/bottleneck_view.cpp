@@ -165,15 +165,8 @@ void BottleneckView::showTimings() {
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%g"));
     y->setTitleText(tr("milliseconds per step"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
-    QChart* old = chart_->chart();
-    chart_->setChart(chart);
-    delete old;
+    learn::setAxes(chart, x, y);
+    learn::replaceChart(chart_, chart);
 }
 
 QList<QLineSeries*> BottleneckView::series() const {

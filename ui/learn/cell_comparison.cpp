@@ -262,18 +262,9 @@ void CellComparison::showComparison() {
     y->setMinorTickCount(8);
     y->setLabelFormat(QStringLiteral("%.0e"));
     y->setTitleText(tr("gradient norm (log)"));
-    if (lo <= hi)
-        y->setRange(std::pow(10.0, std::floor(std::log10(lo))),
-                    std::pow(10.0, std::ceil(std::log10(hi * 1.01))));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
-    QChart* old = chart_->chart();
-    chart_->setChart(chart);
-    delete old;
+    learn::setDecades(y, lo, hi);
+    learn::setAxes(chart, x, y);
+    learn::replaceChart(chart_, chart);
     // What the curves say, measured: the first position's share of the last one's gradient,
     // one line without attention and one with (unwrapped: a wrapped label in a scrolled page
     // shows one line).

@@ -24,9 +24,7 @@ void ClippingChart::setMessage(const QString& text) {
     norms_ = threshold_ = nullptr;
     clipped_ = nullptr;
     auto* chart = learn::newChart(palette(), text);
-    QChart* old = this->chart();
-    setChart(chart);
-    delete old;
+    learn::replaceChart(this, chart);
 }
 
 void ClippingChart::setHistory(const GradientHistory& h) {
@@ -79,18 +77,9 @@ void ClippingChart::setHistory(const GradientHistory& h) {
     y->setMinorTickCount(8);
     y->setLabelFormat(QStringLiteral("%g"));
     y->setTitleText(tr("‖g‖ (log)"));
-    if (lo <= hi)  // whole decades: a log axis labels only powers of ten
-        y->setRange(std::pow(10.0, std::floor(std::log10(lo))),
-                    std::pow(10.0, std::ceil(std::log10(hi * 1.01))));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
-    QChart* old = this->chart();
-    setChart(chart);
-    delete old;
+    learn::setDecades(y, lo, hi);
+    learn::setAxes(chart, x, y);
+    learn::replaceChart(this, chart);
 }
 
 }  // namespace dari

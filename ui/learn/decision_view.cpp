@@ -48,9 +48,7 @@ QBarSet* setBars(QChartView* view, QChart* chart, const QString& name, const QCo
     series->attachAxis(x);
     series->attachAxis(y);
     chart->legend()->hide();
-    QChart* old = view->chart();
-    view->setChart(chart);
-    delete old;
+    learn::replaceChart(view, chart);
     return set;
 }
 

@@ -2,10 +2,13 @@
 
 #include <QCategoryAxis>
 #include <QChart>
+#include <QChartView>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QPen>
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/chat/attention_heatmap.h"
 #include "ui/palette_colors.h"
@@ -48,6 +51,27 @@ QCategoryAxis* pieceAxis(const QStringList& pieces) {
                      t + 1);
     axis->setRange(0.5, pieces.size() + 0.5);
     return axis;
+}
+
+void setAxes(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* s : chart->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
+void setDecades(QLogValueAxis* axis, double lo, double hi) {
+    if (lo > hi) return;  // nothing drawn
+    axis->setRange(std::pow(10.0, std::floor(std::log10(lo))),
+                   std::pow(10.0, std::ceil(std::log10(hi * 1.01))));
+}
+
+void replaceChart(QChartView* view, QChart* chart) {
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
 }
 
 }  // namespace dari::learn

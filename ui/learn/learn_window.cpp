@@ -480,20 +480,10 @@ void LearnWindow::fillGradients() {
             lo = std::min(lo, std::max(v, 1e-12));
             hi = std::max(hi, v);
         }
-    // Down to the power of ten below and up to the one above: a log axis labels only those.
-    if (lo <= hi)
-        y->setRange(std::pow(10.0, std::floor(std::log10(lo))),
-                    std::pow(10.0, std::ceil(std::log10(hi * 1.01))));
+    learn::setDecades(y, lo, hi);
     y->setTitleText(tr("gradient norm (log)"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
-    QChart* old = gradientChart_->chart();
-    gradientChart_->setChart(chart);
-    delete old;
+    learn::setAxes(chart, x, y);
+    learn::replaceChart(gradientChart_, chart);
 
     const RecurrenceTrace* top = nullptr;
     for (const RecurrenceTrace& t : result_.encoder)
@@ -514,15 +504,8 @@ void LearnWindow::fillGradients() {
     for (double v : g.jacobianNorm)
         most = std::max(most, v);
     fy->setRange(0.0, most * 1.1);
-    factors->addAxis(fx, Qt::AlignBottom);
-    factors->addAxis(fy, Qt::AlignLeft);
-    for (QAbstractSeries* s : factors->series()) {
-        s->attachAxis(fx);
-        s->attachAxis(fy);
-    }
-    old = factorChart_->chart();
-    factorChart_->setChart(factors);
-    delete old;
+    learn::setAxes(factors, fx, fy);
+    learn::replaceChart(factorChart_, factors);
 }
 
 QList<StateStrip*> LearnWindow::stateStrips() const {
