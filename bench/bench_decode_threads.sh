@@ -9,7 +9,7 @@ model=${1:-models/ko-en}
 file=${2:-../shared/data/news-ko-en/dev.tsv}
 lines=${3:-1000}
 beam=${4:-5}
-dari=build/bin/dari
+dari=${DARI_BIN:-build/bin/dari}
 cores=$(nproc)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
