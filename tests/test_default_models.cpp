@@ -123,11 +123,13 @@ private Q_SLOTS:
                          ->findChild<QPushButton*>(QStringLiteral("stopTraining"))
                          ->isVisibleTo(window.trainingDashboard()));
             QTRY_VERIFY_WITH_TIMEOUT(
-                run->laneText(Lane::KoEn).contains(QStringLiteral("2 of 3")) || !run->isActive(),
+                run->laneText(Lane::KoEn)
+                        .contains(QStringLiteral("2 of %1").arg(dari::kKoEnMembers)) ||
+                    !run->isActive(),
                 180000);
             QVERIFY2(run->isActive(), qPrintable(run->lastError()));
             QVERIFY(dari::RunFolder::inspect(first).state == dari::RunFolder::State::Finished);
-            QVERIFY(run->laneFraction(Lane::KoEn) >= 1.0 / 3 - 1e-9);
+            QVERIFY(run->laneFraction(Lane::KoEn) >= 1.0 / dari::kKoEnMembers - 1e-9);
             run->stop();
             QTRY_VERIFY_WITH_TIMEOUT(!run->isActive(), 60000);
             QVERIFY2(run->state() == DefaultModelsRun::State::Stopped,

@@ -26,7 +26,7 @@ class TrainingDashboard;
 
 // run.sh's layout (KOEN_MEMBERS, models/ko-en.members/N): test_default_models checks that
 // run.sh says the same.
-inline constexpr int kKoEnMembers = 3;
+inline constexpr int kKoEnMembers = 2;
 inline constexpr char kKoEnMembersFolder[] = "ko-en.members";
 
 class DefaultModelsRun : public QObject {
