@@ -10,7 +10,7 @@ cd "$(dirname "$(realpath "$0")")/.."
 model=$1 train=$2 dev=$3
 k=${4:-20}
 shift $(($# < 4 ? 3 : 4))
-dari=${DARI:-build/bin/dari}
+dari=${DARI_BIN:-build/bin/dari}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cut -f2 "$train" | sort | uniq -c | sort -rn | sed -n "1,${k}p" | sed -E 's/^ *[0-9]+ //' >"$work/top"

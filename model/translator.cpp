@@ -91,37 +91,30 @@ void Translator::fill(Translation& t, const std::vector<Hypothesis>& all,
     std::vector<std::string> texts;
     for (const auto& h : all)
         texts.push_back(trimmed(restore(bundle_->tgt.decode(h.ids), spans)));
-    // An empty output is never chosen over one that says something (a barely trained chat
-    // model's likeliest draw can be </s> alone); the order of the others stays.
-    const bool anyText =
-        std::any_of(texts.begin(), texts.end(), [](const std::string& s) { return !s.empty(); });
-    std::vector<const Hypothesis*> hypotheses;
-    for (size_t i = 0; i < all.size(); ++i) {
-        if (anyText && texts[i].empty()) continue;
-        hypotheses.push_back(&all[i]);
-        t.nbest.push_back(texts[i]);
-        t.scores.push_back(all[i].score);
-        t.stopped = t.stopped || all[i].stopped;
-    }
-    // A reply that answers anything ("맛있게 드세요.") gives way to the best one that does not
+    // Which hypotheses the translation shows, best first. An empty output is never chosen over
+    // one that says something (a barely trained chat model's likeliest draw can be </s> alone),
+    // and a reply that answers anything ("맛있게 드세요.") gives way to the best one that does not
     // (bench/recipes.md: 7.0% of chat-ko's dev replies were one of them, and 0 after this, at
     // the same dev BLEU); the others keep their order.
+    const bool anyText =
+        std::any_of(texts.begin(), texts.end(), [](const std::string& s) { return !s.empty(); });
+    std::vector<size_t> order;
+    for (size_t i = 0; i < all.size(); ++i)
+        if (!anyText || !texts[i].empty()) order.push_back(i);
     if (avoid) {
-        size_t first = 0;
-        while (first < t.nbest.size() && frequentReplies_.count(t.nbest[first]))
-            ++first;
-        if (first > 0 && first < t.nbest.size()) {
-            std::rotate(hypotheses.begin(), hypotheses.begin() + first,
-                        hypotheses.begin() + first + 1);
-            std::rotate(t.nbest.begin(), t.nbest.begin() + first, t.nbest.begin() + first + 1);
-            std::rotate(t.scores.begin(), t.scores.begin() + first, t.scores.begin() + first + 1);
-        }
+        const auto answers = std::find_if(order.begin(), order.end(), [&](size_t i) {
+            return frequentReplies_.count(texts[i]) == 0;
+        });
+        if (answers != order.end()) std::rotate(order.begin(), answers, answers + 1);
     }
-    if (t.nbest.size() > nbest) {
-        t.nbest.resize(nbest);
-        t.scores.resize(nbest);
+    for (size_t i : order)
+        t.stopped = t.stopped || all[i].stopped;
+    if (order.size() > nbest) order.resize(nbest);
+    for (size_t i : order) {
+        t.nbest.push_back(texts[i]);
+        t.scores.push_back(all[i].score);
     }
-    const auto& best = *hypotheses.front();
+    const Hypothesis& best = all[order.front()];
     t.text = t.nbest.front();
     t.score = meanLogProb(best.logProb, best.scoredPieces);
     t.confidence = bundle_->meta.confidence.levelOf(t.score);
