@@ -57,6 +57,13 @@ std::string Arguments::get(const std::string& name, const std::string& fallback)
     return it == values_.end() ? fallback : it->second;
 }
 
+std::vector<std::string> Arguments::getAll(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const auto& [option, value] : ordered_)
+        if (option == name) out.push_back(value);
+    return out;
+}
+
 std::string Arguments::require(const std::string& name) const {
     if (!has(name)) throw std::runtime_error("--" + name + " is required");
     return get(name);

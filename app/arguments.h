@@ -26,6 +26,8 @@ public:
     double getDouble(const std::string& name, double fallback, double min, double max) const;
     // The words given that are not options, in order (Command::maxWords).
     const std::vector<std::string>& words() const { return words_; }
+    // Every value a (repeatable) option was given, in order.
+    std::vector<std::string> getAll(const std::string& name) const;
     // Every option as given, in order (repeatable ones once per use).
     const std::vector<std::pair<std::string, std::string>>& ordered() const { return ordered_; }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -17,9 +18,13 @@
 #include "model/metrics/classification.h"
 #include "model/metrics/distinct.h"
 #include "model/runtime.h"
+#include "model/training/run_state.h"
+#include "model/training/training_data.h"
 
 namespace dari {
 namespace {
+
+namespace fs = std::filesystem;
 
 std::string scoreLine(const std::vector<std::string>& hyps, const std::vector<std::string>& refs) {
     char line[64];
@@ -39,15 +44,20 @@ std::vector<std::string> readLines(const std::string& path) {
     return lines;
 }
 
-// The test set. A malformed pair is skipped, named on stderr and counted in the summary,
+// A test set. A malformed pair is skipped, named on stderr and counted in the summary,
 // so that one bad line does not cost the whole evaluation; --strict stops at it instead.
-Corpus readTestCorpus(const Arguments& args) {
+Corpus readTestCorpus(const Arguments& args, const std::string& path) {
     ReadOptions options;
     options.skipInvalid = !args.has("strict");
     try {
-        Corpus test = readCorpus(corpusSpec(args, args.require("test")), options);
+        Corpus test = readCorpus(corpusSpec(args, path), options);
         for (const auto& p : test.problems)
             std::cerr << p.message << "; skipped\n";
+        // Nothing to score is not a score of 0.
+        if (test.pairs.empty())
+            throw std::runtime_error(
+                path + ": no pairs to score" +
+                (test.problems.empty() ? " (the file is empty)" : " (every line was malformed)"));
         return test;
     } catch (const CorpusError& e) {
         throw std::runtime_error(e.problem().message +
@@ -61,7 +71,7 @@ int evalClassifier(const Arguments& args, const std::string& dir) {
     const ClassifierBundle bundle = ClassifierBundle::load(dir);
     const auto& labels = bundle.meta.labels;
     const auto classes = static_cast<int64_t>(labels.size());
-    const Corpus test = readTestCorpus(args);
+    const Corpus test = readTestCorpus(args, args.require("test"));
     std::vector<std::string> texts;
     std::vector<int64_t> gold;
     for (const auto& p : test.pairs) {
@@ -98,6 +108,52 @@ int evalClassifier(const Arguments& args, const std::string& dir) {
     return 0;
 }
 
+std::vector<std::string> refs(const Corpus& test) {
+    std::vector<std::string> out;
+    for (const auto& p : test.pairs)
+        out.push_back(p.target);
+    return out;
+}
+
+std::vector<std::string> translateAll(const Arguments& args, const Translator& translator,
+                                      const DecodeOptions& options, const Corpus& test) {
+    std::vector<std::string> sources, hyps;
+    for (const auto& p : test.pairs)
+        sources.push_back(p.source);
+    for (auto& t : translator.translate(sources, options, args.getInt("batch", 32, 1, 4096)))
+        hyps.push_back(std::move(t.text));
+    return hyps;
+}
+
+// No --test: every dev set of the model's data.corpora (under --data-dir), then the pairs its
+// training held out (its folder's held_out/), one line each.
+int evalOwnSets(const Arguments& args, const Translator& translator, const DecodeOptions& options) {
+    std::vector<std::pair<std::string, std::string>> sets;  // label, path
+    for (const auto& dev :
+         RunCorpora::fromConfig(translator.bundle().config.data.corpora, args.get("data-dir")).dev)
+        sets.emplace_back("dev:" + dev.name, dev.spec.path);
+    const fs::path heldOut = fs::path(modelDir(args)) / kHeldOutFolder;
+    std::vector<fs::path> files;
+    if (fs::is_directory(heldOut))
+        for (const auto& entry : fs::directory_iterator(heldOut))
+            if (entry.path().extension() == ".tsv") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files)
+        sets.emplace_back("held-out:" + file.stem().string(), file.string());
+    if (sets.empty())
+        throw std::runtime_error(
+            "--test is required (the model's data.corpora names no dev set and it has no "
+            "held-out pairs)");
+    for (const auto& [label, path] : sets) {
+        const Corpus test = readTestCorpus(args, path);
+        const auto hyps = translateAll(args, translator, options, test);
+        std::printf("%-28s %5zu pairs  %s\n", label.c_str(), test.pairs.size(),
+                    scoreLine(hyps, refs(test)).c_str());
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
 }  // namespace
 
 int runEval(const Arguments& args) {
@@ -111,14 +167,9 @@ int runEval(const Arguments& args) {
         options.sample = true;
         options.beam = options.nbest = 1;
     }
-    const Corpus test = readTestCorpus(args);
-    std::vector<std::string> sources, refs, hyps;
-    for (const auto& p : test.pairs) {
-        sources.push_back(p.source);
-        refs.push_back(p.target);
-    }
-    for (auto& t : translator.translate(sources, options, args.getInt("batch", 32, 1, 4096)))
-        hyps.push_back(std::move(t.text));
+    if (!args.has("test")) return evalOwnSets(args, translator, options);
+    const Corpus test = readTestCorpus(args, args.get("test"));
+    const auto hyps = translateAll(args, translator, options, test);
     if (args.has("out")) {
         std::string text;
         for (const auto& h : hyps)
@@ -130,7 +181,7 @@ int runEval(const Arguments& args) {
                 skipped.c_str(),
                 options.sample ? "sampled" : ("beam " + std::to_string(options.beam)).c_str(),
                 distinctN(hyps, 1), distinctN(hyps, 2));
-    std::cout << scoreLine(hyps, refs) << "\n";
+    std::cout << scoreLine(hyps, refs(test)) << "\n";
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -22,6 +23,7 @@
 #include "model/device.h"
 #include "model/runtime.h"
 #include "model/training/classifier_trainer.h"
+#include "model/training/dev_sets.h"
 #include "model/training/distributed.h"
 #include "model/training/run_state.h"
 #include "model/training/train_events.h"
@@ -41,17 +43,61 @@ void onSignal(int) {
     g_stop = true;
 }
 
-json specToJson(const CorpusSpec& s) {
-    return {{"path", s.path},
-            {"src_lang", s.srcLang},
-            {"tgt_lang", s.tgtLang},
-            {"src_column", s.srcColumn},
-            {"tgt_column", s.tgtColumn}};
+// "B.tsv:0.5" -> {"B.tsv", 0.5}; a value without a numeric suffix is all path, weight 1.
+std::pair<std::string, double> corpusWeight(const std::string& value) {
+    const auto colon = value.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) return {value, 1.0};
+    const std::string suffix = value.substr(colon + 1);
+    char* end = nullptr;
+    const double weight = std::strtod(suffix.c_str(), &end);
+    if (end != suffix.c_str() + suffix.size()) return {value, 1.0};
+    if (!(weight > 0 && weight <= 1000))
+        throw std::runtime_error("--train " + value +
+                                 ": the weight after ':' must be in (0, 1000]");
+    return {value.substr(0, colon), weight};
 }
 
-CorpusSpec specFromJson(const json& j) {
-    return {j.at("path"), j.at("src_lang"), j.at("tgt_lang"), j.at("src_column"),
-            j.at("tgt_column")};
+// The run's corpora: --train (several, each PATH[:WEIGHT]) and --dev (several), else the
+// config's data.corpora, whose relative paths start at --data-dir. --dev replaces the config's
+// dev sets; --train its whole list (then config.yaml records none: run.json has them).
+RunCorpora runCorpora(const Arguments& args, Config& config) {
+    RunCorpora run;
+    if (args.has("train")) {
+        config.data.corpora.clear();
+        for (const auto& value : args.getAll("train")) {
+            const auto [path, weight] = corpusWeight(value);
+            const CorpusSpec spec = corpusSpec(args, path);
+            run.train.push_back({corpusName(spec.path), spec, weight});
+        }
+    } else if (config.data.corpora.empty()) {
+        throw std::runtime_error(
+            "--train is required (or a --config whose data.corpora lists the corpora)");
+    } else {
+        run = RunCorpora::fromConfig(config.data.corpora, args.get("data-dir"));
+        if (run.train.empty())
+            throw std::runtime_error("data.corpora lists no train file (only dev sets)");
+    }
+    if (args.has("dev")) {
+        run.dev.clear();
+        for (const auto& value : args.getAll("dev")) {
+            const CorpusSpec spec = corpusSpec(args, value);
+            run.dev.push_back({corpusName(spec.path), spec});
+        }
+    }
+    run.nameUniquely();
+    return run;
+}
+
+// Each corpus's held-out pairs, as DIR/held_out/NAME.tsv: to score the model on.
+void writeHeldOut(const std::string& dir, const std::vector<NamedPairs>& heldOut) {
+    if (heldOut.empty()) return;
+    fs::create_directories(dir + "/" + kHeldOutFolder);
+    for (const auto& set : heldOut) {
+        std::string text;
+        for (const auto& p : set.pairs)
+            text += p.source + "\t" + p.target + "\n";
+        writeFileAtomically(dir + "/" + kHeldOutFolder + "/" + set.name + ".tsv", text);
+    }
 }
 
 // The options of the table that name config settings, in the order given; then --set.
@@ -105,25 +151,12 @@ Corpus read(const CorpusSpec& spec, const Config& config, bool skipInvalid, bool
 }
 
 TrainInputs loadInputs(const json& run, const Config& config) {
-    const bool skip = run.value("skip_invalid", false);
-    TrainInputs inputs;
-    auto train = read(specFromJson(run.at("train")), config, skip, config.data.deduplicate).pairs;
-    if (run.contains("dev")) {
-        inputs.dev = read(specFromJson(run.at("dev")), config, skip, false).pairs;
-        inputs.train = std::move(train);
-    } else {
-        const size_t count = std::min<size_t>(
-            devCountFromFraction(train.size(), config.data.devFraction), config.data.maxDevPairs);
-        auto split = splitDev(train, count, config.train.seed);
-        inputs.train = std::move(split.train);
-        inputs.dev = std::move(split.dev);
-    }
-    if (inputs.train.empty())
-        throw std::runtime_error(run.at("train").at("path").get<std::string>() +
-                                 ": no pairs to train on");
-    inputs.fingerprint = fingerprint(inputs.train);
-    inputs.trainingData = corpusLabel(run.at("train").at("path").get<std::string>());
-    return inputs;
+    LoadOptions options;
+    options.skipInvalid = run.value("skip_invalid", false);
+    options.onReport = [](const std::string& path, const std::string& report) {
+        std::cerr << path << ": " << report << "\n";
+    };
+    return loadTrainInputs(RunCorpora::fromJson(run), config, options);
 }
 
 }  // namespace
@@ -142,7 +175,10 @@ void agreeWithLeader(Distributed& dist, const Config& config, const TrainInputs&
     dist.agree("the settings (config)", config.toYaml());
     dist.agree("the number of threads per process", std::to_string(configuredThreads()));
     dist.agree("the training corpus", "fingerprint " + inputs.fingerprint);
-    dist.agree("the dev corpus", "fingerprint " + fingerprint(inputs.dev));
+    std::vector<SentencePair> dev;
+    for (const auto& set : inputs.devs)
+        dev.insert(dev.end(), set.pairs.begin(), set.pairs.end());
+    dist.agree("the dev corpus", "fingerprint " + fingerprint(dev));
 }
 
 int trainHere(const Arguments& args);
@@ -213,8 +249,7 @@ int trainHere(const Arguments& args) {
             throw std::runtime_error(options.outDir +
                                      " already holds a model; continue it with --resume " +
                                      options.outDir + " or choose another --out");
-        run["train"] = specToJson(corpusSpec(args, args.require("train")));
-        if (args.has("dev")) run["dev"] = specToJson(corpusSpec(args, args.get("dev")));
+        run = runCorpora(args, config).toJson();
         run["skip_invalid"] = args.has("skip-invalid");
         if (args.has("init-from"))
             run["init_from"] = options.initFrom = fs::absolute(args.get("init-from")).string();
@@ -248,6 +283,10 @@ int trainHere(const Arguments& args) {
                   setup.localRank);  // no GPU for it: said before the corpora are read
     warnIfSlowBlas();
     const TrainInputs inputs = loadInputs(run, config);  // before anything is written
+    std::vector<std::string> devNames;
+    for (const auto& set : inputs.devs)
+        devNames.push_back(set.name);
+    checkBestBy(config.train.bestBy, devNames);
     if (dist) agreeWithLeader(*dist, config, inputs);
     const bool writes = setup.rank == 0;  // the other ranks of a distributed run write nothing
     for (const auto& base : {options.initFrom, options.vocabFrom})
@@ -259,6 +298,7 @@ int trainHere(const Arguments& args) {
             writeFileAtomically(options.outDir + "/config.yaml", config.toYaml());
         if (!options.resume)
             writeFileAtomically(options.outDir + "/" + kRunFile, run.dump(2) + "\n");
+        writeHeldOut(options.outDir, inputs.heldOut);
     }
 
     options.stop = &g_stop;

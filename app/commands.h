@@ -20,5 +20,6 @@ int runCalibrate(const Arguments& args);
 int runPack(const Arguments& args);
 int runUnpack(const Arguments& args);
 int runModels(const Arguments& args);
+int runCorpus(const Arguments& args);
 
 }  // namespace dari

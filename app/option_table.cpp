@@ -93,13 +93,17 @@ std::vector<Option> join(std::vector<std::vector<Option>> groups) {
 
 const char* kTrainUsage =
     R"(usage: dari train [--config FILE.yaml] --train CORPUS [--dev CORPUS] --out DIR [options]
+       dari train --train A.tsv --train B.tsv:0.5 --dev A-dev.tsv --dev B-dev.tsv --out DIR
+       dari train --config FILE.yaml --data-dir DIR --out DIR     (FILE's data.corpora)
        dari train --resume DIR [--minutes M | --epochs N] [--threads N]
        dari train ... --nproc N                       (N processes on this machine)
        dari train ... --nnodes M --node-rank R --master HOST:PORT [--nproc N]   (on each machine)
 
 CORPUS is a .tsv file (source<TAB>target), a .csv file with a header (--columns SRC,TGT
 picks the columns, default the first two), or a prefix with --langs SRC,TGT meaning the
-aligned files PREFIX.SRC and PREFIX.TGT. Without --dev, a dev split is taken from --train.
+aligned files PREFIX.SRC and PREFIX.TGT. Without --dev, a dev split is taken from the first
+--train. Training corpora are cleaned first (data.clean: markup, too long, wrong script,
+copies, odd length ratios, near duplicates, dev sources), each drop counted in DIR/cleaning.json.
 A resumed run keeps its config.yaml; only the budget, the threads, the device and --json,
 --stop-after-steps and the processes may change. A distributed run (--nproc, --nnodes, or
 torchrun's variables RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT set by a launcher
@@ -113,8 +117,22 @@ std::vector<Option> trainOptions() {
     return join(
         {{
              {"config", "FILE.yaml", "start from this config (default: every setting's default)"},
-             {"train", "CORPUS", "the training corpus"},
-             {"dev", "CORPUS", "the dev corpus (validation, best checkpoint, early stop)"},
+             {"train",
+              "CORPUS[:W]",
+              "a training corpus; give several to mix them, each with its weight W\n"
+              "(pairs per epoch = W x its pairs; default 1). Replaces the config's\n"
+              "data.corpora",
+              {},
+              false,
+              true},
+             {"dev",
+              "CORPUS",
+              "a dev set (validation, best checkpoint, early stop); several are each\n"
+              "scored, train.best_by says which score picks the best checkpoint",
+              {},
+              false,
+              true},
+             {"data-dir", "DIR", "where data.corpora's relative paths start (default: here)"},
              {"out", "DIR", "the model folder to write"},
              {"resume", "DIR", "continue DIR's interrupted run exactly"},
              {"epochs",
@@ -219,12 +237,15 @@ Replies to each line of stdin. Replies are sampled (--temperature, --top-k,
 )";
 
 const char* kEvalUsage = R"(usage: dari eval --model DIR --test CORPUS [options]
+       dari eval --model DIR [--data-dir DIR]     (the model's own dev and held-out sets)
 
 Translates the sources of CORPUS (as for dari train: .tsv, .csv or --langs)
 and prints distinct-1/2 of the outputs, then BLEU and chrF (sacreBLEU's
-defaults) against its targets on the last line. A classification model labels
-the sources instead and prints each label's F1, the confusion matrix and the
-majority baseline, then "accuracy = A macro-F1 = F baseline = B" on the last line.
+defaults) against its targets on the last line. Without --test, every dev set of
+the model's data.corpora and every set its training held out (DIR/held_out/) is
+scored, one line each. A classification model labels the sources instead and
+prints each label's F1, the confusion matrix and the majority baseline, then
+"accuracy = A macro-F1 = F baseline = B" on the last line.
 )";
 
 const char* kScoreUsage = R"(usage: dari score --hyp FILE --ref FILE
@@ -269,13 +290,19 @@ the others with dari train --vocab-from FIRST (and another --seed). Decoding tak
 as many times longer as there are networks.
 )";
 
-const char* kCalibrateUsage = R"(usage: dari calibrate --model DIR --dev CORPUS [options]
+const char* kCalibrateUsage =
+    R"(usage: dari calibrate --model DIR --dev CORPUS [--dev CORPUS ...] [options]
+       dari calibrate --model DIR --data-dir DIR    (the dev sets of the model's data.corpora)
 
-Translates the sources of CORPUS (the model's dev set: never its test set) with the model's
-decode settings and splits the outputs' scores (mean log-probability per piece) into three
-levels: low for the least sure third, high for the surest third. The thresholds go into the
-model's meta.json; dari translate --scores and the window then say how sure each output is.
-Prints each level's chrF and BLEU on CORPUS: low should score below high.
+Translates the sources of each CORPUS (the model's dev sets: never a test set) with the
+model's decode settings and ties the outputs' scores (mean log-probability per piece) to how
+good they turned out: medium from the score where outputs averaged sentence chrF 45 against
+their references, high from where they averaged 65, low below (a monotone fit over all the
+dev sets together). A chat model's replies are not wrong for differing from their reference:
+its levels are the thirds of its dev replies' scores. The thresholds go into the model's
+meta.json; dari translate --scores and the window then say how sure each output is. Prints
+each level's chrF and BLEU on every CORPUS and on all together: low should score below
+medium, medium below high.
 )";
 
 const char* kPackUsage = R"(usage: dari pack --model NAME|DIR --out FILE.dari [options]
@@ -308,6 +335,16 @@ list shows every model found and where; install checks a packed model as dari un
 does and adds it; remove deletes an installed one; card prints a packed model's card.
 )";
 
+const char* kCorpusUsage =
+    R"(usage: dari corpus clean IN OUT.tsv [--dev CORPUS ...] [--report FILE.json] [options]
+
+Runs IN through the cleaning dari train applies to its training corpora (data.clean):
+markup taken out where the text survives (reStructuredText roles and literals, **bold**,
+<gui>...</gui>), and pairs dropped that are too long, in the wrong script, copied, of an odd
+length ratio, duplicates or near duplicates, or whose source is a --dev set's. OUT gets the
+pairs kept; the counts per rule, with examples, are printed (and written to --report).
+)";
+
 const std::vector<Command> kCommands = {
     {"train", "train a model on a parallel corpus", kTrainUsage, trainOptions(), runTrain},
     {"translate", "translate lines from stdin", kTranslateUsage,
@@ -332,6 +369,7 @@ const std::vector<Command> kCommands = {
      kEvalUsage,
      join({{kModel,
             {"test", "CORPUS", "the test corpus"},
+            {"data-dir", "DIR", "without --test: where data.corpora's relative paths start"},
             {"out", "FILE", "also write the outputs, one per line"},
             {"sample", nullptr, "sample the outputs as dari chat does"},
             {"strict", nullptr,
@@ -369,7 +407,14 @@ const std::vector<Command> kCommands = {
     {"calibrate", "measure on a dev set how sure a model's outputs are (for --scores)",
      kCalibrateUsage,
      join({{{"model", "NAME|DIR", "the model (its meta.json gets the thresholds)"},
-            {"dev", "CORPUS", "the dev corpus (as for dari train)"}},
+            {"dev",
+             "CORPUS",
+             "a dev set (as for dari train); several are pooled. Default: the dev sets\n"
+             "of the model's data.corpora",
+             {},
+             false,
+             true},
+            {"data-dir", "DIR", "where data.corpora's relative paths start (default: here)"}},
            kCorpusFormat,
            kDecode,
            {kThreads}}),
@@ -415,6 +460,25 @@ const std::vector<Command> kCommands = {
       kThreads},
      runModels,
      2},
+    {"corpus", "clean a corpus as training does, with a report of what left it", kCorpusUsage,
+     join({{{"dev",
+             "CORPUS",
+             "a dev set: pairs with one of its sources are dropped",
+             {},
+             false,
+             true},
+            {"report", "FILE.json", "also write the counts and examples (as cleaning.json)"},
+            {"config", "FILE.yaml", "take the data.* cleaning settings from this config"},
+            {"set",
+             "KEY=VALUE",
+             "a setting (e.g. --set data.clean_length_ratio=4)",
+             {},
+             false,
+             true},
+            {"skip-invalid", nullptr, "skip malformed lines (counted) instead of stopping"}},
+           kCorpusFormat,
+           {kThreads}}),
+     runCorpus, 3},
 };
 
 std::string optionLine(const Option& o) {

@@ -62,10 +62,16 @@ Batch makeBatch(const std::vector<Example>& examples, const std::vector<size_t>&
 
 std::vector<std::vector<size_t>> bucketBatches(const std::vector<Example>& examples, int sentences,
                                                int tokens, uint64_t seed) {
+    std::vector<size_t> all(examples.size());
+    for (size_t i = 0; i < all.size(); ++i)
+        all[i] = i;
+    return bucketBatches(examples, std::move(all), sentences, tokens, seed);
+}
+
+std::vector<std::vector<size_t>> bucketBatches(const std::vector<Example>& examples,
+                                               std::vector<size_t> order, int sentences, int tokens,
+                                               uint64_t seed) {
     std::mt19937_64 rng(seed);
-    std::vector<size_t> order(examples.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
     shuffleInPlace(order, rng);  // random order among equal lengths
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const auto& x = examples[a];

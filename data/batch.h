@@ -31,6 +31,10 @@ Batch makeSourceBatch(const std::vector<std::vector<int64_t>>& sources);
 // the batch order. The same seed gives the same batches on every machine.
 std::vector<std::vector<size_t>> bucketBatches(const std::vector<Example>& examples, int sentences,
                                                int tokens, uint64_t seed);
+// The same over some of the examples, an index as often as it is listed (data/corpus_mix.h).
+std::vector<std::vector<size_t>> bucketBatches(const std::vector<Example>& examples,
+                                               std::vector<size_t> indices, int sentences,
+                                               int tokens, uint64_t seed);
 
 // Deterministic across standard libraries (std::shuffle is not).
 template <typename T, typename Rng>

@@ -15,7 +15,8 @@ struct KnownCorpus {
     std::string attribution;  // what the licence asks to be credited
 };
 
-// Tatoeba ko-en, Chatbot_data (ko), Korean-English news.
+// Tatoeba ko-en (and its extra pairs), Chatbot_data (ko), Korean-English news, KorSTS, JHE,
+// the technical documentation corpus.
 const std::vector<KnownCorpus>& knownCorpora();
 
 // The known corpus whose folder holds `path` (a corpus file, or a description such as
@@ -25,6 +26,10 @@ const KnownCorpus* knownCorpusOf(const std::string& path);
 // A corpus file as its folder and file name ("tatoeba-ko-en/train.tsv"): enough to recognise a
 // known corpus, without the user's own paths (BundleMeta::trainingData, model cards).
 std::string corpusLabel(const std::string& path);
+
+// What reports and logs call a corpus file: its folder for the usual split names
+// ("korsts-ko-en/train.tsv" -> "korsts-ko-en"), else its file name without the extension.
+std::string corpusName(const std::string& path);
 
 // The corpora folder: $DARI_DATA if set, else `fallback` (the source tree's ../shared/data).
 std::string corporaFolder(const std::string& fallback);

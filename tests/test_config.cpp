@@ -37,6 +37,9 @@ private Q_SLOTS:
     void setByDottedKey();
     void loadNamesMissingFile();
     void transformerSettings();
+    void corporaRoundTrip();
+    void badCorporaNameFileAndLine();
+    void bestByAndCleaningSettings();
 };
 
 void TestConfig::defaultsValidate() {
@@ -218,6 +221,68 @@ void TestConfig::transformerSettings() {
     set.set("model.architecture", "transformer");
     set.set("train.teacher_forcing", "0.9");
     QVERIFY(contains(errorOf([&] { set.validate(); }), "train.teacher_forcing"));
+}
+
+void TestConfig::corporaRoundTrip() {
+    Config c;
+    c.data.corpora = {{"tatoeba-ko-en/train.tsv", 3, "tatoeba-ko-en/dev.tsv", 300},
+                      {"/abs/with \"quote\": and #.tsv", 0.05, "", 0},
+                      {"", 1, "news-ko-en/dev.tsv", 0}};
+    c.validate();
+    const auto yaml = c.toYaml();
+    const auto back = Config::fromYaml(yaml, "corpora.yaml");
+    QCOMPARE(back.toYaml(), yaml);
+    QVERIFY(back.data.corpora == c.data.corpora);
+    // As a person writes it: block entries, weight and holdout optional.
+    const auto written = Config::fromYaml(
+        "data:\n  corpora:\n    - train: a.tsv\n      dev: b.tsv\n    - {train: c.tsv, weight: "
+        "0.5}\n",
+        "w.yaml");
+    QCOMPARE(written.data.corpora.size(), size_t{2});
+    QCOMPARE(written.data.corpora[0].weight, 1.0);
+    QCOMPARE(written.data.corpora[0].dev, std::string("b.tsv"));
+    QCOMPARE(written.data.corpora[1].weight, 0.5);
+    QVERIFY(Config().data.corpora.empty());
+    QVERIFY(contains(Config().toYaml(), "corpora: []"));
+}
+
+void TestConfig::badCorporaNameFileAndLine() {
+    const auto notList = errorOf([] { Config::fromYaml("data:\n  corpora: a.tsv\n", "c.yaml"); });
+    QVERIFY2(contains(notList, "c.yaml:2") && contains(notList, "data.corpora"), notList.c_str());
+    const auto badKey = errorOf([] {
+        Config::fromYaml("data:\n  corpora:\n    - train: a.tsv\n      wieght: 2\n", "k.yaml");
+    });
+    QVERIFY2(contains(badKey, "k.yaml:4") && contains(badKey, "wieght"), badKey.c_str());
+    const auto badWeight = errorOf([] {
+        Config::fromYaml("data:\n  corpora:\n    - {train: a.tsv, weight: -1}\n", "w.yaml");
+    });
+    QVERIFY2(contains(badWeight, "w.yaml:2") && contains(badWeight, "weight must be in (0, 1000]"),
+             badWeight.c_str());
+    const auto empty =
+        errorOf([] { Config::fromYaml("data:\n  corpora:\n    - {weight: 2}\n", "e.yaml"); });
+    QVERIFY2(contains(empty, "names no train or dev file"), empty.c_str());
+    const auto holdout = errorOf(
+        [] { Config::fromYaml("data:\n  corpora:\n    - {dev: d.tsv, holdout: 5}\n", "h.yaml"); });
+    QVERIFY2(contains(holdout, "holdout needs a train file"), holdout.c_str());
+}
+
+void TestConfig::bestByAndCleaningSettings() {
+    Config c;
+    QCOMPARE(c.train.bestBy, std::string("bleu"));
+    QVERIFY(c.data.clean);
+    for (const char* good : {"bleu", "chrf", "chrf:korsts-ko-en", "bleu:my set"}) {
+        c.set("train.best_by", good);
+        c.validate();
+    }
+    for (const char* bad : {"ter", "chrf:", "loss:x"}) {
+        c.set("train.best_by", bad);
+        QVERIFY2(contains(errorOf([&] { c.validate(); }), "train.best_by"), bad);
+    }
+    c.set("train.best_by", "bleu");
+    c.set("data.clean_length_ratio", "1.2");
+    QVERIFY(contains(errorOf([&] { c.validate(); }), "data.clean_length_ratio"));
+    c.set("data.clean_length_ratio", "0");  // off
+    c.validate();
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

@@ -4,7 +4,9 @@
 // user chooses to skip them. Also the `dari train` options the wizard makes.
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -171,6 +173,59 @@ private Q_SLOTS:
         QCOMPARE(
             args.mid(args.size() - 2),
             (QStringList{"--out", dir_.filePath("models/") + wizard.settingsPage()->modelName()}));
+    }
+
+    // Two corpora, the second mixed in at half weight: both are checked, the report says what
+    // cleaning will drop from each (duplicates across them, English in the Korean column), and
+    // `dari train` gets both with their weights.
+    void wizardMixesTwoCorpora() {
+        const QString first = write(dir_, "everyday.tsv", goodPairs(30));
+        QByteArray bytes;
+        for (int i = 1; i <= 20; ++i)
+            bytes += QStringLiteral("설명서 %1쪽을 보세요.\tSee page %1 of the manual.\n")
+                         .arg(i)
+                         .toUtf8();
+        bytes += "문장 1입니다.\tSentence 1.\n";                // line 21: in the first corpus
+        bytes += "Printing a document\tPrinting a document\n";  // line 22: copied, no Hangul
+        const QString second = write(dir_, "manual.tsv", bytes);
+        dari::ImportCorpusWizard wizard(dir_.filePath("models"), nullptr);
+        wizard.show();
+        auto* files = wizard.filePage();
+        files->setSource({CorpusSource::Format::Tsv, first});
+        files->addCorpus(dir_.filePath("missing.tsv"));
+        QVERIFY(!files->isComplete());  // a corpus to mix in that is not there
+        files->moreCorpora()->removeRow(0);
+        files->addCorpus(second, 0.5);
+        QVERIFY(files->isComplete());
+        QCOMPARE(files->moreSources().size(), 1);
+        QCOMPARE(files->moreSources().front().weight, 0.5);
+        QSignalSpy checked(wizard.reportPage(), &dari::CorpusReportPage::checked);
+        wizard.next();
+        QVERIFY(checked.wait(30000));
+        auto* report = wizard.reportPage();
+        QCOMPARE(report->moreChecks().size(), 1);
+        QCOMPARE(report->moreChecks().front().validPairs, 22);
+        const auto& cleaning = report->cleaning().reports;
+        QCOMPARE(cleaning.size(), 2);
+        QCOMPARE(cleaning[0].droppedCount(), size_t{0});
+        QCOMPARE(cleaning[1].dropped.at(dari::CleanRule::Duplicate), size_t{1});
+        QCOMPARE(cleaning[1].dropped.at(dari::CleanRule::SameText), size_t{1});
+        QCOMPARE(cleaning[1].kept(), size_t{20});
+        QVERIFY(report->findChild<QLabel*>(QStringLiteral("report"))
+                    ->text()
+                    .contains(QStringLiteral("kept 20 of 22")));
+        QStringList rules;
+        for (const auto& row : report->issues()->rows())
+            rules << row.at(1);
+        QVERIFY2(rules.contains(QStringLiteral("cleaning: duplicate")),
+                 qPrintable(rules.join(',')));
+        QVERIFY(report->isComplete());
+        wizard.next();
+        QStringList args;
+        QString error;
+        QVERIFY2(wizard.plan().arguments(&args, &error), qPrintable(error));
+        QCOMPARE(args.mid(0, 4),
+                 (QStringList{"--train", first, "--train", second + QStringLiteral(":0.5")}));
     }
 
     // `dari train` reads aligned files as PREFIX.SRC + PREFIX.TGT: files of any

@@ -1,6 +1,6 @@
 // The default models trained from the window (ui/training/default_models_run): both of them,
-// ko-en as run.sh's ensemble of networks, stopped part-way and continued as a whole, with
-// tiny recipes in place of the real ones (found the way an installed Dari finds its own).
+// ko-en on its recipe's corpora as run.sh trains it, stopped part-way and continued as a whole,
+// with tiny recipes in place of the real ones (found the way an installed Dari finds its own).
 
 #include <QDir>
 #include <QFile>
@@ -43,21 +43,27 @@ QByteArray head(const QString& corpus, int lines) {
     return out;
 }
 
-// A recipe small enough to train in seconds: the real recipe's task and languages.
+// A recipe small enough to train in seconds: the real recipe's task and languages. ko-en's
+// mixes two corpora, as the real one does; chat-ko's names none (its main corpus is used).
 QByteArray tinyRecipe(bool chat) {
     QByteArray data = chat ? "data:\n  task: chat\n  src_lang: ko\n  tgt_lang: ko\n"
                              "  shared_vocab: true\n"
-                           : "data:\n  task: translate\n  src_lang: ko\n  tgt_lang: en\n";
+                           : "data:\n  task: translate\n  src_lang: ko\n  tgt_lang: en\n"
+                             "  corpora:\n"
+                             "    - {train: tatoeba-ko-en/train.tsv, weight: 2, "
+                             "dev: tatoeba-ko-en/dev.tsv}\n"
+                             "    - {train: korsts-ko-en/train.tsv, dev: korsts-ko-en/dev.tsv}\n";
     return data +
            "  src_vocab_size: 800\n  tgt_vocab_size: 800\n  max_dev_pairs: 24\n"
            "model:\n  cell: gru\n  embedding_size: 16\n  encoder_hidden: 16\n"
            "  decoder_hidden: 32\n  attention: dot\n  dropout: 0.0\n"
-           "train:\n  epochs: 1\n  batch_sentences: 32\n  validate_every: 1000\n"
+           "train:\n  epochs: " +
+           (chat ? "1" : "40") +
+           "\n  batch_sentences: 32\n  validate_every: 1000\n  checkpoint_seconds: 0.2\n"
+           "  shards: " +
+           (chat ? "1" : "2") +
+           "\n"
            "  log_every: 2\n  validation_beam: 1\ndecode:\n  beam: 2\n";
-}
-
-QDateTime modified(const QString& file) {
-    return QFileInfo(file).lastModified();
 }
 
 }  // namespace
@@ -74,7 +80,7 @@ private Q_SLOTS:
         writeFile(share + QStringLiteral("/dari/configs/chat-ko.yaml"), tinyRecipe(true));
         qputenv("XDG_DATA_DIRS", share.toUtf8());
         data_ = dir_.filePath(QStringLiteral("data"));
-        for (const char* corpus : {"tatoeba-ko-en", "chatbot-ko"}) {
+        for (const char* corpus : {"tatoeba-ko-en", "korsts-ko-en", "chatbot-ko"}) {
             const QString folder = data_ + QLatin1Char('/') + QLatin1String(corpus);
             writeFile(folder + QStringLiteral("/train.tsv"), head(QLatin1String(corpus), 300));
             writeFile(folder + QStringLiteral("/dev.tsv"), head(QLatin1String(corpus), 24));
@@ -84,33 +90,23 @@ private Q_SLOTS:
         s.setValue(QStringLiteral("models/folder"), models_);
     }
 
-    // run.sh trains the same layout: its member count and folder are the run's.
-    void runShAgreesOnTheLayout() {
-        QFile runSh(QStringLiteral(DARI_SOURCE_DIR "/run.sh"));
-        QVERIFY(runSh.open(QIODevice::ReadOnly));
-        const QByteArray script = runSh.readAll();
-        QVERIFY(script.contains("KOEN_MEMBERS=" + QByteArray::number(dari::kKoEnMembers) + "\n"));
-        QVERIFY(script.contains("models/" + QByteArray(dari::kKoEnMembersFolder)));
-    }
-
     // A corpus that is not there: one message naming it and where it comes from; nothing made.
     void aMissingCorpusIsSaid() {
         dari::MainWindow window(options());
         window.trainingDashboard()->controller()->setExecutable(kDari);
         window.trainDefaultModels(dir_.filePath(QStringLiteral("no-data")));
-        QVERIFY2(window.lastError().contains(QStringLiteral("tatoeba-ko-en")),
+        QVERIFY2(window.lastError().contains(QStringLiteral("tatoeba-ko-en")) &&
+                     window.lastError().contains(QStringLiteral("tatoeba.org")),
                  qPrintable(window.lastError()));
         QVERIFY(!window.defaultModelsRun()->isActive());
-        QVERIFY(!QFileInfo::exists(models_ + QLatin1Char('/') +
-                                   QLatin1String(dari::kKoEnMembersFolder)));
+        QVERIFY(!QFileInfo::exists(models_ + QStringLiteral("/ko-en")));
     }
 
-    // Both models train side by side; stopped after ko-en's first network, they continue as a
-    // whole (that network is not trained again) and end as an ensemble and a chat model, both
-    // calibrated, in the window's model picker.
+    // Both models train side by side, ko-en on its recipe's two corpora; stopped part-way they
+    // continue as a whole (ko-en from its checkpoint, not from the start) and end as two
+    // calibrated models in the window's model picker.
     void trainBothStopAndContinue() {
-        const QString first = models_ + QLatin1Char('/') + QLatin1String(dari::kKoEnMembersFolder) +
-                              QStringLiteral("/1");
+        const QString koen = models_ + QStringLiteral("/ko-en");
         {
             dari::MainWindow window(options());
             window.trainingDashboard()->controller()->setExecutable(kDari);
@@ -123,13 +119,8 @@ private Q_SLOTS:
                          ->findChild<QPushButton*>(QStringLiteral("stopTraining"))
                          ->isVisibleTo(window.trainingDashboard()));
             QTRY_VERIFY_WITH_TIMEOUT(
-                run->laneText(Lane::KoEn)
-                        .contains(QStringLiteral("2 of %1").arg(dari::kKoEnMembers)) ||
-                    !run->isActive(),
-                180000);
+                dari::RunFolder::inspect(koen).checkpointStep > 0 || !run->isActive(), 180000);
             QVERIFY2(run->isActive(), qPrintable(run->lastError()));
-            QVERIFY(dari::RunFolder::inspect(first).state == dari::RunFolder::State::Finished);
-            QVERIFY(run->laneFraction(Lane::KoEn) >= 1.0 / dari::kKoEnMembers - 1e-9);
             run->stop();
             QTRY_VERIFY_WITH_TIMEOUT(!run->isActive(), 60000);
             QVERIFY2(run->state() == DefaultModelsRun::State::Stopped,
@@ -138,10 +129,9 @@ private Q_SLOTS:
             QVERIFY(
                 panel->findChild<QPushButton*>(QStringLiteral("continueDefaults"))->isEnabled());
             QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));  // a pause
-            QVERIFY(!QFileInfo::exists(models_ + QStringLiteral("/ko-en")));
+            QVERIFY(dari::RunFolder::inspect(koen).resumable());
             QVERIFY(DefaultModelsRun::hasPartialWork(models_));
         }  // Dari closed: the next start continues
-        const QDateTime firstTrained = modified(first + QStringLiteral("/model.pt"));
         dari::MainWindow window(options());
         window.trainingDashboard()->controller()->setExecutable(kDari);
         // The welcome page offers to continue, and does, with the corpora folder remembered.
@@ -154,13 +144,17 @@ private Q_SLOTS:
         QSignalSpy models(run, &DefaultModelsRun::modelReady);
         QTRY_VERIFY_WITH_TIMEOUT(!run->isActive(), 300000);
         QVERIFY2(run->state() == DefaultModelsRun::State::Finished, qPrintable(run->lastError()));
-        QCOMPARE(modified(first + QStringLiteral("/model.pt")), firstTrained);
         QVERIFY(models.size() >= 1);  // chat-ko may have been ready before the stop
+        // ko-en went on from its checkpoint.
+        QFile log(koen + QStringLiteral("/train_log.jsonl"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("\"event\":\"resume\""));
 
-        const dari::BundleMeta koen =
-            dari::BundleMeta::load((models_ + QStringLiteral("/ko-en")).toStdString());
-        QCOMPARE(koen.members, int64_t(dari::kKoEnMembers));
-        QVERIFY(koen.confidence.calibrated());
+        const dari::BundleMeta koenMeta = dari::BundleMeta::load(koen.toStdString());
+        QCOMPARE(koenMeta.trainingData,
+                 (std::vector<std::string>{"tatoeba-ko-en/train.tsv", "korsts-ko-en/train.tsv"}));
+        QCOMPARE(koenMeta.devSets.size(), size_t{2});
+        QVERIFY(koenMeta.confidence.calibrated());
         const dari::BundleMeta chat =
             dari::BundleMeta::load((models_ + QStringLiteral("/chat-ko")).toStdString());
         QCOMPARE(QString::fromStdString(chat.task), QStringLiteral("chat"));

@@ -54,7 +54,8 @@ private Q_SLOTS:
             dari::TrainOptions options;
             options.outDir = dir.filePath("model").toStdString();
             dari::TrainLog quiet;
-            dari::train(c, {pairs, pairs, "test", "test/train.tsv"}, options, quiet);
+            dari::train(c, dari::TrainInputs::single(pairs, pairs, "test", "test/train.tsv"),
+                        options, quiet);
             const auto meta = dari::BundleMeta::load(options.outDir);
             if (task == "chat")
                 QCOMPARE(meta.frequentReplies, std::vector<std::string>{"좋아요."});

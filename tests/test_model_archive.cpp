@@ -104,7 +104,7 @@ void TestModelArchive::initTestCase() {
     bundle.meta.devBleu = 12.5;
     bundle.meta.devPairs = 500;
     bundle.meta.devBeam = 5;
-    bundle.meta.trainingData = "tatoeba-ko-en/train.tsv";
+    bundle.meta.trainingData = {"tatoeba-ko-en/train.tsv", "korsts-ko-en/train.tsv"};
     bundle.meta.parameters = bundle.model->parameterCount();
     bundle.meta.created = dari::isoTimeNow();
     model_ = dir_.filePath("ko-tiny").toStdString();
@@ -154,13 +154,25 @@ void TestModelArchive::cardSaysWhatTheModelIs() {
     QCOMPARE(card.name, std::string("ko-tiny"));
     QCOMPARE(card.task, std::string("translate"));
     QCOMPARE(card.srcLang + card.tgtLang, std::string("koen"));
-    QCOMPARE(card.dataLicence, std::string("CC-BY-2.0-FR"));
-    QVERIFY(card.dataAttribution.find("tatoeba.org") != std::string::npos);
+    // Every corpus it learned from, each with its licence and credit.
+    QCOMPARE(card.corpora.size(), size_t{2});
+    QCOMPARE(card.corpora[0].data, std::string("tatoeba-ko-en/train.tsv"));
+    QCOMPARE(card.corpora[0].licence, std::string("CC-BY-2.0-FR"));
+    QVERIFY(card.corpora[0].attribution.find("tatoeba.org") != std::string::npos);
+    QCOMPARE(card.corpora[1].licence, std::string("CC-BY-SA-4.0"));
+    QVERIFY(card.corpora[1].attribution.find("KorSTS") != std::string::npos);
     QCOMPARE(card.devBleu, 12.5);
     QVERIFY(card.network.find("GRU") == 0);
     const std::string text = card.text();
     QVERIFY(text.find("CC-BY-2.0-FR") != std::string::npos);
+    QVERIFY(text.find("CC-BY-SA-4.0") != std::string::npos);
     QVERIFY(text.find("BLEU 12.50") != std::string::npos);
+    // A card written before it listed corpora (one corpus in flat keys) still reads.
+    nlohmann::json old = card.toJson();
+    old["training"].erase("corpora");
+    const auto oldCard = dari::ModelCard::fromJson(old, "old card");
+    QCOMPARE(oldCard.corpora.size(), size_t{1});
+    QCOMPARE(oldCard.corpora[0].licence, std::string("CC-BY-2.0-FR"));
     // A corpus Dari does not know: the licence given, or "unknown".
     const std::string other = dir_.filePath("other.dari").toStdString();
     dari::PackOptions options;
@@ -168,12 +180,13 @@ void TestModelArchive::cardSaysWhatTheModelIs() {
     options.dataLicence = "CC0-1.0";
     fs::copy(model_, dir_.filePath("mine").toStdString());
     dari::BundleMeta meta = dari::BundleMeta::load(dir_.filePath("mine").toStdString());
-    meta.trainingData = "private/corpus.tsv";
+    meta.trainingData = {"private/corpus.tsv"};
     meta.save(dir_.filePath("mine").toStdString());
     const dari::ModelCard mine =
         dari::packModel(dir_.filePath("mine").toStdString(), other, options);
-    QCOMPARE(mine.dataLicence, std::string("CC0-1.0"));
-    QCOMPARE(mine.trainingData, std::string("private/corpus.tsv"));
+    QCOMPARE(mine.corpora.size(), size_t{1});
+    QCOMPARE(mine.corpora[0].licence, std::string("CC0-1.0"));
+    QCOMPARE(mine.corpora[0].data, std::string("private/corpus.tsv"));
     QCOMPARE(dari::readModelCard(other).name, std::string("mine"));
 }
 

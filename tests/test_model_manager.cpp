@@ -43,7 +43,7 @@ void saveBundle(const std::string& dir, double devBleu) {
     bundle.meta.tgtLang = "en";
     bundle.meta.devBleu = devBleu;
     bundle.meta.parameters = bundle.model->parameterCount();
-    bundle.meta.trainingData = "tatoeba-ko-en/train.tsv";
+    bundle.meta.trainingData = {"tatoeba-ko-en/train.tsv"};
     bundle.save(dir);
 }
 

@@ -26,6 +26,24 @@ private Q_SLOTS:
         QCOMPARE(charts.trainPoints(), 1);
     }
 
+    // Several dev sets: a line each beside their mean, in the legend; clear() takes them away.
+    void eachDevSetHasItsLine() {
+        Charts charts;
+        charts.addValidation(10, 4.0, 5.0, {{"tatoeba", 8.0}, {"korsts", 2.0}});
+        charts.addValidation(20, 3.5, 7.0, {{"tatoeba", 10.0}, {"korsts", 4.0}});
+        QVERIFY(charts.devSetSeries("tatoeba") && charts.devSetSeries("korsts"));
+        QCOMPARE(charts.devSetSeries("korsts")->count(), 2);
+        QCOMPARE(charts.devSetSeries("korsts")->at(1), QPointF(20, 4.0));
+        QCOMPARE(charts.series().size(), 6);
+        QCOMPARE(charts.validationPoints(), 2);
+        charts.clear();
+        QVERIFY(!charts.devSetSeries("tatoeba"));
+        QCOMPARE(charts.series().size(), 4);
+        // One dev set: no extra line.
+        charts.addValidation(10, 4.0, 5.0, {{"only", 5.0}});
+        QVERIFY(!charts.devSetSeries("only"));
+    }
+
     void ticksAreRoundAndLabelsDiffer() {
         // One loss value, as after the first train event: a span around it, not 7.3 7.3 7.3.
         checkDistinct(Charts::niceTicks(6.9, 7.7, false));

@@ -10,6 +10,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -302,6 +303,49 @@ private Q_SLOTS:
         QCOMPARE(eventsOf(events, "done").size(), 1);
         const auto* stats = dashboard->findChild<QLabel*>(QStringLiteral("trainingStats"));
         QVERIFY2(stats->text().contains(QStringLiteral("2 processes")), qPrintable(stats->text()));
+    }
+
+    // Two corpora mixed by weight and two dev sets: the dashboard says how each epoch mixes
+    // them, what cleaning kept of each, and draws each dev set's BLEU beside their mean.
+    void aMixedRunShowsEveryDevSet() {
+        dari::MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dari::TrainingPlan plan = newsPlan(QStringLiteral("mixed"));
+        plan.more = {{dari::CorpusSource::Format::Tsv,
+                      QStringLiteral(DARI_SHARED_DATA "/korsts-ko-en/dev.tsv")}};
+        plan.more.front().weight = 0.25;
+        plan.dev = {dari::CorpusSource::Format::Tsv,
+                    QStringLiteral(DARI_SHARED_DATA "/tatoeba-ko-en/dev.tsv")};
+        plan.extra << QStringLiteral("--dev")
+                   << QStringLiteral(DARI_SHARED_DATA "/jhe-ko-en/train.tsv")
+                   << QStringLiteral("--set") << QStringLiteral("train.validation_pairs=16");
+        plan.settings.epochs = 1;
+        dari::TrainingDashboard* dashboard = window.trainingDashboard();
+        dashboard->controller()->setExecutable(kDari);
+        QSignalSpy events(dashboard->controller(), &TrainingController::eventReceived);
+        QSignalSpy trained(dashboard, &dari::TrainingDashboard::modelTrained);
+        QVERIFY(dashboard->startPlan(plan));
+        QVERIFY2(trained.wait(120000), qPrintable(dashboard->controller()->stderrTail()));
+        const auto* note = dashboard->findChild<QLabel*>(QStringLiteral("dataNote"));
+        QVERIFY2(note->isVisibleTo(dashboard) &&
+                     note->text().contains(QStringLiteral("news-ko-en")) &&
+                     note->text().contains(QStringLiteral("korsts-ko-en")) &&
+                     note->text().contains(QStringLiteral("Cleaning")),
+                 qPrintable(note->text()));
+        const auto* scores = dashboard->findChild<QLabel*>(QStringLiteral("devSetScores"));
+        QVERIFY2(scores->isVisibleTo(dashboard) &&
+                     scores->text().contains(QStringLiteral("tatoeba-ko-en")) &&
+                     scores->text().contains(QStringLiteral("jhe-ko-en")),
+                 qPrintable(scores->text()));
+        const int validations = eventsOf(events, "validation").size();
+        QVERIFY(validations >= 1);
+        for (const char* name : {"tatoeba-ko-en", "jhe-ko-en"}) {
+            const QLineSeries* line = dashboard->charts()->devSetSeries(QLatin1String(name));
+            QVERIFY2(line, name);
+            QCOMPARE(int(line->count()), validations);
+        }
+        QVERIFY(dashboard->charts()->series().size() == 6);  // the four, and a line per set
     }
 
     void killedChildLeavesWindowAliveAndResumes() {

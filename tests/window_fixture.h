@@ -45,7 +45,8 @@ inline dari::Config tinyConfig(const std::string& task) {
 
 inline void trainBundle(const dari::Config& config, std::vector<dari::SentencePair> train,
                         std::vector<dari::SentencePair> dev, const QString& out) {
-    dari::TrainInputs inputs{std::move(train), std::move(dev), "test", "test/train.tsv"};
+    const auto inputs =
+        dari::TrainInputs::single(std::move(train), std::move(dev), "test", "test/train.tsv");
     dari::TrainOptions options;
     options.outDir = out.toStdString();
     dari::TrainLog log(out.toStdString() + ".log.jsonl", false, false);

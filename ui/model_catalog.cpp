@@ -207,10 +207,13 @@ QList<ModelInfo> ModelCatalog::scan(const QString& folder) {
 ModelInfo ModelCatalog::defaultFor(const QList<ModelInfo>& models, const QString& task) {
     const QString preferred =
         task == QLatin1String("chat") ? QStringLiteral("chat-ko") : QStringLiteral("ko-en");
+    const auto usable = [&](const ModelInfo& m) {
+        return m.valid() && m.task == task && !m.unfinished;
+    };
     for (const auto& m : models)
-        if (m.name == preferred && m.valid() && m.task == task) return m;
+        if (m.name == preferred && usable(m)) return m;
     for (const auto& m : models)
-        if (m.valid() && m.task == task) return m;
+        if (usable(m)) return m;
     return {};
 }
 

@@ -56,7 +56,9 @@ public:
     // Reads one folder's meta.json and config.yaml; `error` says what is missing.
     static ModelInfo inspect(const QString& dir);
     // "ko-en" for translate and "chat-ko" for chat if present and valid, else the
-    // first valid bundle of that task; empty dir if none.
+    // first valid bundle of that task; empty dir if none. A model whose training has not
+    // finished is never chosen by itself (a user may still pick it): the default models train
+    // in place, and a half-trained one must not greet a new user.
     static ModelInfo defaultFor(const QList<ModelInfo>& models, const QString& task);
 };
 

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "data/corpus_sources.h"
+#include "ui/training/default_model_plan.h"
 
 namespace dari {
 
@@ -68,9 +69,16 @@ void WelcomePage::describe(const QString& task, const QStringList& folders, bool
     body_->setText(tr("Dari translates and chats with models it trains itself. It looked for a "
                       "%1 model in:%2")
                        .arg(chat ? tr("chat") : tr("translation"), looked));
+    // The corpora the two recipes name (their main corpora, for recipes that name none).
+    QStringList used;
+    for (const QString& name : {QStringLiteral("translate"), QStringLiteral("chat")}) {
+        const DefaultModel model = defaultModelFor(name);
+        const QStringList named = recipeCorpora(findRecipe(model.name));
+        used << (named.isEmpty() ? QStringList{model.corpus} : named);
+    }
     QString corpora;
     for (const KnownCorpus& corpus : knownCorpora()) {
-        if (corpus.folder != "chatbot-ko" && corpus.folder != "tatoeba-ko-en") continue;
+        if (!used.contains(QString::fromStdString(corpus.folder))) continue;
         corpora += tr("<li>%1: %2 (%3; %4)</li>")
                        .arg(QString::fromStdString(corpus.folder),
                             QString::fromStdString(corpus.title).toHtmlEscaped(),

@@ -36,6 +36,14 @@ json BundleMeta::toJson() const {
               {"confidence", confidence.toJson()},
               {"dari_version", dariVersion},
               {"created", created}};
+    if (trainingData.size() == 1) j["training_data"] = trainingData.front();
+    if (!devSets.empty()) {
+        json sets = json::array();
+        for (const auto& d : devSets)
+            sets.push_back(
+                {{"name", d.name}, {"pairs", d.pairs}, {"bleu", d.bleu}, {"chrf", d.chrf}});
+        j["dev_sets"] = sets;
+    }
     if (!frequentReplies.empty()) j["frequent_replies"] = frequentReplies;
     if (!labels.empty()) {  // a classifier's (translation models' meta.json stays as it was)
         j["labels"] = labels;
@@ -53,7 +61,16 @@ BundleMeta BundleMeta::fromJson(const json& j) {
     m.srcLang = j.at("src_lang").get<std::string>();
     m.tgtLang = j.at("tgt_lang").get<std::string>();
     m.corpusFingerprint = j.value("corpus_fingerprint", "");
-    m.trainingData = j.value("training_data", "");
+    // One corpus as a string (as before several could be trained on), several as a list.
+    if (j.contains("training_data") && j["training_data"].is_string()) {
+        const auto one = j["training_data"].get<std::string>();
+        if (!one.empty()) m.trainingData.push_back(one);
+    } else {
+        m.trainingData = j.value("training_data", std::vector<std::string>{});
+    }
+    for (const auto& d : j.value("dev_sets", json::array()))
+        m.devSets.push_back({d.at("name").get<std::string>(), d.value("pairs", int64_t{0}),
+                             d.value("bleu", 0.0), d.value("chrf", 0.0)});
     m.trainPairs = j.value("train_pairs", int64_t{0});
     m.devPairs = j.value("dev_pairs", int64_t{0});
     m.trainingSeconds = j.value("training_seconds", 0.0);

@@ -20,18 +20,26 @@
 
 namespace dari {
 
+// A dev set's scores at the best checkpoint (several dev sets: model/training/dev_sets.h).
+struct DevSetScore {
+    std::string name;
+    int64_t pairs = 0;
+    double bleu = 0.0, chrf = 0.0;
+};
+
 struct BundleMeta {
     std::string task = "translate";
     std::string srcLang, tgtLang;
     std::string corpusFingerprint;
-    // The training corpus as its folder and file ("tatoeba-ko-en/train.tsv"): enough to name a
+    // The training corpora as folder and file ("tatoeba-ko-en/train.tsv"): enough to name a
     // known corpus (data/corpus_sources.h) without a user's own paths.
-    std::string trainingData;
+    std::vector<std::string> trainingData;
     int64_t trainPairs = 0, devPairs = 0;
     double trainingSeconds = 0.0;
     int64_t steps = 0;
     double epochs = 0.0;
-    double devBleu = 0.0, devChrf = 0.0, devLoss = 0.0;
+    double devBleu = 0.0, devChrf = 0.0, devLoss = 0.0;  // the means over devSets
+    std::vector<DevSetScore> devSets;                    // each dev set's (empty: one, unnamed)
     int devBeam = 0;  // the beam the dev scores were decoded with (1: greedy; 0: not recorded)
     int64_t parameters = 0;            // of all members together
     int64_t members = 1;               // networks that decode together (an ensemble: > 1)

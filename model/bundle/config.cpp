@@ -107,6 +107,16 @@ const std::vector<Field>& fields() {
         field("data.placeholders", &Config::data, &DataConfig::placeholders,
               "translate: numbers, Latin-script words, URLs and e-mail addresses pass through "
               "unchanged (placeholder pieces; ignored for chat)"),
+        field("data.clean", &Config::data, &DataConfig::clean,
+              "clean the training corpora: markup taken out, pairs too long, in the wrong "
+              "script, copied, of an odd length ratio, near duplicates or a dev source dropped "
+              "(counted in the run folder's cleaning.json); false: only exact duplicates"),
+        field("data.clean_length_ratio", &Config::data, &DataConfig::cleanLengthRatio,
+              "cleaning: drop a pair whose source/target length ratio is this many times above "
+              "or below its corpus's median (0: off)"),
+        field("data.clean_warn_share", &Config::data, &DataConfig::cleanWarnShare,
+              "cleaning: a rule that drops more than this share of a corpus is reported as a "
+              "warning"),
         field("model.architecture", &Config::model, &ModelConfig::architecture,
               "recurrent (the cells and attention below) | transformer (Vaswani et al.: "
               "embedding_size, heads, feedforward, encoder_layers, decoder_layers, dropout, "
@@ -178,8 +188,14 @@ const std::vector<Field>& fields() {
         field("train.validation_beam", &Config::train, &TrainConfig::validationBeam,
               "dev BLEU measured with this beam (1: greedy, faster); the best checkpoint is the "
               "best at it"),
+        field("train.validation_pairs", &Config::train, &TrainConfig::validationPairs,
+              "> 0: each dev set is scored on an even sample of at most this many pairs while "
+              "training (0: every pair)"),
+        field("train.best_by", &Config::train, &TrainConfig::bestBy,
+              "the score that picks the best checkpoint: bleu | chrf (the mean over the dev "
+              "sets) | bleu:NAME | chrf:NAME (the dev set NAME's)"),
         field("train.patience", &Config::train, &TrainConfig::patience,
-              "early stop after this many validations without a better dev BLEU"),
+              "early stop after this many validations without a better best_by score"),
         field("train.lr_decay", &Config::train, &TrainConfig::lrDecay,
               "learning-rate factor on a dev-loss plateau"),
         field("train.lr_patience", &Config::train, &TrainConfig::lrPatience,
@@ -202,6 +218,11 @@ const std::vector<Field>& fields() {
               "seeds initialisation, shuffling, dropout"),
         field("train.threads", &Config::train, &TrainConfig::threads,
               "compute threads (0: all cores; with --nproc, each process its share)"),
+        field("train.shards", &Config::train, &TrainConfig::shards,
+              "a training step splits its batch into this many shards, each computed on one "
+              "thread (0: one per thread); a fixed number trains the same model on any number of "
+              "threads, so a run may go on with more cores or fewer (one process; with --nproc "
+              "the shards are processes x threads)"),
         field("train.device", &Config::train, &TrainConfig::device,
               "cpu | cuda | cuda:N (a GPU: needs a LibTorch built with CUDA; a bare cuda gives "
               "each process of a distributed run its own GPU)"),
@@ -253,6 +274,25 @@ bool oneOf(const std::string& v, std::initializer_list<const char*> options) {
     return false;
 }
 
+// What is wrong with a data.corpora list, or "".
+std::string corporaProblem(const std::vector<CorpusEntry>& corpora) {
+    for (size_t i = 0; i < corpora.size(); ++i) {
+        const auto& c = corpora[i];
+        const std::string which = "entry " + std::to_string(i + 1);
+        if (c.train.empty() && c.dev.empty()) return which + " names no train or dev file";
+        if (!(c.weight > 0 && c.weight <= 1000)) return which + ": weight must be in (0, 1000]";
+        if (c.holdout < 0) return which + ": holdout must be >= 0";
+        if (c.train.empty() && c.holdout > 0) return which + ": holdout needs a train file";
+    }
+    return "";
+}
+
+bool bestByValid(const std::string& v) {
+    const std::string metric = v.substr(0, v.find(':'));
+    if (metric != "bleu" && metric != "chrf") return false;
+    return v.find(':') == std::string::npos || v.size() > metric.size() + 1;
+}
+
 // The first absurd setting: its key and a message naming it (both empty if none).
 std::pair<std::string, std::string> firstProblem(const Config& c) {
     const auto& data = c.data;
@@ -263,7 +303,7 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
     struct Rule {
         const char* key;
         bool ok;
-        const char* message;
+        std::string message;
     };
     const Rule rules[] = {
         {"data.task", oneOf(data.task, {"translate", "chat", "classify"}),
@@ -282,6 +322,14 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
         {"data.max_pieces", data.maxPieces > 0, "must be positive"},
         {"data.dev_fraction", data.devFraction >= 0 && data.devFraction < 0.5,
          "must be in [0, 0.5)"},
+        {"data.clean_length_ratio", data.cleanLengthRatio == 0 || data.cleanLengthRatio >= 1.5,
+         "must be 0 (off) or at least 1.5"},
+        {"data.clean_warn_share", data.cleanWarnShare > 0 && data.cleanWarnShare <= 1,
+         "must be in (0, 1]"},
+        {"data.corpora", corporaProblem(data.corpora).empty(), corporaProblem(data.corpora)},
+        {"train.validation_pairs", train.validationPairs >= 0, "must be >= 0"},
+        {"train.best_by", bestByValid(train.bestBy),
+         "must be bleu, chrf, bleu:NAME or chrf:NAME (NAME: a dev set's name)"},
         {"train.device", isDeviceName(train.device), "must be cpu, cuda or cuda:N"},
         {"decode.device", isDeviceName(decode.device), "must be cpu, cuda or cuda:N"},
         {"model.architecture", oneOf(model.architecture, {"recurrent", "transformer"}),
@@ -352,6 +400,7 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
         {"train.checkpoint_seconds", train.checkpointSeconds >= 0, "must be >= 0"},
         {"train.lr_decay", train.lrDecay > 0 && train.lrDecay <= 1, "must be in (0, 1]"},
         {"train.threads", train.threads >= 0 && train.threads <= 256, "must be 0..256"},
+        {"train.shards", train.shards >= 0 && train.shards <= 256, "must be 0..256"},
         {"train.rank_timeout_seconds",
          train.rankTimeoutSeconds >= 1 && train.rankTimeoutSeconds <= 86400, "must be 1..86400"},
         {"train.allreduce_bucket_mb",
@@ -367,7 +416,10 @@ std::pair<std::string, std::string> firstProblem(const Config& c) {
         {"decode.top_p", decode.topP > 0 && decode.topP <= 1, "must be in (0, 1]"},
     };
     for (const auto& rule : rules)
-        if (!rule.ok) return {rule.key, std::string(rule.key) + " " + rule.message};
+        if (!rule.ok)
+            return {rule.key, std::string(rule.key) +
+                                  (rule.key == std::string("data.corpora") ? ": " : " ") +
+                                  rule.message};
     return {};
 }
 
@@ -394,6 +446,48 @@ std::vector<std::string> Config::keys() {
 
 namespace {
 
+// data.corpora: a list of {train, weight, dev, holdout}.
+std::vector<CorpusEntry> readCorpora(const YAML::Node& list, const std::string& origin) {
+    std::vector<CorpusEntry> corpora;
+    if (list.IsNull()) return corpora;
+    const auto at = [&](const YAML::Node& n) {
+        return origin + ":" + std::to_string(n.Mark().line + 1) + ": data.corpora: ";
+    };
+    if (!list.IsSequence())
+        throw std::runtime_error(at(list) +
+                                 "must be a list of entries, each with train and/or "
+                                 "dev (and weight, holdout)");
+    for (const auto& item : list) {
+        if (!item.IsMap())
+            throw std::runtime_error(at(item) +
+                                     "each entry is a map: {train: FILE, weight: W, "
+                                     "dev: FILE, holdout: N}");
+        CorpusEntry entry;
+        for (const auto& kv : item) {
+            const auto key = kv.first.as<std::string>();
+            if (!kv.second.IsScalar())
+                throw std::runtime_error(at(kv.first) + key + " must be a single value");
+            const auto value = kv.second.as<std::string>();
+            try {
+                if (key == "train")
+                    entry.train = value;
+                else if (key == "dev")
+                    entry.dev = value;
+                else if (key == "weight")
+                    fromText(value, entry.weight);
+                else if (key == "holdout")
+                    fromText(value, entry.holdout);
+                else
+                    throw std::invalid_argument("unknown key (train, weight, dev, holdout)");
+            } catch (const std::invalid_argument& e) {
+                throw std::runtime_error(at(kv.first) + key + ": '" + value + "': " + e.what());
+            }
+        }
+        corpora.push_back(entry);
+    }
+    return corpora;
+}
+
 // Every "section: {key: value}" of a config into `config`, remembering each key's line.
 void readSections(const YAML::Node& root, const std::string& origin, Config& config,
                   std::map<std::string, int>& lines) {
@@ -414,6 +508,10 @@ void readSections(const YAML::Node& root, const std::string& origin, Config& con
             const std::string key = name + "." + entry.first.as<std::string>();
             const std::string where = origin + ":" + std::to_string(entry.first.Mark().line + 1);
             lines[key] = entry.first.Mark().line + 1;
+            if (key == "data.corpora") {
+                config.data.corpora = readCorpora(entry.second, origin);
+                continue;
+            }
             if (!entry.second.IsScalar())
                 throw std::runtime_error(where + ": " + key + " must be a single value");
             try {
@@ -462,6 +560,42 @@ Config Config::load(const std::string& path) {
     return fromYaml(text.str(), path);
 }
 
+namespace {
+
+// A YAML double-quoted string.
+std::string quoted(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+void writeCorpora(std::ostream& out, const std::vector<CorpusEntry>& corpora) {
+    std::string line = std::string("  corpora:") + (corpora.empty() ? " []" : "");
+    line.resize(32, ' ');
+    out << line
+        << "# several corpora, each mixed into every epoch by its weight (pairs per epoch = "
+           "weight x pairs), with its dev set and pairs held out of training; relative paths "
+           "start at dari train --data-dir ([]: --train and --dev)\n";
+    for (const auto& c : corpora) {
+        const char* lead = "    - ";
+        if (!c.train.empty()) {
+            out << lead << "train: " << quoted(c.train) << "\n";
+            lead = "      ";
+            out << lead << "weight: " << toText(c.weight) << "\n";
+        }
+        if (!c.dev.empty()) {
+            out << lead << "dev: " << quoted(c.dev) << "\n";
+            lead = "      ";
+        }
+        if (c.holdout > 0) out << lead << "holdout: " << c.holdout << "\n";
+    }
+}
+
+}  // namespace
+
 std::string Config::toYaml() const {
     std::ostringstream out;
     out << "# Dari configuration: every setting, with its default unless changed.\n";
@@ -470,6 +604,7 @@ std::string Config::toYaml() const {
         const auto dot = f.key.find('.');
         const std::string name = f.key.substr(0, dot);
         if (name != section) {
+            if (section == "data") writeCorpora(out, data.corpora);
             out << (section.empty() ? "" : "\n") << name << ":\n";
             section = name;
         }

@@ -8,6 +8,18 @@
 
 namespace dari {
 
+// One entry of data.corpora: a training corpus and its weight in each epoch's mix, its dev set
+// (either may be absent), and how many of its clean pairs are held out of training.
+struct CorpusEntry {
+    std::string train;    // a corpus file; a relative path starts at dari train --data-dir
+    double weight = 1.0;  // pairs per epoch = weight x its pairs (data/corpus_mix.h)
+    std::string dev;      // scored at every validation, under the corpus's name
+    int holdout = 0;      // pairs set aside, never trained on, scored at the end (held_out/)
+    bool operator==(const CorpusEntry& o) const {
+        return train == o.train && weight == o.weight && dev == o.dev && holdout == o.holdout;
+    }
+};
+
 struct DataConfig {
     std::string task = "translate";  // translate | chat | classify
     std::string srcLang = "ko";
@@ -23,6 +35,13 @@ struct DataConfig {
     int maxDevPairs = 500;
     bool deduplicate = true;
     bool placeholders = true;  // translate: numbers, Latin words, URLs kept (data/placeholders.h)
+    // Cleaning of the training corpora (data/corpus_cleaning.h): markup, length, script,
+    // near duplicates, dev sources; every drop counted in the run folder's cleaning.json.
+    bool clean = true;
+    double cleanLengthRatio = 3.0;  // a pair this far from its corpus's median length ratio
+    double cleanWarnShare = 0.1;    // a rule dropping more than this share of a corpus is said
+    // Several corpora mixed by weight, with their dev sets (empty: dari train --train/--dev).
+    std::vector<CorpusEntry> corpora;
 };
 
 struct ModelConfig {
@@ -65,10 +84,14 @@ struct TrainConfig {
     int timedValidations = 4;       // a minutes budget also validates every minutes / this (0: off)
     double checkpointSeconds = 60;  // also checkpoint after this many seconds of training (0: off)
     int logEvery = 50;              // steps between log events
-    int validationBeam = 1;  // dev BLEU with this beam (1: greedy); picks the best checkpoint
-    int patience = 8;        // early stop after this many validations without a better dev BLEU
-    double lrDecay = 0.5;    // multiply the learning rate by this on a plateau ...
-    int lrPatience = 2;      // ... of this many validations without a better dev loss
+    int validationBeam = 1;   // dev BLEU with this beam (1: greedy); picks the best checkpoint
+    int validationPairs = 0;  // > 0: each dev set scored on an even sample of this many pairs
+    // The score that picks the best checkpoint: bleu | chrf (the mean over the dev sets) or
+    // bleu:NAME | chrf:NAME (one dev set's)
+    std::string bestBy = "bleu";
+    int patience = 8;      // early stop after this many validations without a better dev BLEU
+    double lrDecay = 0.5;  // multiply the learning rate by this on a plateau ...
+    int lrPatience = 2;    // ... of this many validations without a better dev loss
     double minLearningRate = 1e-5;
     std::string lrSchedule =
         "plateau";  // plateau (decay on a dev-loss plateau) | cosine (over the budget) | tail
@@ -77,7 +100,9 @@ struct TrainConfig {
     double subwordSampling = 0.0;  // > 0: each epoch samples new segmentations with this alpha
     double emaDecay = 0.0;  // > 0: validate and save an exponential moving average of the weights
     uint64_t seed = 1;
-    int threads = 0;             // 0: all cores (each process's share of them with --nproc)
+    int threads = 0;  // 0: all cores (each process's share of them with --nproc)
+    int shards = 0;   // a step's batch in this many shards (0: one per thread): any thread count,
+                      // the same model
     std::string device = "cpu";  // cpu | cuda | cuda:N (model/device.h)
     // Distributed runs (model/training/distributed.h):
     double rankTimeoutSeconds = 60;  // a rank silent this long ends the run

@@ -80,17 +80,30 @@ std::string networkSummary(const Config& config, int64_t members) {
     return s.str();
 }
 
-// The training corpus a bundle recorded: meta.json's, else run.json's (a bundle trained before
-// meta.json had it), as "folder/file".
-std::string recordedTrainingData(const std::string& dir, const BundleMeta& meta) {
+// The training corpora a bundle recorded: meta.json's, else run.json's (a bundle trained before
+// meta.json had them), as "folder/file".
+std::vector<std::string> recordedTrainingData(const std::string& dir, const BundleMeta& meta) {
     if (!meta.trainingData.empty()) return meta.trainingData;
     std::ifstream run(dir + "/run.json");
     if (!run) return {};
     try {
-        return corpusLabel(json::parse(run).at("train").at("path").get<std::string>());
+        return {corpusLabel(json::parse(run).at("train").at("path").get<std::string>())};
     } catch (const std::exception&) {
         return {};
     }
+}
+
+json corpusJson(const ModelCard::Corpus& c) {
+    return {{"data", c.data},
+            {"title", c.title},
+            {"origin", c.origin},
+            {"licence", c.licence},
+            {"attribution", c.attribution}};
+}
+
+ModelCard::Corpus corpusFromJson(const json& j) {
+    return {j.value("data", ""), j.value("title", ""), j.value("origin", ""),
+            j.value("licence", ""), j.value("attribution", "")};
 }
 
 // --- libarchive, with errors as exceptions naming the file -------------------------------
@@ -276,6 +289,13 @@ json ModelCard::toJson() const {
     json files_ = json::array();
     for (const auto& f : files)
         files_.push_back({{"path", f.path}, {"size", f.size}, {"sha256", f.sha256}});
+    // The first corpus also as the flat keys that cards written before "corpora" had.
+    json training = corpusJson(corpora.empty() ? Corpus{} : corpora.front());
+    training["corpora"] = json::array();
+    for (const auto& c : corpora)
+        training["corpora"].push_back(corpusJson(c));
+    training["pairs"] = trainPairs;
+    training["epochs"] = epochs;
     return {{"dari_model_archive", format},
             {"name", name},
             {"task", task},
@@ -288,14 +308,7 @@ json ModelCard::toJson() const {
               {"members", members},
               {"parameters", parameters}}},
             {"dev", {{"bleu", devBleu}, {"chrf", devChrf}, {"beam", devBeam}, {"pairs", devPairs}}},
-            {"training",
-             {{"data", trainingData},
-              {"title", dataTitle},
-              {"origin", dataOrigin},
-              {"licence", dataLicence},
-              {"attribution", dataAttribution},
-              {"pairs", trainPairs},
-              {"epochs", epochs}}},
+            {"training", training},
             {"confidence_calibrated", calibrated},
             {"dari_version", dariVersion},
             {"created", created},
@@ -338,11 +351,12 @@ ModelCard ModelCard::fromJson(const json& j, const std::string& where) {
         c.devBeam = dev.value("beam", 0);
         c.devPairs = dev.value("pairs", int64_t{0});
         const json training = j.value("training", json::object());
-        c.trainingData = training.value("data", "");
-        c.dataTitle = training.value("title", "");
-        c.dataOrigin = training.value("origin", "");
-        c.dataLicence = training.value("licence", "");
-        c.dataAttribution = training.value("attribution", "");
+        if (training.contains("corpora")) {
+            for (const auto& corpus : training.at("corpora"))
+                c.corpora.push_back(corpusFromJson(corpus));
+        } else if (!training.value("data", "").empty() || !training.value("licence", "").empty()) {
+            c.corpora.push_back(corpusFromJson(training));
+        }
         c.trainPairs = training.value("pairs", int64_t{0});
         c.epochs = training.value("epochs", 0.0);
         c.calibrated = j.value("confidence_calibrated", false);
@@ -396,14 +410,18 @@ std::string ModelCard::text() const {
     } else {
         add("dev scores", "not recorded");
     }
-    add("trained on", dataTitle.empty() ? (trainingData.empty() ? "unknown" : trainingData)
-                                        : dataTitle + " (" + trainingData + ")");
+    if (corpora.empty()) add("trained on", "unknown");
+    for (size_t i = 0; i < corpora.size(); ++i) {
+        const auto& c = corpora[i];
+        const std::string data = c.data.empty() ? "unknown" : c.data;
+        add(i == 0 ? "trained on" : "", c.title.empty() ? data : c.title + " (" + data + ")");
+        add("  licence", c.licence.empty() ? "unknown" : c.licence);
+        if (!c.attribution.empty()) add("  credit", c.attribution);
+        if (!c.origin.empty()) add("  source", c.origin);
+    }
     std::snprintf(line, sizeof line, "%lld pairs, %.1f epochs", static_cast<long long>(trainPairs),
                   epochs);
     add("", line);
-    add("data licence", dataLicence.empty() ? "unknown" : dataLicence);
-    if (!dataAttribution.empty()) add("attribution", dataAttribution);
-    if (!dataOrigin.empty()) add("source", dataOrigin);
     add("confidence", calibrated ? "calibrated (says how sure each output is)" : "not calibrated");
     add("made by", "Dari " + dariVersion + " on " + created + ", packed " + packed);
     int64_t bytes = 0;
@@ -443,16 +461,22 @@ ModelCard packModel(const std::string& modelDir, const std::string& out,
     card.devPairs = meta.devPairs;
     card.trainPairs = meta.trainPairs;
     card.epochs = meta.epochs;
-    card.trainingData = recordedTrainingData(modelDir, meta);
-    if (card.trainingData.empty() && !options.trainingData.empty())
-        card.trainingData = corpusLabel(options.trainingData);
-    if (const KnownCorpus* known = knownCorpusOf(card.trainingData)) {
-        card.dataTitle = known->title;
-        card.dataOrigin = known->origin;
-        card.dataLicence = known->licence;
-        card.dataAttribution = known->attribution;
+    auto data = recordedTrainingData(modelDir, meta);
+    if (data.empty() && !options.trainingData.empty())
+        data.push_back(corpusLabel(options.trainingData));
+    if (data.empty() && !options.dataLicence.empty()) data.push_back("");
+    for (const auto& label : data) {
+        ModelCard::Corpus corpus{label};
+        if (const KnownCorpus* known = knownCorpusOf(label)) {
+            corpus.title = known->title;
+            corpus.origin = known->origin;
+            corpus.licence = known->licence;
+            corpus.attribution = known->attribution;
+        }
+        // --data-licence: for the corpora Dari does not know.
+        if (corpus.licence.empty()) corpus.licence = options.dataLicence;
+        card.corpora.push_back(corpus);
     }
-    if (!options.dataLicence.empty()) card.dataLicence = options.dataLicence;
     card.calibrated = meta.confidence.calibrated();
     card.dariVersion = meta.dariVersion;
     card.created = meta.created;

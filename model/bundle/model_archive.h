@@ -42,10 +42,13 @@ struct ModelCard {
     int devBeam = 0;
     int64_t devPairs = 0, trainPairs = 0;
     double epochs = 0;
-    // The training data: as the model recorded it, and, for a corpus Dari knows, where it comes
-    // from and its licence (data/corpus_sources.h); otherwise what `dari pack --data-licence`
-    // said, or "unknown".
-    std::string trainingData, dataTitle, dataOrigin, dataLicence, dataAttribution;
+    // The training data, one entry per corpus: as the model recorded it, and, for a corpus Dari
+    // knows, where it comes from and its licence (data/corpus_sources.h); otherwise what `dari
+    // pack --data-licence` said, or "unknown".
+    struct Corpus {
+        std::string data, title, origin, licence, attribution;
+    };
+    std::vector<Corpus> corpora;
     bool calibrated = false;  // says how sure it is (dari calibrate)
     std::string dariVersion, created, packed;
     std::vector<ArchiveMember> files;

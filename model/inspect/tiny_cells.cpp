@@ -66,8 +66,9 @@ void trainTinyCells(const std::vector<SentencePair>& train, const std::vector<Se
                     std::atomic<bool>* stop) {
     if (train.empty() || dev.empty())
         throw std::runtime_error("the tiny networks need training and dev pairs");
-    const TrainInputs inputs{evenSample(train, kTinyPairs), evenSample(dev, kTinyDevPairs),
-                             "learn-tiny-cells", "learn: tiny cells"};
+    const TrainInputs inputs =
+        TrainInputs::single(evenSample(train, kTinyPairs), evenSample(dev, kTinyDevPairs),
+                            "learn-tiny-cells", "learn: tiny cells");
     const auto cells = tinyCells();
     TinyCellsProgress state;
     state.total = static_cast<int>(cells.size());

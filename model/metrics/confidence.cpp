@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
+#include <utility>
 
 #include "model/metrics/bleu.h"
 #include "model/metrics/chrf.h"
@@ -50,6 +52,47 @@ ConfidenceCalibration ConfidenceCalibration::fromScores(std::vector<double> scor
     std::sort(scores.begin(), scores.end());
     c.lowBelow = scores[scores.size() / 3];
     c.highFrom = scores[(2 * scores.size()) / 3];
+    return c;
+}
+
+ConfidenceCalibration ConfidenceCalibration::fromQuality(const std::vector<double>& scores,
+                                                         const std::vector<double>& chrf,
+                                                         std::string decoding, double mediumChrf,
+                                                         double highChrf) {
+    if (scores.size() != chrf.size())
+        throw std::invalid_argument("fromQuality: scores and chrF differ in number");
+    std::vector<std::pair<double, double>> points;  // (score, chrF), finite scores only
+    for (size_t i = 0; i < scores.size(); ++i)
+        if (std::isfinite(scores[i])) points.emplace_back(scores[i], chrf[i]);
+    ConfidenceCalibration c;
+    c.decoding = std::move(decoding);
+    c.devSentences = static_cast<int64_t>(points.size());
+    if (points.size() < 3) return c;
+    std::sort(points.begin(), points.end());
+    // Pool adjacent violators: blocks of consecutive scores whose mean chrF never falls.
+    struct Block {
+        double sum = 0, count = 0, from = 0;  // from: the block's lowest score
+        double mean() const { return sum / count; }
+    };
+    std::vector<Block> blocks;
+    for (const auto& [score, quality] : points) {
+        blocks.push_back({quality, 1, score});
+        while (blocks.size() > 1 && blocks[blocks.size() - 2].mean() >= blocks.back().mean()) {
+            const Block last = blocks.back();
+            blocks.pop_back();
+            blocks.back().sum += last.sum;
+            blocks.back().count += last.count;
+        }
+    }
+    // Where the fit never reaches a level, it starts just above the surest dev output.
+    const double above = std::nextafter(points.back().first, std::numeric_limits<double>::max());
+    const auto from = [&](double level) {
+        for (const Block& b : blocks)
+            if (b.mean() >= level) return b.from;
+        return above;
+    };
+    c.lowBelow = from(mediumChrf);
+    c.highFrom = std::max(c.lowBelow, from(highChrf));
     return c;
 }
 

@@ -15,6 +15,8 @@ namespace dari {
 struct TrainingProgress {
     int64_t step = 0, epoch = 0, batchInEpoch = 0, tokens = 0;
     double seconds = 0.0, learningRate = 0.0;
+    // bestBleu, badBleu: the best train.best_by score (dev BLEU by default) and the validations
+    // since it.
     double bestBleu = -1.0, bestLoss = 1e30;
     int64_t badBleu = 0, badLoss = 0;
 };

@@ -198,7 +198,7 @@ ClassifierTrainResult trainClassifier(const Config& config, const std::vector<Se
     auto& meta = bundle.meta;
     meta.task = "classify";
     meta.srcLang = config.data.srcLang;
-    meta.trainingData = sources.trainingData;
+    meta.trainingData = {sources.trainingData};
     meta.trainPairs = static_cast<int64_t>(train.size());
     meta.devPairs = static_cast<int64_t>(dev.size());
     for (const auto& p : bundle.model->parameters())

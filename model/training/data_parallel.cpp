@@ -53,14 +53,19 @@ double dataParallelGradients(torch::nn::Module& model, const std::vector<Batch>&
         for (const auto& s : shards)
             tokens += s.targetTokens;
     std::vector<ShardGradients> results(shards.size());
+    // More shards than threads (train.shards): each thread takes every threads-th shard in
+    // turn. A shard's result does not depend on which thread computes it.
+    const size_t threads =
+        std::min<size_t>(shards.size(), static_cast<size_t>(std::max(1, configuredThreads())));
     std::vector<std::function<void()>> tasks;
-    for (size_t k = 0; k < shards.size(); ++k) {
-        const double weight =
-            static_cast<double>(shards[k].targetTokens) / std::max<int64_t>(1, tokens);
-        tasks.push_back([&, k, weight] {
-            runShard(parameters, shards[k], weight, lossOf, seed + firstShard + k, results[k]);
+    for (size_t t = 0; t < threads; ++t)
+        tasks.push_back([&, t] {
+            for (size_t k = t; k < shards.size(); k += threads) {
+                const double weight =
+                    static_cast<double>(shards[k].targetTokens) / std::max<int64_t>(1, tokens);
+                runShard(parameters, shards[k], weight, lossOf, seed + firstShard + k, results[k]);
+            }
         });
-    }
     WorkerPool::shared().run(tasks);
     for (const auto& r : results)
         if (r.error) std::rethrow_exception(r.error);

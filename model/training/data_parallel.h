@@ -27,8 +27,9 @@ using ShardLoss = std::function<torch::Tensor(const Batch& shard)>;
 // long sentences (the other then waits for it: 30% of a step).
 std::vector<std::vector<size_t>> splitIndices(const std::vector<size_t>& indices, int shards);
 
-// Runs `lossOf` on every shard, shard k on its own thread (the first on the
-// calling thread) inside a ShardRandom scope seeded with seed + firstShard + k, and
+// Runs `lossOf` on every shard, on as many threads as are configured (the first on the
+// calling thread; with more shards than threads, a thread takes several in turn), shard k
+// inside a ShardRandom scope seeded with seed + firstShard + k, and
 // stores the gradient of the batch's mean token loss in each parameter's grad.
 // Returns that loss. An exception in any shard is rethrown here. `batchTokens` > 0:
 // the shards are part of a larger batch (of another process's shards too) of that

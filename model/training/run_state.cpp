@@ -40,6 +40,10 @@ RunState readRunState(const std::string& dir) {
     run.fineTune = !spec.value("init_from", std::string()).empty();
     if (spec.contains("train") && spec["train"].is_object())
         run.trainingData = spec["train"].value("path", std::string());
+    const json corpora = spec.value("corpora", json::array());  // data.corpora: the first
+    if (corpora.is_array() && !corpora.empty() && corpora[0].is_object() &&
+        corpora[0].value("spec", json::object()).is_object())
+        run.trainingData = corpora[0]["spec"].value("path", std::string());
     run.state = RunState::State::NotStarted;
     CheckpointTracker tracker;
     std::ifstream log(fs::path(dir) / kTrainLogFile);

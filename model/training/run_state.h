@@ -12,6 +12,10 @@ namespace dari {
 inline constexpr char kRunFile[] = "run.json";  // the corpora and options it was started with
 inline constexpr char kCheckpointFile[] = "checkpoint.pt";  // model/training/checkpoint.h
 inline constexpr char kTrainLogFile[] = "train_log.jsonl";  // model/training/train_events.h
+// What cleaning did to each training corpus (model/training/training_data.h's cleaningJson).
+inline constexpr char kCleaningFile[] = "cleaning.json";
+// The pairs data.corpora's holdout set aside, one NAME.tsv per corpus: scored, never trained on.
+inline constexpr char kHeldOutFolder[] = "held_out";
 
 // Which step checkpoint.pt holds, followed event by event (from the log, or live from
 // `dari train --json`). A checkpoint event says so; in logs written before it existed,
@@ -41,7 +45,7 @@ struct RunState {
     double progress = -1.0;      // share of the budget spent at the last train event (-1: none)
     double seconds = 0.0;        // of training then
     bool fineTune = false;       // run.json has init_from
-    std::string trainingData;    // run.json's training corpus path
+    std::string trainingData;    // run.json's (first) training corpus path
 
     bool resumable() const { return state == State::Interrupted; }
 };

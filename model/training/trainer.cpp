@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "dari/version.h"
+#include "data/atomic_file.h"
 #include "data/batch.h"
+#include "data/corpus_mix.h"
 #include "data/placeholders.h"
 #include "model/bundle/bundle.h"
 #include "model/bundle/bundle_placeholders.h"
@@ -15,6 +17,7 @@
 #include "model/runtime.h"
 #include "model/training/checkpoint.h"
 #include "model/training/data_parallel.h"
+#include "model/training/dev_sets.h"
 #include "model/training/divergence_guard.h"
 #include "model/training/evaluator.h"
 #include "model/training/fused_adam.h"
@@ -33,8 +36,10 @@ class Trainer {
 public:
     Trainer(const Config& config, const TrainInputs& inputs, const TrainOptions& options,
             TrainLog& log)
-        : inputs_(inputs), options_(options), log_(log) {
+        : inputs_(inputs), options_(options), log_(log), cleaning_(inputs.cleaning) {
         bundle_.config = config;
+        for (const auto& c : inputs.corpora)
+            allTrain_.insert(allTrain_.end(), c.pairs.begin(), c.pairs.end());
     }
 
     TrainResult run() {
@@ -96,10 +101,16 @@ private:
     std::vector<Example> encode(const std::vector<SentencePair>& pairs, bool filter,
                                 std::vector<size_t>* kept = nullptr) const;
     void resegment(int64_t epoch);
+    // The epoch's examples: every corpus's share by its weight (data/corpus_mix.h), batched.
     std::vector<std::vector<size_t>> epochBatches(int64_t epoch) const {
-        return bucketBatches(examples_, config().train.batchSentences, config().train.batchTokens,
-                             config().train.seed * 1000003 + epoch);
+        const auto& t = config().train;
+        return bucketBatches(examples_, epochExamples(parts_, epoch, t.seed), t.batchSentences,
+                             t.batchTokens, t.seed * 1000003 + epoch);
     }
+    std::vector<MixPart> rawParts() const;
+    void mixCorpora(const std::vector<size_t>& kept);
+    void prepareDevSets();
+    void logStart();
     double budgetFraction(size_t batchesPerEpoch) const;
     bool budgetSpent() const;
     bool stopSignalled() const { return options_.stop && options_.stop->load(); }
@@ -128,10 +139,7 @@ private:
     void protectTrainingPairs();
     void usePlaceholders();
     const std::vector<SentencePair>& trainPairs() const {
-        return placeholders_.empty() ? inputs_.train : protectedTrain_;
-    }
-    const std::vector<SentencePair>& devPairs() const {
-        return placeholders_.empty() ? inputs_.dev : protectedDev_;
+        return placeholders_.empty() ? allTrain_ : protectedTrain_;
     }
     void setLearningRate(double lr);
     bool checkpointDue() const {
@@ -153,18 +161,19 @@ private:
 
     const TrainInputs& inputs_;
     // With placeholders (data/placeholders.h), when the vocabularies have them: the training
-    // pairs (where a span stands on both sides), the dev pairs (every source span) and what
-    // each dev pair's placeholders stand for.
+    // pairs with a placeholder where a span stands on both sides.
     std::vector<std::pair<int64_t, int64_t>> placeholders_;
-    std::vector<SentencePair> protectedTrain_, protectedDev_;
-    std::vector<std::vector<std::string>> devSpans_;
+    std::vector<SentencePair> protectedTrain_;
     TrainOptions options_;
     TrainLog& log_;
+    std::vector<CleanReport> cleaning_;   // per corpus; the trainer adds data.max_pieces' drops
+    std::vector<SentencePair> allTrain_;  // every corpus's pairs, one after another
     Bundle bundle_;
-    std::vector<Example> examples_, devExamples_;
+    std::vector<Example> examples_;  // the pairs that fit data.max_pieces, corpus by corpus ...
+    std::vector<MixPart> parts_;     // ... where each corpus's are, and its weight
+    std::vector<DevSet> devSets_;
     std::vector<std::string> trainSources_,
         trainTargets_;  // the texts of examples_, when they are sampled
-    std::vector<std::string> devReferences_;
     std::unique_ptr<FusedAdam> optimizer_;
     std::unique_ptr<WeightAverage> average_;  // null unless train.ema_decay > 0
     TrainingProgress progress_;
@@ -239,11 +248,10 @@ void Trainer::prepare() {
             trainTargets_.push_back(trainPairs()[i].target);
         }
     }
-    devExamples_ = encode(devPairs(), false);
-    for (const auto& p : inputs_.dev)
-        devReferences_.push_back(p.target);
     if (examples_.empty())
         throw std::runtime_error("no training pairs left (all longer than data.max_pieces?)");
+    mixCorpora(kept);
+    prepareDevSets();
     optimizer_ = std::make_unique<FusedAdam>(bundle_.model->parameters(),
                                              torch::optim::AdamOptions(cfg.train.learningRate));
     progress_.learningRate = cfg.train.learningRate;
@@ -255,9 +263,11 @@ void Trainer::prepare() {
     bundle_.meta.tgtLang = cfg.data.tgtLang;
     bundle_.meta.corpusFingerprint = inputs_.fingerprint;
     bundle_.meta.trainingData = inputs_.trainingData;
-    if (cfg.data.task == "chat") bundle_.meta.frequentReplies = mostFrequentReplies(inputs_.train);
+    if (cfg.data.task == "chat") bundle_.meta.frequentReplies = mostFrequentReplies(allTrain_);
     bundle_.meta.trainPairs = static_cast<int64_t>(examples_.size());
-    bundle_.meta.devPairs = static_cast<int64_t>(devExamples_.size());
+    bundle_.meta.devPairs = 0;
+    for (const auto& set : devSets_)
+        bundle_.meta.devPairs += static_cast<int64_t>(set.examples.size());
     bundle_.meta.parameters = bundle_.model->parameterCount();
     bundle_.meta.dariVersion = DARI_VERSION;
     if (!writes()) {
@@ -267,15 +277,7 @@ void Trainer::prepare() {
     } else {
         bundle_.meta.created = isoTimeNow();
         bundle_.save(options_.outDir);
-        log_.event({{ev::kEvent, ev::kStart},
-                    {ev::kTrainPairs, examples_.size()},
-                    {ev::kTooLong, inputs_.train.size() - examples_.size()},
-                    {ev::kDevPairs, devExamples_.size()},
-                    {ev::kParameters, bundle_.meta.parameters},
-                    {ev::kSrcVocab, bundle_.src.size()},
-                    {ev::kTgtVocab, bundle_.tgt.size()},
-                    {ev::kFineTune, !options_.initFrom.empty()},
-                    {ev::kWorldSize, dist() ? dist()->worldSize() : 1}});
+        logStart();
     }
     if (dist()) shareStartingState();
     placeOnDevice();
@@ -314,9 +316,15 @@ void Trainer::placeOnDevice() {
 
 // Rank r computes the shards of its threads: r*T .. r*T+T-1 of ranks x T (T is 1 on a GPU).
 ShardSlice Trainer::shardSlice() const {
-    const int shards = parallelShards(device_);
-    if (!dist()) return {0, shards, shards};
-    return {dist()->rank() * shards, shards, dist()->worldSize() * shards};
+    const int perThread = parallelShards(device_);
+    // train.shards: a fixed split, the same on any number of threads (on a CPU whose BLAS
+    // runs one thread per shard; elsewhere a step is one shard per process anyway).
+    const int fixed = config().train.shards;
+    if (!dist()) {
+        const int shards = fixed > 0 && perThread == configuredThreads() ? fixed : perThread;
+        return {0, shards, shards};
+    }
+    return {dist()->rank() * perThread, perThread, dist()->worldSize() * perThread};
 }
 
 // The step's gradients and loss summed over the ranks, and what they agree on: rank 0's
@@ -351,7 +359,7 @@ void Trainer::noteAllreduceCost(double milliseconds, double waitMilliseconds) co
 // The training pairs with placeholders where a span stands on both sides.
 void Trainer::protectTrainingPairs() {
     if (!protectedTrain_.empty()) return;
-    for (const auto& p : inputs_.train) {
+    for (const auto& p : allTrain_) {
         auto pair = protectPair(p.source, p.target);
         protectedTrain_.push_back({std::move(pair.source), std::move(pair.target), p.line});
     }
@@ -369,25 +377,118 @@ void Trainer::usePlaceholders() {
         return;
     }
     protectTrainingPairs();
-    for (const auto& p : inputs_.dev) {
-        auto pair = protectPair(p.source, p.target, false);
-        protectedDev_.push_back({std::move(pair.source), std::move(pair.target), p.line});
-        devSpans_.push_back(std::move(pair.spans));
+}
+
+// Each corpus's place in allTrain_ and its weight.
+std::vector<MixPart> Trainer::rawParts() const {
+    std::vector<MixPart> parts;
+    size_t first = 0;
+    for (const auto& c : inputs_.corpora) {
+        parts.push_back({first, c.pairs.size(), c.weight});
+        first += c.pairs.size();
+    }
+    return parts;
+}
+
+// Each corpus's place among the examples that fit data.max_pieces (`kept`: their positions in
+// allTrain_); the pairs that did not fit are counted in the corpus's cleaning report.
+void Trainer::mixCorpora(const std::vector<size_t>& kept) {
+    const auto raw = rawParts();
+    size_t k = 0;
+    for (size_t c = 0; c < raw.size(); ++c) {
+        const size_t first = k, end = raw[c].first + raw[c].count;
+        for (size_t i = raw[c].first; i < end; ++i) {
+            if (k < kept.size() && kept[k] == i) {
+                ++k;
+            } else if (c < cleaning_.size()) {
+                cleaning_[c].drop(CleanRule::TooManyPieces, allTrain_[i], 3);
+            }
+        }
+        parts_.push_back({first, k - first, raw[c].weight});
+    }
+}
+
+// The dev sets as validation scores them: an even sample of train.validation_pairs pairs of
+// each, with placeholders where the model has them.
+void Trainer::prepareDevSets() {
+    std::vector<std::string> names;
+    for (const auto& dev : inputs_.devs) {
+        DevSet set;
+        set.name = dev.name;
+        for (size_t i : evenIndices(dev.pairs.size(), config().train.validationPairs))
+            set.pairs.push_back(dev.pairs[i]);
+        for (const auto& p : set.pairs) {
+            if (placeholders_.empty()) {
+                set.examples.push_back(
+                    {bundle_.src.encode(p.source), bundle_.tgt.encode(p.target)});
+                continue;
+            }
+            auto pair = protectPair(p.source, p.target, false);
+            set.examples.push_back(
+                {bundle_.src.encode(pair.source), bundle_.tgt.encode(pair.target)});
+            set.spans.push_back(std::move(pair.spans));
+        }
+        names.push_back(set.name);
+        devSets_.push_back(std::move(set));
+    }
+    checkBestBy(config().train.bestBy, names);
+}
+
+// The start event, what cleaning did (also in cleaning.json), and each corpus's share.
+void Trainer::logStart() {
+    json corpora = json::array(), devs = json::array();
+    const size_t perEpoch = std::max<size_t>(1, epochExampleCount(parts_));
+    for (size_t c = 0; c < parts_.size(); ++c)
+        corpora.push_back({{ev::kName, inputs_.corpora[c].name},
+                           {ev::kPairs, parts_[c].count},
+                           {ev::kWeight, parts_[c].weight},
+                           {ev::kPerEpoch, partExamplesPerEpoch(parts_[c])},
+                           {ev::kShare, static_cast<double>(partExamplesPerEpoch(parts_[c])) /
+                                            static_cast<double>(perEpoch)}});
+    for (const auto& set : devSets_)
+        devs.push_back({{ev::kName, set.name}, {ev::kPairs, set.examples.size()}});
+    log_.event({{ev::kEvent, ev::kStart},
+                {ev::kTrainPairs, examples_.size()},
+                {ev::kTooLong, allTrain_.size() - examples_.size()},
+                {ev::kDevPairs, bundle_.meta.devPairs},
+                {ev::kParameters, bundle_.meta.parameters},
+                {ev::kSrcVocab, bundle_.src.size()},
+                {ev::kTgtVocab, bundle_.tgt.size()},
+                {ev::kFineTune, !options_.initFrom.empty()},
+                {ev::kWorldSize, dist() ? dist()->worldSize() : 1},
+                {ev::kCorpora, corpora},
+                {ev::kDevSets, devs}});
+    if (cleaning_.empty()) return;
+    const double share = config().data.cleanWarnShare;
+    const json report = cleaningJson(cleaning_, share);
+    writeFileAtomically(options_.outDir + "/" + kCleaningFile, report.dump(2) + "\n");
+    log_.event({{ev::kEvent, ev::kCleaning},
+                {ev::kCorpora, report.at("corpora")},
+                {ev::kWarnShare, share}});
+    for (const auto& r : cleaning_) {
+        log_.message(r.corpus + ": " + r.summary());
+        for (const auto& warning : r.warnings(share))
+            log_.message("warning: " + warning + " (" + kCleaningFile + " shows examples)");
     }
 }
 
 void Trainer::buildVocabularies() {
     const auto& d = config().data;
     if (placeholdersWanted()) protectTrainingPairs();
+    // The vocabularies learn from the corpora as each epoch mixes them, so that a large
+    // corpus of small weight does not take the pieces.
+    const auto& pairs = placeholdersWanted() ? protectedTrain_ : allTrain_;
     std::vector<std::string> sources, targets;
-    for (const auto& p : placeholdersWanted() ? protectedTrain_ : inputs_.train) {
-        sources.push_back(p.source);
-        targets.push_back(p.target);
+    for (size_t i : epochExamples(rawParts(), 0, config().train.seed)) {
+        sources.push_back(pairs[i].source);
+        targets.push_back(pairs[i].target);
     }
     VocabularyOptions options;
     if (placeholdersWanted()) options.userSymbols = placeholderSymbols();
     options.modelType = d.vocabType;
-    options.threads = std::max(1, configuredThreads());
+    // SentencePiece's scores depend on its thread count: a fixed train.shards promises the same
+    // model on any number of threads, so its vocabularies learn on one.
+    options.threads = config().train.shards > 0 ? 1 : std::max(1, configuredThreads());
     options.maxSentences = static_cast<size_t>(d.vocabSentences);
     if (d.sharedVocab) {
         sources.insert(sources.end(), targets.begin(), targets.end());
@@ -576,7 +677,7 @@ DecodeOptions Trainer::validationOptions() const {
 bool Trainer::validate() {
     lastValidationSeconds_ = progress_.seconds;
     lastValidationStep_ = progress_.step;
-    if (devExamples_.empty()) return false;
+    if (devSets_.empty()) return false;
     bool stop = writes() && validateHere();
     if (!dist()) return stop;
     // The others wait while rank 0 decodes the dev set, then follow its decisions.
@@ -594,22 +695,33 @@ bool Trainer::validateHere() {
     const auto& t = config().train;
     // Scored and saved with the averaged weights (if any); the live ones go on training.
     AveragedWeights averaged(average_.get());
-    const auto scores = evaluate(bundle_.model, devExamples_, devReferences_, bundle_.tgt,
-                                 validationOptions(), 64, devSpans_);
+    const auto scores =
+        scoreDevSets(bundle_.model, devSets_, bundle_.tgt, validationOptions(), t.bestBy);
     const double epochs =
         progress_.epoch + static_cast<double>(progress_.batchInEpoch) / batchesPerEpoch_;
-    json samples = json::array();
-    for (size_t i = 0; i < std::min<size_t>(3, devExamples_.size()); ++i)
-        samples.push_back({{ev::kSource, inputs_.dev[i].source},
-                           {ev::kReference, devReferences_[i]},
-                           {ev::kOutput, scores.hypotheses[i]}});
-    const bool improved = scores.bleu > progress_.bestBleu;
+    json samples = json::array(), sets = json::array();
+    for (const auto& set : scores.sets)
+        sets.push_back({{ev::kName, set.name},
+                        {ev::kPairs, set.pairs},
+                        {ev::kDevBleu, set.bleu},
+                        {ev::kDevChrf, set.chrf},
+                        {ev::kDevLoss, set.loss}});
+    const auto& first = devSets_.front();
+    for (size_t i = 0; i < std::min<size_t>(3, first.pairs.size()); ++i)
+        samples.push_back({{ev::kSource, first.pairs[i].source},
+                           {ev::kReference, first.pairs[i].target},
+                           {ev::kOutput, scores.sets.front().hypotheses[i]}});
+    const bool improved = scores.score > progress_.bestBleu;
     if (improved) {
-        progress_.bestBleu = scores.bleu;
+        progress_.bestBleu = scores.score;
         progress_.badBleu = 0;
         bundle_.meta.devBleu = scores.bleu;
         bundle_.meta.devChrf = scores.chrf;
         bundle_.meta.devLoss = scores.loss;
+        bundle_.meta.devSets.clear();
+        for (const auto& set : scores.sets)
+            bundle_.meta.devSets.push_back(
+                {set.name, static_cast<int64_t>(set.pairs), set.bleu, set.chrf});
         bundle_.meta.devBeam = config().train.validationBeam;
         bundle_.meta.steps = progress_.step;
         bundle_.meta.epochs = epochs;
@@ -634,6 +746,9 @@ bool Trainer::validateHere() {
                 {ev::kDevPerplexity, std::exp(std::min(scores.loss, 50.0))},
                 {ev::kDevBleu, scores.bleu},
                 {ev::kDevChrf, scores.chrf},
+                {ev::kScore, scores.score},
+                {ev::kBestBy, t.bestBy},
+                {ev::kDevSets, sets},
                 {ev::kBest, improved},
                 {ev::kLearningRate, progress_.learningRate},
                 {ev::kSeconds, progress_.seconds},
@@ -643,7 +758,17 @@ bool Trainer::validateHere() {
                   static_cast<long>(progress_.step), scores.loss,
                   std::exp(std::min(scores.loss, 50.0)), scores.bleu, scores.chrf,
                   improved ? "  (best, saved)" : "");
-    log_.message(line);
+    std::string message = line;
+    if (scores.sets.size() > 1) {
+        message += "\n   ";
+        for (const auto& set : scores.sets) {
+            std::snprintf(line, sizeof line, "  %s %.2f/%.2f", set.name.c_str(), set.bleu,
+                          set.chrf);
+            message += line;
+        }
+        message += "  (BLEU/chrF; " + t.bestBy + " picks the best)";
+    }
+    log_.message(message);
     saveCheckpoint();
     windowStart_ = Clock::now();  // tokens/s measures training, not validation
     return progress_.badBleu >= t.patience;
@@ -679,6 +804,7 @@ void Trainer::loadCheckpoint() {
     // The best scores so far. (Not Bundle::load: building a network would draw from the RNG just
     // restored.)
     const auto meta = BundleMeta::load(options_.outDir);
+    bundle_.meta.devSets = meta.devSets;
     bundle_.meta.devBleu = meta.devBleu;
     bundle_.meta.devChrf = meta.devChrf;
     bundle_.meta.devLoss = meta.devLoss;
@@ -733,13 +859,14 @@ void Trainer::finish(TrainResult& result) {
                  {ev::kSeconds, progress_.seconds},
                  {ev::kTokens, progress_.tokens},
                  {ev::kBestDevBleu, result.bestBleu},
+                 {ev::kBestBy, config().train.bestBy},
                  {ev::kEarlyStop, result.stoppedEarly}};
     if (dist()) done[ev::kWorldSize] = dist()->worldSize();
     log_.event(done);
     char line[160];
-    std::snprintf(line, sizeof line, "done: %ld steps in %.0f s, best dev BLEU %.2f -> %s",
-                  static_cast<long>(progress_.step), progress_.seconds, result.bestBleu,
-                  options_.outDir.c_str());
+    std::snprintf(line, sizeof line, "done: %ld steps in %.0f s, best dev %s %.2f -> %s",
+                  static_cast<long>(progress_.step), progress_.seconds,
+                  config().train.bestBy.c_str(), result.bestBleu, options_.outDir.c_str());
     log_.message(line);
 }
 
@@ -755,7 +882,17 @@ std::string Trainer::summary(size_t batchesPerEpoch) const {
                                                   " layers, " + std::to_string(m.heads) + " heads)"
                                             : m.cell + " + " + m.attention + " attention")
         << ", " << bundle_.meta.parameters << " parameters, " << examples_.size() << " pairs ("
-        << batchesPerEpoch << " batches/epoch), dev " << devExamples_.size()
+        << batchesPerEpoch << " batches/epoch)";
+    if (parts_.size() > 1) {
+        out << " from " << parts_.size() << " corpora (";
+        for (size_t c = 0; c < parts_.size(); ++c)
+            out << (c ? ", " : "") << inputs_.corpora[c].name << " "
+                << partExamplesPerEpoch(parts_[c]) << "/epoch";
+        out << ")";
+    }
+    out << ", dev " << bundle_.meta.devPairs
+        << (devSets_.size() > 1 ? " in " + std::to_string(devSets_.size()) + " sets"
+                                : std::string())
         << (dist() ? ", " + std::to_string(dist()->worldSize()) + " processes x " +
                          std::to_string(std::max(1, configuredThreads())) +
                          (configuredThreads() > 1 ? " threads" : " thread")

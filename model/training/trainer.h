@@ -10,14 +10,9 @@
 #include "model/bundle/config.h"
 #include "model/training/distributed.h"
 #include "model/training/train_log.h"
+#include "model/training/training_data.h"
 
 namespace dari {
-
-struct TrainInputs {
-    std::vector<SentencePair> train, dev;
-    std::string fingerprint;   // of the training corpus, for the bundle's metadata
-    std::string trainingData;  // its folder and file name (BundleMeta::trainingData)
-};
 
 struct TrainOptions {
     std::string outDir;
@@ -34,7 +29,7 @@ struct TrainOptions {
 
 struct TrainResult {
     int64_t steps = 0;
-    double bestBleu = 0.0;
+    double bestBleu = 0.0;      // the best train.best_by score (BLEU unless it names chrF)
     bool interrupted = false;   // stopped before the budget: resume with --resume
     bool stoppedEarly = false;  // dev BLEU stopped improving
     bool diverged = false;      // stopped: the loss blew up (model/training/divergence_guard.h)

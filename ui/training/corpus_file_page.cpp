@@ -1,15 +1,36 @@
 #include "ui/training/corpus_file_page.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
 
 namespace dari {
+
+namespace {
+
+enum MoreColumn { FileColumn, WeightColumn };
+constexpr double kMaxWeight = 1000.0;
+
+QDoubleSpinBox* weightBox(QWidget* parent) {
+    auto* box = new QDoubleSpinBox(parent);
+    box->setDecimals(2);
+    box->setRange(0.01, kMaxWeight);
+    box->setSingleStep(0.1);
+    box->setValue(1.0);
+    return box;
+}
+
+}  // namespace
 
 CorpusFilePage::CorpusFilePage(QWidget* parent) : QWizardPage(parent) {
     setTitle(tr("Choose a corpus"));
@@ -42,12 +63,19 @@ CorpusFilePage::CorpusFilePage(QWidget* parent) : QWizardPage(parent) {
     columns->addWidget(tgtColumn_, 1);
     hint_ = new QLabel(this);
     hint_->setWordWrap(true);
+    weight_ = weightBox(this);
+    weight_->setObjectName(QStringLiteral("corpusWeight"));
+    weight_->setToolTip(
+        tr("How much of the corpus each epoch trains on: 1 all of it, 2 every pair "
+           "twice, 0.5 a different half each epoch"));
 
     auto* form = new QFormLayout(this);
     form->addRow(tr("&Format:"), format_);
     form->addRow(tr("&Corpus file:"), pathRow);
     form->addRow(tr("&Target file:"), targetRow_);
     form->addRow(tr("C&olumns:"), columnsRow_);
+    form->addRow(tr("&Weight:"), weight_);
+    form->addRow(tr("&More corpora:"), moreCorporaBox());
     form->addRow(tr("&Dev set:"), devRow);
     form->addRow(hint_);
     connect(format_, &QComboBox::currentIndexChanged, this, &CorpusFilePage::onFormatChanged);
@@ -60,6 +88,71 @@ CorpusFilePage::CorpusFilePage(QWidget* parent) : QWizardPage(parent) {
     });
     connect(target_, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     onFormatChanged();
+}
+
+// Further TSV corpora, each with its weight (edited in place): `dari train --train FILE:WEIGHT`.
+QWidget* CorpusFilePage::moreCorporaBox() {
+    auto* box = new QWidget(this);
+    more_ = new QStandardItemModel(0, 2, this);
+    more_->setHorizontalHeaderLabels({tr("Corpus file (TSV)"), tr("Weight")});
+    moreView_ = new QTableView(box);
+    moreView_->setObjectName(QStringLiteral("moreCorpora"));
+    moreView_->setModel(more_);
+    moreView_->horizontalHeader()->setSectionResizeMode(FileColumn, QHeaderView::Stretch);
+    moreView_->horizontalHeader()->setSectionResizeMode(WeightColumn,
+                                                        QHeaderView::ResizeToContents);
+    moreView_->verticalHeader()->setVisible(false);
+    moreView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    moreView_->setMaximumHeight(110);
+    moreView_->setToolTip(
+        tr("Corpora trained on together with the first one. Weight: the share "
+           "of each corpus an epoch trains on (double-click to change it)."));
+    auto* add = new QPushButton(tr("Add corpus…"), box);
+    add->setObjectName(QStringLiteral("addCorpus"));
+    removeCorpus_ = new QPushButton(tr("Remove"), box);
+    removeCorpus_->setObjectName(QStringLiteral("removeCorpus"));
+    removeCorpus_->setEnabled(false);
+    connect(add, &QPushButton::clicked, this, [this] {
+        const QString file = browse(tr("Add a corpus to mix in"), tr("TSV corpora (*.tsv)"));
+        if (!file.isEmpty()) addCorpus(file);
+    });
+    connect(removeCorpus_, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = moreView_->currentIndex();
+        if (current.isValid()) more_->removeRow(current.row());
+    });
+    connect(moreView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { removeCorpus_->setEnabled(current.isValid()); });
+    connect(more_, &QStandardItemModel::rowsRemoved, this, &QWizardPage::completeChanged);
+    connect(more_, &QStandardItemModel::rowsInserted, this, &QWizardPage::completeChanged);
+    connect(more_, &QStandardItemModel::dataChanged, this, &QWizardPage::completeChanged);
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(removeCorpus_);
+    buttons->addStretch();
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(moreView_, 1);
+    layout->addLayout(buttons);
+    return box;
+}
+
+void CorpusFilePage::addCorpus(const QString& path, double weight) {
+    auto* file = new QStandardItem(path);
+    file->setToolTip(path);
+    auto* share = new QStandardItem;
+    share->setData(weight, Qt::EditRole);
+    more_->appendRow({file, share});
+}
+
+QList<CorpusSource> CorpusFilePage::moreSources() const {
+    QList<CorpusSource> out;
+    for (int row = 0; row < more_->rowCount(); ++row) {
+        CorpusSource s;
+        s.path = more_->item(row, FileColumn)->text().trimmed();
+        s.weight = more_->item(row, WeightColumn)->data(Qt::EditRole).toDouble();
+        out.append(s);
+    }
+    return out;
 }
 
 QLineEdit* CorpusFilePage::fileRow(const QString& object, const QString& title, QWidget** row) {
@@ -122,6 +215,7 @@ CorpusSource CorpusFilePage::source() const {
         s.srcColumn = srcColumn_->currentText();
         s.tgtColumn = tgtColumn_->currentText();
     }
+    s.weight = weight_->value();
     return s;
 }
 
@@ -147,6 +241,7 @@ void CorpusFilePage::setSource(const CorpusSource& source) {
     fillColumns();
     if (!source.srcColumn.isEmpty()) srcColumn_->setCurrentText(source.srcColumn);
     if (!source.tgtColumn.isEmpty()) tgtColumn_->setCurrentText(source.tgtColumn);
+    weight_->setValue(source.weight);
 }
 
 void CorpusFilePage::setDevPath(const QString& path) {
@@ -161,6 +256,9 @@ bool CorpusFilePage::isComplete() const {
     if (s.format == CorpusSource::Format::Csv &&
         (s.srcColumn.isEmpty() || s.srcColumn == s.tgtColumn))
         return false;
+    for (const CorpusSource& more : moreSources())
+        if (!QFileInfo(more.path).isFile() || !(more.weight > 0 && more.weight <= kMaxWeight))
+            return false;
     return true;
 }
 

@@ -84,9 +84,12 @@ CorpusReportPage::CorpusReportPage(CorpusFilePage* files, QWidget* parent)
 
 void CorpusReportPage::initializePage() {
     const CorpusSource train = files_->source(), dev = files_->devSource();
+    const QList<CorpusSource> more = files_->moreSources();
     hasDev_ = !dev.isEmpty();
     const int maxChars = DataConfig().maxChars;
     train_ = dev_ = CorpusCheck();
+    more_.clear();
+    cleaning_ = CleaningPreview();
     preview_->setRows({});
     issues_->setRows({});
     report_->setText(tr("Checking %1…").arg(train.displayName()));
@@ -99,10 +102,13 @@ void CorpusReportPage::initializePage() {
         return;
     }
     // The task holds copies only: it never touches the page, which never waits for it.
-    watcher_.setFuture(QtConcurrent::run([train, dev, maxChars] {
+    watcher_.setFuture(QtConcurrent::run([train, more, dev, maxChars] {
         Result r;
         r.train = CorpusCheck::run(train, maxChars);
+        for (const CorpusSource& corpus : more)
+            r.more.append(CorpusCheck::run(corpus, maxChars, 0));
         if (!dev.isEmpty()) r.dev = CorpusCheck::run(dev, maxChars, 0);
+        r.cleaning = CleaningPreview::run(QList<CorpusSource>{train} + more, dev);
         return r;
     }));
     Q_EMIT completeChanged();
@@ -117,21 +123,37 @@ void CorpusReportPage::showResult() {
     const Result r = watcher_.result();
     train_ = r.train;
     dev_ = r.dev;
+    more_ = r.more;
+    cleaning_ = r.cleaning;
     busy_->hide();
     QList<QStringList> rows;
     for (const auto& [source, target] : train_.preview)
         rows.append({source, target});
     preview_->setRows(rows);
     rows.clear();
-    for (const CorpusCheck* check : {&train_, &dev_})
+    QList<const CorpusCheck*> checks{&train_, &dev_};
+    for (const CorpusCheck& check : more_)
+        checks.append(&check);
+    for (const CorpusCheck* check : checks)
         for (const auto& issue : check->issues) {
             if (rows.size() >= kMaxIssuesShown) break;
             rows.append({QStringLiteral("%1:%2").arg(issue.file).arg(issue.line), issue.kind,
                          issue.message});
         }
+    // A few of the pairs each cleaning rule will drop, so that a user sees what they are.
+    for (const CleanReport& report : cleaning_.reports)
+        for (const auto& [rule, examples] : report.examples)
+            for (const auto& e : examples)
+                rows.append(
+                    {QStringLiteral("%1:%2").arg(QString::fromStdString(report.corpus)).arg(e.line),
+                     tr("cleaning: %1")
+                         .arg(CleaningPreview::ruleLabel(QString::fromUtf8(ruleName(rule)))),
+                     QString::fromStdString(e.source + " | " + e.target)});
     issues_->setRows(rows);
     issuesView_->resizeColumnsToContents();
-    const int invalid = train_.invalidPairs + dev_.invalidPairs;
+    int invalid = train_.invalidPairs + dev_.invalidPairs;
+    for (const CorpusCheck& check : more_)
+        invalid += check.invalidPairs;
     skip_->setText(tr("Skip the %1 invalid pairs listed above when training (or go Back and choose "
                       "or fix the file)")
                        .arg(invalid));
@@ -169,8 +191,31 @@ QString CorpusReportPage::reportHtml() const {
                     .arg(d.maxDevPairs)
                     .arg(locale.toString(qulonglong(usable - int(devCount))));
     }
-    if (!train_.issues.isEmpty())
-        html += tr("<br><b>Problems</b> (file:line) are listed below the preview.");
+    for (const CorpusCheck& check : more_)
+        html += QStringLiteral("<br>") +
+                (check.readable()
+                     ? tr("Mixed in: %1").arg(check.summary().toHtmlEscaped())
+                     : tr("<b style='color:%2'>Cannot use a corpus to mix in:</b> %1")
+                           .arg(check.error.toHtmlEscaped(), errorTextColor(palette()).name()));
+    if (!cleaning_.reports.isEmpty()) {
+        QStringList parts;
+        for (const CleanReport& report : cleaning_.reports)
+            parts << QStringLiteral("%1: %2").arg(
+                QString::fromStdString(report.corpus).toHtmlEscaped(),
+                CleaningPreview::summary(report).toHtmlEscaped());
+        html +=
+            tr("<br><b>Cleaning</b> before training%1: %2.")
+                .arg(cleaning_.sameLanguage ? tr(" (both sides Korean: a chat corpus)") : QString(),
+                     parts.join(QStringLiteral("; ")));
+        if (!cleaning_.warnings.isEmpty())
+            html += QStringLiteral("<br><b style='color:%1'>%2</b> %3")
+                        .arg(errorTextColor(palette()).name(), tr("Check the data:"),
+                             cleaning_.warnings.join(QStringLiteral("; ")).toHtmlEscaped());
+    }
+    if (!train_.issues.isEmpty() || !cleaning_.reports.isEmpty())
+        html +=
+            tr("<br><b>Problems</b> and examples of what cleaning drops (file:line) are listed "
+               "below the preview.");
     return html;
 }
 
@@ -184,7 +229,12 @@ bool CorpusReportPage::removeDuplicates() const {
 bool CorpusReportPage::isComplete() const {
     if (watcher_.isRunning() || !train_.readable() || train_.validPairs < 2) return false;
     if (hasDev_ && !dev_.readable()) return false;
-    return train_.invalidPairs + dev_.invalidPairs == 0 || skip_->isChecked();
+    int invalid = train_.invalidPairs + dev_.invalidPairs;
+    for (const CorpusCheck& check : more_) {
+        if (!check.readable() || check.validPairs < 1) return false;
+        invalid += check.invalidPairs;
+    }
+    return invalid == 0 || skip_->isChecked();
 }
 
 }  // namespace dari

@@ -2,12 +2,14 @@
 // Import corpus wizard, page 2: the validation report. The engine's readers run
 // on a worker thread (QtConcurrent); the page shows the pair count, length
 // statistics, the first pairs, every problem with its line number, duplicates
-// and over-long lines, and lets the user skip the bad pairs or go back.
+// and over-long lines, what training's cleaning will take out of each corpus (with
+// examples), and lets the user skip the bad pairs or go back.
 
 #include <QFutureWatcher>
 #include <QWizardPage>
 
 #include "ui/training/corpus_check.h"
+#include "ui/training/corpus_cleaning_preview.h"
 
 class QCheckBox;
 class QLabel;
@@ -30,6 +32,8 @@ public:
     bool checking() const { return watcher_.isRunning(); }
     const CorpusCheck& trainCheck() const { return train_; }
     const CorpusCheck& devCheck() const { return dev_; }
+    const QList<CorpusCheck>& moreChecks() const { return more_; }
+    const CleaningPreview& cleaning() const { return cleaning_; }
     bool skipInvalid() const;
     bool removeDuplicates() const;
     TextTableModel* issues() const { return issues_; }
@@ -41,6 +45,8 @@ Q_SIGNALS:
 private:
     struct Result {
         CorpusCheck train, dev;
+        QList<CorpusCheck> more;
+        CleaningPreview cleaning;
     };
     void showResult();
     QString reportHtml() const;
@@ -48,6 +54,8 @@ private:
     CorpusFilePage* files_;
     QFutureWatcher<Result> watcher_;
     CorpusCheck train_, dev_;
+    QList<CorpusCheck> more_;
+    CleaningPreview cleaning_;
     bool hasDev_ = false;
     bool recheck_ = false;  // the files changed while a check was running
     QLabel* report_ = nullptr;

@@ -53,8 +53,11 @@ QString CorpusSource::displayName() const {
 bool CorpusSource::arguments(const QString& option, const QString& linkDir, QStringList* args,
                              QString* error) const {
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString weighted = weight == 1.0 || option != QLatin1String("--train")
+                                 ? QString()
+                                 : QLatin1Char(':') + QString::number(weight);
     if (format != Format::Aligned) {
-        *args << option << absolute;
+        *args << option << absolute + weighted;
         if (format == Format::Csv && !srcColumn.isEmpty() && !tgtColumn.isEmpty())
             *args << QStringLiteral("--columns") << srcColumn + QLatin1Char(',') + tgtColumn;
         return true;
@@ -70,7 +73,7 @@ bool CorpusSource::arguments(const QString& option, const QString& linkDir, QStr
                 .arg(linkDir);
         return false;
     }
-    *args << option << prefix << QStringLiteral("--langs") << QStringLiteral("src,tgt");
+    *args << option << prefix + weighted << QStringLiteral("--langs") << QStringLiteral("src,tgt");
     return true;
 }
 

@@ -15,6 +15,7 @@ struct CorpusSource {
     QString path{};                    // TSV or CSV file; the source-side file when aligned
     QString targetPath{};              // aligned only: the target-side file
     QString srcColumn{}, tgtColumn{};  // CSV only (empty: the first two columns)
+    double weight = 1.0;  // training corpora: its share of each epoch (data/corpus_mix.h)
 
     bool isEmpty() const { return path.isEmpty(); }
     // Guesses the format from the file name (.csv, .tsv, otherwise aligned).
@@ -26,7 +27,7 @@ struct CorpusSource {
     // "file.tsv" or "a.ko + b.en", for reports.
     QString displayName() const;
 
-    // Arguments for `dari train`: `--train X [--columns A,B]` (or `--dev X`).
+    // Arguments for `dari train`: `--train X[:WEIGHT] [--columns A,B]` (or `--dev X`).
     // `dari train` reads aligned files as PREFIX.SRC + PREFIX.TGT, so they are
     // linked as `linkDir/<role>.src` and `.tgt` first (`--langs src,tgt` is added;
     // the plan sets the real language codes). False with `error` if linking fails.

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 
 #include "data/corpus_sources.h"
+#include "model/bundle/config.h"
 #include "model/bundle/model_locations.h"
 
 namespace dari {
@@ -71,6 +72,42 @@ bool defaultCorpus(const DefaultModel& model, const QString& corporaFolder, QStr
     return false;
 }
 
+namespace {
+
+std::vector<CorpusEntry> corporaOf(const QString& recipe) {
+    try {
+        return Config::load(recipe.toStdString()).data.corpora;
+    } catch (const std::exception&) {
+        return {};  // the run itself says what is wrong with the recipe
+    }
+}
+
+// "The corpus korsts-ko-en (train.tsv) is not in FOLDER. It comes from ORIGIN."
+QString missingCorpus(const QString& file, const QString& corporaFolder) {
+    const QString folder = QFileInfo(file).dir().dirName();
+    const KnownCorpus* known = knownCorpusOf(file.toStdString());
+    return QCoreApplication::translate("dari::DefaultModelPlan",
+                                       "The corpus %1 (%2) is not in %3. It comes from %4.")
+        .arg(folder, QFileInfo(file).fileName(),
+             corporaFolder.isEmpty()
+                 ? QCoreApplication::translate("dari::DefaultModelPlan", "any corpora folder")
+                 : corporaFolder,
+             known ? QString::fromStdString(known->origin) : QStringLiteral("?"));
+}
+
+}  // namespace
+
+QStringList recipeCorpora(const QString& recipe) {
+    QStringList folders;
+    for (const CorpusEntry& entry : corporaOf(recipe))
+        for (const std::string& file : {entry.train, entry.dev})
+            if (!file.empty()) {
+                const QString folder = QFileInfo(QString::fromStdString(file)).dir().dirName();
+                if (!folders.contains(folder)) folders << folder;
+            }
+    return folders;
+}
+
 bool defaultModelPlan(const DefaultModel& model, const QString& corporaFolder,
                       const QString& modelsFolder, TrainingPlan* plan, QString* error) {
     const QString recipe = findRecipe(model.name);
@@ -80,16 +117,35 @@ bool defaultModelPlan(const DefaultModel& model, const QString& corporaFolder,
                      .arg(model.name, recipeFolders().join(QStringLiteral(", ")));
         return false;
     }
-    QString train, dev;
-    if (!defaultCorpus(model, corporaFolder, &train, &dev, error)) return false;
     TrainingPlan p;
     p.recipe = recipe;
-    p.train.path = train;
-    p.dev.path = dev;
+    const auto corpora = corporaOf(recipe);
+    if (corpora.empty()) {  // a recipe for one corpus: the model's own
+        QString train, dev;
+        if (!defaultCorpus(model, corporaFolder, &train, &dev, error)) return false;
+        p.train.path = train;
+        p.dev.path = dev;
+    } else {
+        for (const CorpusEntry& entry : corpora)
+            for (const std::string& file : {entry.train, entry.dev}) {
+                const QString path = QDir(corporaFolder).filePath(QString::fromStdString(file));
+                if (file.empty() || (!corporaFolder.isEmpty() && QFileInfo::exists(path))) continue;
+                *error = missingCorpus(path, corporaFolder);
+                return false;
+            }
+        p.dataDir = corporaFolder;
+    }
     p.settings.task = model.task;
     p.outDir = TrainingPlan::freeFolder(modelsFolder, model.name);
     *plan = p;
     return true;
+}
+
+QStringList defaultDevArguments(const DefaultModel& model, const QString& corporaFolder) {
+    if (!corporaOf(findRecipe(model.name)).empty())
+        return {QStringLiteral("--data-dir"), corporaFolder};
+    return {QStringLiteral("--dev"),
+            QDir(corporaFolder).filePath(model.corpus + QStringLiteral("/dev.tsv"))};
 }
 
 }  // namespace dari

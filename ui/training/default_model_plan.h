@@ -1,8 +1,8 @@
 #pragma once
 // Training a default model from the window (the welcome page): the recipe ./run.sh uses
-// (configs/ko-en.yaml, configs/chat-ko.yaml; installed into /usr/share/dari/configs) on its
-// public corpus (data/corpus_sources.h), found in DARI_DATA, the folder the user picked, or the
-// source tree's ../shared/data.
+// (configs/ko-en.yaml, configs/chat-ko.yaml; installed into /usr/share/dari/configs) on the
+// public corpora its data.corpora lists (data/corpus_sources.h), found in DARI_DATA, the folder
+// the user picked, or the source tree's ../shared/data.
 
 #include <QString>
 #include <QStringList>
@@ -13,7 +13,7 @@ namespace dari {
 
 struct DefaultModel {
     QString name;    // ko-en | chat-ko
-    QString corpus;  // its folder under the corpora folder
+    QString corpus;  // its main corpus's folder (a recipe without data.corpora trains on it)
     QString task;
 };
 
@@ -33,9 +33,17 @@ QString findCorporaFolder(const QString& chosen);
 bool defaultCorpus(const DefaultModel& model, const QString& corporaFolder, QString* train,
                    QString* dev, QString* error);
 
+// The corpus folders a recipe's data.corpora names ("korsts-ko-en"), train and dev; empty for a
+// recipe that names none (or cannot be read).
+QStringList recipeCorpora(const QString& recipe);
+
 // The plan that trains `model` with its recipe into `modelsFolder`; false with `error` (which
-// says what is missing) if the recipe or the corpus cannot be found.
+// says what is missing) if the recipe or a corpus cannot be found.
 bool defaultModelPlan(const DefaultModel& model, const QString& corporaFolder,
                       const QString& modelsFolder, TrainingPlan* plan, QString* error);
+
+// `dari calibrate`'s dev sets for a default model: its recipe's (--data-dir), else its main
+// corpus's dev.tsv.
+QStringList defaultDevArguments(const DefaultModel& model, const QString& corporaFolder);
 
 }  // namespace dari

@@ -4,9 +4,11 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
+#include <QThread>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "model/bundle/bundle.h"
 #include "model/training/train_events.h"
@@ -34,19 +36,10 @@ bool calibrated(const QString& dir) {
     }
 }
 
-bool trainingFinished(const QString& dir) {
-    return RunFolder::inspect(dir).state == RunFolder::State::Finished;
-}
-
 // A model that is there and not being trained: a finished run, or one installed without a log.
 bool modelThere(const QString& dir) {
     const RunFolder::State state = RunFolder::inspect(dir).state;
     return hasMeta(dir) && (state == RunFolder::State::Finished || state == RunFolder::State::None);
-}
-
-QString member(const QString& models, int i) {
-    return QDir(models).filePath(
-        QStringLiteral("%1/%2").arg(QLatin1String(kKoEnMembersFolder)).arg(i));
 }
 
 // A training run on `controller` (not the dashboard's, whose startPlan shows it).
@@ -70,7 +63,11 @@ DefaultModelsRun::DefaultModelsRun(TrainingDashboard* dashboard, const QString& 
             if (l->running && l->process == nullptr) onStepFinished(*l);
         });
         connect(lane.controller, &TrainingController::interrupted, this, [this, l] {
-            if (l->running && l->process == nullptr) onStepStopped(*l, {});
+            if (!l->running || l->process != nullptr) return;
+            // Paused while it was being widened: it stays paused.
+            if (std::exchange(l->widening, false) && state_ == State::Running)
+                return continueWider(*l);
+            onStepStopped(*l, {});
         });
         connect(lane.controller, &TrainingController::failed, this,
                 [this, l](const QString& message) {
@@ -90,17 +87,9 @@ DefaultModelsRun::~DefaultModelsRun() {
 }
 
 bool DefaultModelsRun::hasPartialWork(const QString& modelsFolder) {
-    QStringList runs{QDir(modelsFolder).filePath(QStringLiteral("chat-ko"))};
-    for (int i = 1; i <= kKoEnMembers; ++i)
-        runs << member(modelsFolder, i);
-    for (const QString& dir : runs)
-        if (RunFolder::inspect(dir).resumable()) return true;
-    return trainingFinished(member(modelsFolder, 1)) &&
-           !hasMeta(QDir(modelsFolder).filePath(QStringLiteral("ko-en")));
-}
-
-QString DefaultModelsRun::devCorpus(const QString& task) const {
-    return QDir(corpora_).filePath(defaultModelFor(task).corpus + QStringLiteral("/dev.tsv"));
+    for (const QString& name : {QStringLiteral("chat-ko"), QStringLiteral("ko-en")})
+        if (RunFolder::inspect(QDir(modelsFolder).filePath(name)).resumable()) return true;
+    return false;
 }
 
 QString DefaultModelsRun::modelDir(Lane lane) const {
@@ -111,11 +100,12 @@ bool DefaultModelsRun::start(QString* error) {
     if (isActive()) return true;
     error_.clear();
     lanes_[1].controller->setExecutable(lanes_[0].controller->executable());
-    if (!planKoEn(false, error) || !planChat(false, error)) return false;
+    if (!planLane(Lane::KoEn, false, error) || !planLane(Lane::Chat, false, error)) return false;
     // One core each while both train (run.sh: ~17% more work done than one after the other).
     const bool both = laneOf(Lane::KoEn).trainings > laneOf(Lane::KoEn).trainingsDone &&
                       laneOf(Lane::Chat).trainings > laneOf(Lane::Chat).trainingsDone;
-    if (both && (!planKoEn(true, error) || !planChat(true, error))) return false;
+    if (both && (!planLane(Lane::KoEn, true, error) || !planLane(Lane::Chat, true, error)))
+        return false;
     setState(State::Running);
     starting_ = true;
     for (LaneRun& lane : lanes_)
@@ -144,69 +134,35 @@ bool DefaultModelsRun::plan(LaneRun& lane, bool oneCore, QString* error) {
     }
     lane.current = first - 1;
     lane.fraction = lane.seconds = 0.0;
-    lane.running = lane.failed = false;
+    lane.running = lane.failed = lane.widening = false;
+    lane.oneCore = oneCore;
     lane.finished = first == lane.steps.size();
     return true;
 }
 
-bool DefaultModelsRun::planKoEn(bool oneCore, QString* error) {
-    LaneRun& lane = laneOf(Lane::KoEn);
-    lane.model = QStringLiteral("ko-en");
-    lane.task = QStringLiteral("translate");
+// A lane trains its model with the recipe, then calibrates its confidence on the recipe's dev
+// sets.
+bool DefaultModelsRun::planLane(Lane which, bool oneCore, QString* error) {
+    LaneRun& lane = laneOf(which);
+    const DefaultModel model =
+        defaultModelFor(which == Lane::KoEn ? QStringLiteral("translate") : QStringLiteral("chat"));
+    lane.model = model.name;
+    lane.task = model.task;
     lane.steps.clear();
-    const QString out = modelDir(Lane::KoEn);
-    const QString dev = devCorpus(lane.task);
-    QStringList join{QStringLiteral("ensemble"), QStringLiteral("--out"), out};
-    for (int i = 1; i <= kKoEnMembers; ++i) {
-        Step step;
-        step.label = tr("network %1 of %2").arg(i).arg(kKoEnMembers);
-        step.counts = true;
-        const QString dir = member(models_, i);
-        step.done = [dir] { return trainingFinished(dir); };
-        // A missing recipe or corpus is said once, before anything starts.
-        if (!hasMeta(out) &&
-            !defaultModelPlan(defaultModelFor(lane.task), corpora_, models_, &step.plan, error))
-            return false;
-        step.plan.outDir = dir;
-        if (i > 1)
-            step.plan.extra << QStringLiteral("--seed") << QString::number(i)
-                            << QStringLiteral("--vocab-from") << member(models_, 1);
-        lane.steps << step;
-        join << QStringLiteral("--member") << dir;
-    }
-    Step joinStep;
-    joinStep.label = tr("joining its %1 networks").arg(kKoEnMembers);
-    joinStep.command = join << QStringLiteral("--dev") << dev;
-    joinStep.done = [out] { return hasMeta(out); };
-    lane.steps << joinStep;
-    Step calibrate;
-    calibrate.label = tr("calibrating its confidence on dev");
-    calibrate.command = {QStringLiteral("calibrate"), QStringLiteral("--model"), out,
-                         QStringLiteral("--dev"), dev};
-    calibrate.done = [out] { return calibrated(out); };
-    lane.steps << calibrate;
-    return plan(lane, oneCore, error);
-}
-
-bool DefaultModelsRun::planChat(bool oneCore, QString* error) {
-    LaneRun& lane = laneOf(Lane::Chat);
-    lane.model = QStringLiteral("chat-ko");
-    lane.task = QStringLiteral("chat");
-    lane.steps.clear();
-    const QString out = modelDir(Lane::Chat);
+    const QString out = modelDir(which);
     Step train;
     train.label = tr("training");
     train.counts = true;
     train.done = [out] { return modelThere(out); };
-    if (!modelThere(out) &&
-        !defaultModelPlan(defaultModelFor(lane.task), corpora_, models_, &train.plan, error))
+    // A missing recipe or corpus is said once, before anything starts.
+    if (!modelThere(out) && !defaultModelPlan(model, corpora_, models_, &train.plan, error))
         return false;
     train.plan.outDir = out;
     lane.steps << train;
     Step calibrate;
     calibrate.label = tr("calibrating its confidence on dev");
-    calibrate.command = {QStringLiteral("calibrate"), QStringLiteral("--model"), out,
-                         QStringLiteral("--dev"), devCorpus(lane.task)};
+    calibrate.command = QStringList{QStringLiteral("calibrate"), QStringLiteral("--model"), out} +
+                        defaultDevArguments(model, corpora_);
     calibrate.done = [out] { return calibrated(out); };
     lane.steps << calibrate;
     return plan(lane, oneCore, error);
@@ -243,7 +199,11 @@ bool DefaultModelsRun::runStep(LaneRun& lane, const Step& step) {
     QString error;
     bool ok;
     if (RunFolder::inspect(dir).resumable()) {
-        ok = shown ? dashboard_->resumeRun(dir) : lane.controller->resume(dir);
+        // One core beside the other lane, else all (the recipes fix their shards: the same model).
+        const QStringList threads{
+            QStringLiteral("--threads"),
+            lane.oneCore ? QStringLiteral("1") : QString::number(QThread::idealThreadCount())};
+        ok = shown ? dashboard_->resumeRun(dir, threads) : lane.controller->resume(dir, threads);
     } else {
         QDir(dir).removeRecursively();  // a run that never got to a checkpoint starts over
         ok = shown ? dashboard_->startPlan(step.plan) : startOn(lane.controller, step.plan, &error);
@@ -253,9 +213,6 @@ bool DefaultModelsRun::runStep(LaneRun& lane, const Step& step) {
 }
 
 void DefaultModelsRun::startCommand(LaneRun& lane, const QStringList& args) {
-    // An ensemble left half-written by a stopped join is written again.
-    if (args.front() == QLatin1String("ensemble"))
-        QDir(modelDir(Lane::KoEn) + QStringLiteral(".partial")).removeRecursively();
     auto* process = new QProcess(this);
     lane.process = process;
     process->setProcessChannelMode(QProcess::MergedChannels);
@@ -299,6 +256,7 @@ void DefaultModelsRun::onStepFinished(LaneRun& lane) {
     if (lane.steps[lane.current].counts) {
         ++lane.trainingsDone;
         if (lane.seconds > 0) lane.perTraining = lane.seconds;
+        if (&lane == &laneOf(Lane::Chat)) widenKoEn();
     }
     lane.fraction = lane.seconds = 0.0;
     // The next step starts once the signal that ended this one has returned: it may start the
@@ -317,6 +275,28 @@ void DefaultModelsRun::onStepFinished(LaneRun& lane) {
             updateState();
         },
         Qt::QueuedConnection);
+}
+
+// chat-ko trained: ko-en, training beside it on one core, goes on from a checkpoint on both (its
+// recipe's fixed shards, train.shards, keep the model the same), as run.sh does.
+void DefaultModelsRun::widenKoEn() {
+    LaneRun& koen = laneOf(Lane::KoEn);
+    if (state_ != State::Running || !koen.running || koen.process || !koen.oneCore ||
+        !koen.steps[koen.current].counts || !koen.controller->isRunning())
+        return;
+    koen.widening = true;
+    koen.controller->stop();
+}
+
+void DefaultModelsRun::continueWider(LaneRun& lane) {
+    lane.oneCore = false;
+    const QString dir = lane.steps[lane.current].plan.outDir;
+    const QStringList threads{QStringLiteral("--threads"), QStringLiteral("2")};
+    const bool shown = lane.controller == dashboard_->controller();
+    const bool ok =
+        shown ? dashboard_->resumeRun(dir, threads) : lane.controller->resume(dir, threads);
+    if (!ok)
+        onStepStopped(lane, shown ? dashboard_->statusText() : tr("cannot continue %1").arg(dir));
 }
 
 void DefaultModelsRun::onStepStopped(LaneRun& lane, const QString& error) {

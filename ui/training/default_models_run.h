@@ -1,9 +1,9 @@
 #pragma once
-// Training both default models from the window, the way `./run.sh models` does: ko-en's
-// networks one after another (the first one's vocabularies for all), joined by `dari ensemble`,
-// beside chat-ko, one core each; then each one's confidence calibrated on dev. Every step leaves
-// a folder under the models folder, so the whole is resumable: starting again skips what is
-// done and continues an interrupted run from its checkpoint, also after Dari was closed.
+// Training both default models from the window, the way `./run.sh models` does: ko-en beside
+// chat-ko, one core each, each with its recipe (configs/, its data.corpora in the corpora
+// folder); then each one's confidence calibrated on its recipe's dev sets. Every step leaves a
+// folder under the models folder, so the whole is resumable: starting again skips what is done
+// and continues an interrupted run from its checkpoint, also after Dari was closed.
 //
 // The ko-en lane trains on the dashboard's controller (its charts show it); chat-ko on one of
 // its own. No widgets: DefaultModelsPanel shows it.
@@ -23,11 +23,6 @@ namespace dari {
 
 class TrainingController;
 class TrainingDashboard;
-
-// run.sh's layout (KOEN_MEMBERS, models/ko-en.members/N): test_default_models checks that
-// run.sh says the same.
-inline constexpr int kKoEnMembers = 2;
-inline constexpr char kKoEnMembersFolder[] = "ko-en.members";
 
 class DefaultModelsRun : public QObject {
     Q_OBJECT
@@ -51,7 +46,7 @@ public:
     State state() const { return state_; }
     bool isActive() const { return state_ == State::Running || state_ == State::Stopping; }
     QString modelDir(Lane lane) const;
-    // What a lane is doing ("network 2 of 3 · 41%"), its share done (0..1), and the time left
+    // What a lane is doing ("training · 41%"), its share done (0..1), and the time left
     // projected from its pace so far (negative: not known yet).
     QString laneText(Lane lane) const;
     double laneFraction(Lane lane) const;
@@ -81,20 +76,22 @@ private:
         double seconds = 0.0;     // of the current training run so far
         double perTraining = -1;  // a whole training run's seconds, once one is seen
         bool running = false, finished = false, failed = false;
+        bool oneCore = false;   // started beside the other lane on one core ...
+        bool widening = false;  // ... and stopped to go on on both, the other lane done
         TrainingController* controller = nullptr;
         QProcess* process = nullptr;
     };
 
-    QString devCorpus(const QString& task) const;  // the default model's dev.tsv
     bool plan(LaneRun& lane, bool oneCore, QString* error);
-    bool planKoEn(bool oneCore, QString* error);
-    bool planChat(bool oneCore, QString* error);
+    bool planLane(Lane which, bool oneCore, QString* error);
     void next(LaneRun& lane);
     bool runStep(LaneRun& lane, const Step& step);
     void startCommand(LaneRun& lane, const QStringList& args);
     void onTrainingEvent(LaneRun& lane, const QJsonObject& event);
     void onStepFinished(LaneRun& lane);
     void onStepStopped(LaneRun& lane, const QString& error);
+    void widenKoEn();
+    void continueWider(LaneRun& lane);
     void updateState();
     void setState(State state);
     LaneRun& laneOf(Lane lane) { return lanes_[int(lane)]; }

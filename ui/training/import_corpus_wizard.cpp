@@ -50,6 +50,7 @@ void ImportCorpusWizard::initializePage(int id) {
 TrainingPlan ImportCorpusWizard::plan() const {
     TrainingPlan p;
     p.train = files_->source();
+    p.more = files_->moreSources();
     p.dev = files_->devSource();
     p.settings = settingsPage_->settings();
     p.outDir = QDir(modelsFolder_).filePath(settingsPage_->modelName());

@@ -163,14 +163,49 @@ void TrainingCharts::addTrain(qint64 step, double loss, double gradNorm) {
     rescale();
 }
 
-void TrainingCharts::addValidation(qint64 step, double devLoss, double bleu) {
+void TrainingCharts::addValidation(qint64 step, double devLoss, double bleu,
+                                   const QList<QPair<QString, double>>& sets) {
     devLoss_->append(double(step), devLoss);
     bleu_->append(double(step), bleu);
+    if (sets.size() > 1) {
+        bleu_->setName(tr("mean of %n dev sets", nullptr, int(sets.size())));
+        for (const auto& [name, score] : sets) {
+            QLineSeries* s = devSetSeries(name);
+            (s ? s : addDevSet(name))->append(double(step), score);
+        }
+        bleuPlot_.chart->legend()->setVisible(true);
+    }
     rescale();
 }
 
+QList<QLineSeries*> TrainingCharts::series() const {
+    return QList<QLineSeries*>{trainLoss_, devLoss_, bleu_, gradNorm_} + devSets_;
+}
+
+QLineSeries* TrainingCharts::devSetSeries(const QString& name) const {
+    for (QLineSeries* s : devSets_)
+        if (s->name() == name) return s;
+    return nullptr;
+}
+
+// A dev set's own line: thin and dashed beside the mean, each set its own colour.
+QLineSeries* TrainingCharts::addDevSet(const QString& name) {
+    static const QColor colors[] = {QColor(0xff, 0x7f, 0x0e), QColor(0x17, 0xbe, 0xcf),
+                                    QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+                                    QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22)};
+    QLineSeries* s = makeSeries(name, colors[devSets_.size() % std::size(colors)], true);
+    QPen pen = s->pen();
+    pen.setWidthF(1.5);
+    s->setPen(pen);
+    bleuPlot_.chart->addSeries(s);
+    s->attachAxis(bleuPlot_.x);
+    s->attachAxis(bleuPlot_.y);
+    devSets_.append(s);
+    return s;
+}
+
 void TrainingCharts::truncateAfter(qint64 step) {
-    for (QLineSeries* s : {trainLoss_, devLoss_, bleu_, gradNorm_})
+    for (QLineSeries* s : series())
         truncate(s, step);
     rescale();
 }
@@ -178,6 +213,13 @@ void TrainingCharts::truncateAfter(qint64 step) {
 void TrainingCharts::clear() {
     for (QLineSeries* s : {trainLoss_, devLoss_, bleu_, gradNorm_})
         s->clear();
+    for (QLineSeries* s : devSets_) {
+        bleuPlot_.chart->removeSeries(s);
+        delete s;
+    }
+    devSets_.clear();
+    bleu_->setName(tr("dev BLEU"));
+    bleuPlot_.chart->legend()->setVisible(false);
     rescale();
 }
 
@@ -189,13 +231,13 @@ int TrainingCharts::validationPoints() const {
 }
 
 void TrainingCharts::rescale() {
-    const QList<QLineSeries*> all{trainLoss_, devLoss_, bleu_, gradNorm_};
+    const QList<QLineSeries*> all = series();
     const auto [x0, x1] = range(all, true, true);
     for (const Plot* plot : {&loss_, &bleuPlot_, &normPlot_})
         setRangeWithNiceTicks(plot->x, x0, x1, true);
     const auto loss = range({trainLoss_, devLoss_}, false, false);
     setRangeWithNiceTicks(loss_.y, loss.first, loss.second);
-    const auto bleu = range({bleu_}, false, true);
+    const auto bleu = range(QList<QLineSeries*>{bleu_} + devSets_, false, true);
     // BLEU starts at 0 for a while: keep a scale
     setRangeWithNiceTicks(bleuPlot_.y, 0.0, std::max(bleu.second, 1.0));
     const auto norm = range({gradNorm_}, false, true);

@@ -41,10 +41,11 @@ bool TrainingController::start(const QStringList& trainArgs, const QString& outD
                   outDir, kind);
 }
 
-bool TrainingController::resume(const QString& outDir) {
-    return launch(
-        {QStringLiteral("train"), QStringLiteral("--json"), QStringLiteral("--resume"), outDir},
-        outDir, Kind::Continue);
+bool TrainingController::resume(const QString& outDir, const QStringList& extra) {
+    return launch(QStringList{QStringLiteral("train"), QStringLiteral("--json"),
+                              QStringLiteral("--resume"), outDir} +
+                      extra,
+                  outDir, Kind::Continue);
 }
 
 bool TrainingController::launch(const QStringList& args, const QString& outDir, Kind kind) {

@@ -35,8 +35,9 @@ public:
     // NewModel or a FineTune, as the caller's plan says until the run's start event
     // says it. False if already running.
     bool start(const QStringList& trainArgs, const QString& outDir, Kind kind = Kind::NewModel);
-    // `dari train --json --resume outDir`: same data, counters kept.
-    bool resume(const QString& outDir);
+    // `dari train --json --resume outDir [extra]`: same data, counters kept; `extra` may change
+    // what a resumed run may change (--threads N, a budget).
+    bool resume(const QString& outDir, const QStringList& extra = {});
     // SIGTERM: the child writes a checkpoint at the next step and exits (resumable).
     void stop();
 

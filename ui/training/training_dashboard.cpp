@@ -20,6 +20,7 @@
 
 #include "ui/model_catalog.h"
 #include "ui/text_table_model.h"
+#include "ui/training/corpus_cleaning_preview.h"
 #include "ui/training/run_folder.h"
 #include "ui/training/training_charts.h"
 #include "ui/training/training_controller.h"
@@ -88,6 +89,17 @@ void TrainingDashboard::buildUi() {
     stats_ = new QLabel(this);
     stats_->setObjectName(QStringLiteral("trainingStats"));
     stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    dataNote_ = new QLabel(this);
+    dataNote_->setObjectName(QStringLiteral("dataNote"));
+    dataNote_->setWordWrap(true);
+    dataNote_->setTextFormat(Qt::RichText);
+    dataNote_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    dataNote_->hide();
+    devSets_ = new QLabel(this);
+    devSets_->setObjectName(QStringLiteral("devSetScores"));
+    devSets_->setWordWrap(true);
+    devSets_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    devSets_->hide();
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("trainingStatus"));
     status_->setWordWrap(true);
@@ -130,7 +142,9 @@ void TrainingDashboard::buildUi() {
     layout->addWidget(kindNote_);
     layout->addWidget(progress_);
     layout->addWidget(stats_);
+    layout->addWidget(dataNote_);
     layout->addWidget(charts_, 3);
+    layout->addWidget(devSets_);
     layout->addWidget(
         new QLabel(tr("<b>Sample outputs</b> on dev sentences at the last validation:"), this));
     layout->addWidget(samplesView_);
@@ -177,7 +191,7 @@ bool TrainingDashboard::startPlan(const TrainingPlan& plan) {
         plan.fineTune() ? TrainingController::Kind::FineTune : TrainingController::Kind::NewModel);
 }
 
-bool TrainingDashboard::resumeRun(const QString& dir) {
+bool TrainingDashboard::resumeRun(const QString& dir, const QStringList& extra) {
     const RunFolder run = RunFolder::inspect(dir);
     if (controller_->isRunning()) {
         setStatus(tr("A training run is already in progress."), true);
@@ -191,7 +205,7 @@ bool TrainingDashboard::resumeRun(const QString& dir) {
     if (run.dir != QFileInfo(controller_->outDir()).absoluteFilePath() ||
         charts_->trainPoints() == 0)
         replayLog(run.dir);
-    return controller_->resume(run.dir);
+    return controller_->resume(run.dir, extra);
 }
 
 void TrainingDashboard::stop() {
@@ -223,6 +237,8 @@ void TrainingDashboard::onEvent(const QJsonObject& e) {
         charts_->truncateAfter(integer(e, ev::kStep));
     else if (kind == QLatin1String(ev::kStart))
         onStart(e);
+    else if (kind == QLatin1String(ev::kCleaning))
+        onCleaning(e);
 }
 
 // " · 2 processes" for an event of a distributed run (dari train --nproc); older logs and
@@ -242,6 +258,50 @@ void TrainingDashboard::onStart(const QJsonObject& e) {
         text +=
             tr(" (%n more left out: longer than data.max_pieces pieces)", nullptr, int(tooLong));
     stats_->setText(text + processes(e));
+    // Several corpora: how each epoch mixes them.
+    const QJsonArray corpora = e.value(QLatin1String(ev::kCorpora)).toArray();
+    mixText_.clear();
+    if (corpora.size() > 1) {
+        QStringList parts;
+        for (const QJsonValue& v : corpora) {
+            const QJsonObject c = v.toObject();
+            parts << tr("%1 %2 (%3%)")
+                         .arg(c.value(QLatin1String(ev::kName)).toString().toHtmlEscaped(),
+                              QLocale().toString(integer(c, ev::kPerEpoch)))
+                         .arg(100 * number(c, ev::kShare), 0, 'f', 0);
+        }
+        mixText_ = tr("<b>Each epoch mixes</b> %1 pairs.").arg(parts.join(QStringLiteral(" · ")));
+    }
+    dataNote_->setText(mixText_ + cleaningText_);
+    dataNote_->setVisible(!dataNote_->text().isEmpty());
+}
+
+// What cleaning took out of each corpus; a rule that took much is said in the error colour.
+void TrainingDashboard::onCleaning(const QJsonObject& e) {
+    QStringList parts, warnings;
+    const double share = number(e, ev::kWarnShare);
+    for (const QJsonValue& v : e.value(QLatin1String(ev::kCorpora)).toArray()) {
+        const QJsonObject c = v.toObject();
+        const QString name = c.value(QStringLiteral("name")).toString();
+        const qint64 read = integer(c, "read"), kept = integer(c, "kept");
+        parts << tr("%1 kept %2 of %3")
+                     .arg(name.toHtmlEscaped(), QLocale().toString(kept), QLocale().toString(read));
+        const QJsonObject dropped = c.value(QStringLiteral("dropped")).toObject();
+        for (auto it = dropped.begin(); it != dropped.end(); ++it)
+            if (it.value().toDouble() > share * read)
+                warnings << CleaningPreview::warning(name, it.key(), qint64(it.value().toDouble()),
+                                                     read)
+                                .toHtmlEscaped();
+    }
+    cleaningText_ = tr("<br><b>Cleaning</b> (cleaning.json in the run folder lists why, with "
+                       "examples): %1.")
+                        .arg(parts.join(QStringLiteral(" · ")));
+    if (!warnings.isEmpty())
+        cleaningText_ += QStringLiteral("<br><span style=\"color:%1\"><b>%2</b> %3</span>")
+                             .arg(errorTextColor(palette()).name(), tr("Check the data:"),
+                                  warnings.join(QStringLiteral("; ")));
+    dataNote_->setText(mixText_ + cleaningText_);
+    dataNote_->setVisible(true);
 }
 
 void TrainingDashboard::onTrain(const QJsonObject& e) {
@@ -269,7 +329,9 @@ void TrainingDashboard::showProgress(const QJsonObject& e) {
 
 void TrainingDashboard::onDone(const QJsonObject& e) {
     progress_->setValue(progress_->maximum());
-    bestBleu_ = std::max(bestBleu_, number(e, ev::kBestDevBleu));
+    // The best score is BLEU unless train.best_by chose chrF (then the validations' BLEU counts).
+    if (!e.value(QLatin1String(ev::kBestBy)).toString().startsWith(QLatin1String("chrf")))
+        bestBleu_ = std::max(bestBleu_, number(e, ev::kBestDevBleu));
     QString text = tr("finished: step %1 · %2 epochs · best dev BLEU %3 · %4 of training")
                        .arg(integer(e, ev::kStep))
                        .arg(integer(e, ev::kEpoch))
@@ -284,12 +346,36 @@ void TrainingDashboard::resetProgress() {
     charts_->clear();
     samples_->setRows({});
     bestBleu_ = 0.0;
+    mixText_.clear();
+    cleaningText_.clear();
+    dataNote_->clear();
+    dataNote_->hide();
+    devSets_->clear();
+    devSets_->hide();
 }
 
 void TrainingDashboard::onValidation(const QJsonObject& e) {
     const qint64 step = integer(e, ev::kStep);
     const double bleu = number(e, ev::kDevBleu);
-    charts_->addValidation(step, number(e, ev::kDevLoss), bleu);
+    QList<QPair<QString, double>> sets;
+    QStringList scores;
+    for (const QJsonValue& v : e.value(QLatin1String(ev::kDevSets)).toArray()) {
+        const QJsonObject s = v.toObject();
+        const QString name = s.value(QLatin1String(ev::kName)).toString();
+        sets.append({name, number(s, ev::kDevBleu)});
+        scores << tr("%1 %2 / %3")
+                      .arg(name)
+                      .arg(number(s, ev::kDevBleu), 0, 'f', 2)
+                      .arg(number(s, ev::kDevChrf), 0, 'f', 2);
+    }
+    charts_->addValidation(step, number(e, ev::kDevLoss), bleu, sets);
+    if (sets.size() > 1) {
+        devSets_->setText(tr("Dev sets at step %1 (BLEU / chrF): %2; %3 picks the best checkpoint")
+                              .arg(step)
+                              .arg(scores.join(QStringLiteral(" · ")),
+                                   e.value(QLatin1String(ev::kBestBy)).toString()));
+        devSets_->show();
+    }
     bestBleu_ = std::max(bestBleu_, bleu);
     QList<QStringList> rows;
     for (const QJsonValue& v : e.value(QLatin1String(ev::kSamples)).toArray()) {

@@ -42,7 +42,7 @@ public Q_SLOTS:
     // Starts the plan's run (new model or fine-tune). False with an error shown.
     bool startPlan(const dari::TrainingPlan& plan);
     // Continues an interrupted run in `dir` (also one left by an earlier session).
-    bool resumeRun(const QString& dir);
+    bool resumeRun(const QString& dir, const QStringList& extra = {});
     void stop();
     void resume();  // the run shown, from its last checkpoint
 
@@ -55,6 +55,7 @@ private:
     void buildUi();
     void onEvent(const QJsonObject& event);
     void onStart(const QJsonObject& event);
+    void onCleaning(const QJsonObject& event);
     QString processes(const QJsonObject& event) const;
     void onTrain(const QJsonObject& event);
     void showProgress(const QJsonObject& event);  // train and tick events: the bar and the line
@@ -72,6 +73,9 @@ private:
     QLabel* headline_ = nullptr;
     QLabel* kindNote_ = nullptr;
     QLabel* stats_ = nullptr;
+    QLabel* dataNote_ = nullptr;  // the corpora's mix and what cleaning did to them
+    QLabel* devSets_ = nullptr;   // each dev set's scores at the last validation (several sets)
+    QString mixText_, cleaningText_;
     QLabel* status_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QTableView* samplesView_ = nullptr;

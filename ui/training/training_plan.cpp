@@ -14,10 +14,14 @@ bool TrainingPlan::arguments(QStringList* args, QString* error) const {
         return false;
     }
     const QString links = QDir(outDir).filePath(QStringLiteral("corpus"));
-    if (!train.arguments(QStringLiteral("--train"), links, &a, error)) return false;
+    if (!train.isEmpty() && !train.arguments(QStringLiteral("--train"), links, &a, error))
+        return false;
+    for (const CorpusSource& corpus : more)
+        if (!corpus.arguments(QStringLiteral("--train"), links, &a, error)) return false;
     if (!dev.isEmpty() && !dev.arguments(QStringLiteral("--dev"), links, &a, error)) return false;
     if (!recipe.isEmpty()) {
         a << QStringLiteral("--config") << QFileInfo(recipe).absoluteFilePath();
+        if (!dataDir.isEmpty()) a << QStringLiteral("--data-dir") << dataDir;
     } else {
         a << settings.arguments(fineTune());
         a << QStringLiteral("--set")

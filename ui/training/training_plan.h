@@ -11,9 +11,11 @@ namespace dari {
 
 struct TrainingPlan {
     CorpusSource train;
-    CorpusSource dev;  // empty: `dari train` splits a dev set off `train`
+    QList<CorpusSource> more;  // further training corpora (TSV), mixed in by their weights
+    CorpusSource dev;          // empty: `dari train` splits a dev set off `train`
     TrainingSettings settings;
     QString recipe;    // a config file (configs/ko-en.yaml): its settings instead of `settings`'s
+    QString dataDir;   // where the recipe's data.corpora are (then `train` and `dev` stay empty)
     QString outDir;    // the new bundle's folder, under the models folder
     QString initFrom;  // non-empty: fine-tune this bundle on the new data
     bool skipInvalid = false;      // skip the pairs the report listed (--skip-invalid)

@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>CleaningPreview</name>
+    <message>
+        <location filename="../training/corpus_cleaning_preview.cpp" line="+67"/>
+        <source>markup without text</source>
+        <translation>글 없는 마크업</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too long</source>
+        <translation>너무 김</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target = source</source>
+        <translation>목표 = 원문</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>source in another script</source>
+        <translation>원문이 다른 문자</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>target in another script</source>
+        <translation>목표가 다른 문자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>length ratio</source>
+        <translation>길이 비율</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicate</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>near duplicate</source>
+        <translation>거의 중복</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in a dev set</source>
+        <translation>개발 세트에 있음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over max_pieces</source>
+        <translation>max_pieces 초과</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: &apos;%2&apos; dropped %3% of its pairs (%4 of %5)</source>
+        <translation>%1: &apos;%2&apos; 규칙이 쌍의 %3%를 뺐습니다 (%5쌍 중 %4쌍)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>kept %1 of %2</source>
+        <translation>%2쌍 중 %1쌍 남김</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; markup taken out of %1</source>
+        <translation>; %1쌍에서 마크업을 걷어 냄</translation>
+    </message>
+</context>
+<context>
     <name>CorpusReportPage</name>
     <message>
         <location filename="../training/corpus_report_page.cpp" line="+39"/>
@@ -12,7 +80,7 @@
 <context>
     <name>CorpusSource</name>
     <message>
-        <location filename="../training/corpus_source.cpp" line="+69"/>
+        <location filename="../training/corpus_source.cpp" line="+72"/>
         <source>cannot link the aligned files into %1</source>
         <translation>정렬된 파일을 %1에 링크할 수 없음</translation>
     </message>
@@ -380,7 +448,7 @@
         <translation>기울기 노름(로그)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -398,7 +466,7 @@
         <translation>학습 단계별 기울기 노름과 클리핑 임계값</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>From this model&apos;s training: ‖g‖ before clipping, %1 of %2 logged steps clipped</source>
         <translation>이 모델의 학습 기록: 클리핑 전 ‖g‖, 기록된 %2단계 중 %1단계 클리핑됨</translation>
     </message>
@@ -582,7 +650,7 @@
 <context>
     <name>dari::CorpusFilePage</name>
     <message>
-        <location filename="../training/corpus_file_page.cpp" line="+15"/>
+        <location filename="../training/corpus_file_page.cpp" line="+36"/>
         <source>Choose a corpus</source>
         <translation>말뭉치 선택</translation>
     </message>
@@ -637,7 +705,12 @@
         <translation>대상:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>How much of the corpus each epoch trains on: 1 all of it, 2 every pair twice, 0.5 a different half each epoch</source>
+        <translation>한 에포크에 이 코퍼스를 얼마나 학습할지: 1이면 전부, 2면 모든 쌍을 두 번, 0.5면 에포크마다 다른 절반</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Format:</source>
         <translation>형식(&amp;F):</translation>
     </message>
@@ -658,11 +731,56 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Weight:</source>
+        <translation>가중치(&amp;W):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;More corpora:</source>
+        <translation>더 섞을 코퍼스(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Dev set:</source>
         <translation>검증 세트(&amp;D):</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>Corpus file (TSV)</source>
+        <translation>코퍼스 파일 (TSV)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Corpora trained on together with the first one. Weight: the share of each corpus an epoch trains on (double-click to change it).</source>
+        <translation>첫 코퍼스와 함께 학습할 코퍼스입니다. 가중치: 한 에포크에 각 코퍼스를 얼마나 학습할지 (두 번 눌러 바꿉니다).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add corpus…</source>
+        <translation>코퍼스 추가…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a corpus to mix in</source>
+        <translation>섞을 코퍼스 추가</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TSV corpora (*.tsv)</source>
+        <translation>TSV 코퍼스 (*.tsv)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
@@ -725,12 +843,17 @@
         <translation>세부 정보</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Checking %1…</source>
         <translation>%1 검사 중…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+54"/>
+        <source>cleaning: %1</source>
+        <translation>정리: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Skip the %1 invalid pairs listed above when training (or go Back and choose or fix the file)</source>
         <translation>학습할 때 위 목록의 유효하지 않은 쌍 %1개 건너뛰기(또는 &apos;뒤로&apos;를 눌러 파일을 다시 선택하거나 수정)</translation>
     </message>
@@ -765,15 +888,40 @@
         <translation>검증 세트: 쌍 %1개를 자동으로 분리했습니다(%2%, 최대 %3개). 학습할 쌍은 %4개가 남으며, 이 중 네트워크에 너무 긴 쌍은 제외됩니다(학습 대시보드에서 그 수를 보여 줍니다).</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Mixed in: %1</source>
+        <translation>함께 섞음: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b style=&apos;color:%2&apos;&gt;Cannot use a corpus to mix in:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:%2&apos;&gt;섞을 코퍼스를 쓸 수 없습니다:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
         <location line="+9"/>
-        <source>&lt;br&gt;&lt;b&gt;Problems&lt;/b&gt; (file:line) are listed below the preview.</source>
-        <translation>&lt;br&gt;&lt;b&gt;문제&lt;/b&gt;(파일:줄)는 미리 보기 아래에 표시됩니다.</translation>
+        <source>&lt;br&gt;&lt;b&gt;Cleaning&lt;/b&gt; before training%1: %2.</source>
+        <translation>&lt;br&gt;학습 전 &lt;b&gt;정리&lt;/b&gt;%1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (both sides Korean: a chat corpus)</source>
+        <translation> (양쪽 모두 한국어: 대화 코퍼스)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the data:</source>
+        <translation>데이터를 확인하세요:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;br&gt;&lt;b&gt;Problems&lt;/b&gt; and examples of what cleaning drops (file:line) are listed below the preview.</source>
+        <translation>&lt;br&gt;&lt;b&gt;문제&lt;/b&gt;와 정리에서 빠지는 쌍의 예(파일:줄)는 미리 보기 아래에 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>dari::DecisionView</name>
     <message>
-        <location filename="../learn/decision_view.cpp" line="+60"/>
+        <location filename="../learn/decision_view.cpp" line="+58"/>
         <source>Probability of each label</source>
         <translation>레이블별 확률</translation>
     </message>
@@ -816,17 +964,23 @@
 <context>
     <name>dari::DefaultModelPlan</name>
     <message>
-        <location filename="../training/default_model_plan.cpp" line="+63"/>
+        <location filename="../training/default_model_plan.cpp" line="+64"/>
         <source>The corpus %1 (train.tsv and dev.tsv) is not in %2. It comes from %3.</source>
         <translation>말뭉치 %1(train.tsv와 dev.tsv)이(가) %2에 없습니다. 이 말뭉치는 %3에서 받을 수 있습니다.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+25"/>
         <source>any corpora folder</source>
         <translation>어느 말뭉치 폴더</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-4"/>
+        <source>The corpus %1 (%2) is not in %3. It comes from %4.</source>
+        <translation>코퍼스 %1(%2)이 %3에 없습니다. 출처: %4.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The recipe %1.yaml is in none of %2.</source>
         <translation>레시피 %1.yaml이(가) %2 어디에도 없습니다.</translation>
     </message>
@@ -897,18 +1051,7 @@
 <context>
     <name>dari::DefaultModelsRun</name>
     <message>
-        <location filename="../training/default_models_run.cpp" line="+162"/>
-        <source>network %1 of %2</source>
-        <translation>신경망 %1/%2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>joining its %1 networks</source>
-        <translation>신경망 %1개를 합치는 중</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+24"/>
+        <location filename="../training/default_models_run.cpp" line="+160"/>
         <source>calibrating its confidence on dev</source>
         <translation>dev로 신뢰도를 보정하는 중</translation>
     </message>
@@ -918,7 +1061,7 @@
         <translation>학습 중</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>dari %1 stopped.</source>
         <translation>dari %1이(가) 멈췄습니다.</translation>
     </message>
@@ -928,7 +1071,12 @@
         <translation>%1을(를) 시작할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+63"/>
+        <source>cannot continue %1</source>
+        <translation>%1을(를) 이어서 학습할 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
@@ -1348,12 +1496,12 @@
         <translation>역방향</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>gradient norm (log)</source>
         <translation>기울기 크기 (로그)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>What each step back multiplies it by (forward direction)</source>
         <translation>한 단계 거슬러 갈 때 곱해지는 것 (순방향)</translation>
     </message>
@@ -2669,11 +2817,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+110"/>
         <source>dev BLEU</source>
         <translation>검증 BLEU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-109"/>
         <source>gradient norm</source>
         <translation>그래디언트 노름</translation>
     </message>
@@ -2717,11 +2866,18 @@
         <source>step</source>
         <translation>스텝</translation>
     </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>mean of %n dev sets</source>
+        <translation>
+            <numerusform>개발 세트 %n개의 평균</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dari::TrainingController</name>
     <message>
-        <location filename="../training/training_controller.cpp" line="+121"/>
+        <location filename="../training/training_controller.cpp" line="+122"/>
         <source>Training diverged at step %1: %2. The model was not changed%3. Lower the learning rate (Settings: learning rate) and train again.</source>
         <translation>스텝 %1에서 학습이 발산했습니다: %2. 모델은 변경되지 않았습니다%3. 학습률을 낮추고(설정: 학습률) 다시 학습하세요.</translation>
     </message>
@@ -2781,7 +2937,7 @@
 <context>
     <name>dari::TrainingDashboard</name>
     <message>
-        <location filename="../training/training_dashboard.cpp" line="+59"/>
+        <location filename="../training/training_dashboard.cpp" line="+60"/>
         <source>Dari — Training</source>
         <translation>Dari — 학습</translation>
     </message>
@@ -2791,7 +2947,7 @@
         <translation>아직 학습 작업이 없습니다.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Source</source>
         <translation>원문</translation>
     </message>
@@ -2831,7 +2987,7 @@
         <translation>이 모델 사용</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>&lt;b&gt;Sample outputs&lt;/b&gt; on dev sentences at the last validation:</source>
         <translation>마지막 검증 때 검증 세트 문장에 대한 &lt;b&gt;출력 예시&lt;/b&gt;:</translation>
     </message>
@@ -2847,7 +3003,7 @@
         <translation>%1에 이어서 진행할 중단된 작업이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+47"/>
         <source> · %n processes</source>
         <translation>
             <numerusform> · 프로세스 %n개</numerusform>
@@ -2866,17 +3022,52 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>%1 %2 (%3%)</source>
+        <translation>%1 %2쌍 (%3%)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Each epoch mixes&lt;/b&gt; %1 pairs.</source>
+        <translation>&lt;b&gt;에포크마다 섞는 쌍&lt;/b&gt;: %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 kept %2 of %3</source>
+        <translation>%1 %3쌍 중 %2쌍 남김</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;br&gt;&lt;b&gt;Cleaning&lt;/b&gt; (cleaning.json in the run folder lists why, with examples): %1.</source>
+        <translation>&lt;br&gt;&lt;b&gt;정리&lt;/b&gt; (이유와 예는 실행 폴더의 cleaning.json에): %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the data:</source>
+        <translation>데이터를 확인하세요:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>step %1 · epoch %2 · %3 tokens/s · loss %4 · lr %5 · best dev BLEU %6 · elapsed %7 · ETA %8</source>
         <translation>스텝 %1 · 에포크 %2 · %3 토큰/초 · 손실 %4 · 학습률 %5 · 최고 검증 BLEU %6 · 경과 %7 · 남은 시간 %8</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>finished: step %1 · %2 epochs · best dev BLEU %3 · %4 of training</source>
         <translation>완료: 스텝 %1 · %2 에포크 · 최고 검증 BLEU %3 · 학습 시간 %4</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
+        <source>%1 %2 / %3</source>
+        <translation>%1 %2 / %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dev sets at step %1 (BLEU / chrF): %2; %3 picks the best checkpoint</source>
+        <translation>%1단계의 개발 세트 (BLEU / chrF): %2; 가장 좋은 체크포인트는 %3로 고릅니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Training a new model: %1</source>
         <translation>새 모델 학습 중: %1</translation>
     </message>
@@ -3131,7 +3322,7 @@
 <context>
     <name>dari::WelcomePage</name>
     <message>
-        <location filename="../welcome_page.cpp" line="+35"/>
+        <location filename="../welcome_page.cpp" line="+36"/>
         <source>&amp;Import a model file…</source>
         <translation>모델 파일 가져오기(&amp;I)…</translation>
     </message>
@@ -3171,7 +3362,7 @@
         <translation>번역</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>&lt;li&gt;%1: %2 (%3; %4)&lt;/li&gt;</source>
         <translation>&lt;li&gt;%1: %2 (%3; %4)&lt;/li&gt;</translation>
     </message>
