@@ -109,10 +109,6 @@ setup_sanitize() {
   cmake --build "$SANITIZE_DIR" --parallel "$(nproc)"
 }
 
-# The ko-en default model is an ensemble of this many networks (bench/recipes.md, round 6: two
-# score 1.5-1.8 dev BLEU above their mean, a third adds 0.3-0.8 for half as much time again).
-KOEN_MEMBERS=2
-
 # Where a training run stands: dari status's exit code (0 finished, 3 interrupted, 4 none).
 run_status() {  # DIR
   local code=0
@@ -120,37 +116,21 @@ run_status() {  # DIR
   echo "$code"
 }
 
-# Trains DIR from a recipe, or continues its interrupted run; nothing if it finished.
-train_one() {  # DIR RECIPE CORPUS [dari train options...]
-  local dir=$1 recipe=$2 corpus=$3 data=$DATA_DIR status
-  shift 3
+# Trains DIR from a recipe (its data.corpora under $DATA_DIR), or continues its interrupted run;
+# nothing if it finished.
+train_one() {  # DIR RECIPE [dari train options...]
+  local dir=$1 recipe=$2 status
+  shift 2
   status=$(run_status "$dir")
   [ "$status" = 0 ] && return 0
   if [ "$status" = 3 ]; then
     say "Continuing the interrupted training of $dir"
-    "$BUILD_DIR/bin/dari" train --resume "$dir"
+    "$BUILD_DIR/bin/dari" train --resume "$dir" "$@"  # the options given are --threads only
     return
   fi
   say "Training $dir ($recipe)"
   rm -rf "$dir"
-  "$BUILD_DIR/bin/dari" train --config "$recipe" --train "$data/$corpus/train.tsv" \
-    --dev "$data/$corpus/dev.tsv" --out "$dir" "$@"
-}
-
-# models/ko-en: its networks trained one after another on one core (the first one's
-# vocabularies for all), then joined and scored on dev.
-train_koen() {
-  local members=models/ko-en.members data=$DATA_DIR joined=()
-  for i in $(seq 1 "$KOEN_MEMBERS"); do
-    if [ "$i" -eq 1 ]; then
-      train_one "$members/1" configs/ko-en.yaml tatoeba-ko-en --threads 1
-    else
-      train_one "$members/$i" configs/ko-en.yaml tatoeba-ko-en --threads 1 --seed "$i" --vocab-from "$members/1"
-    fi
-    joined+=(--member "$members/$i")
-  done
-  rm -rf models/ko-en models/ko-en.partial
-  "$BUILD_DIR/bin/dari" ensemble --out models/ko-en "${joined[@]}" --dev "$data/tatoeba-ko-en/dev.tsv" --threads 1
+  "$BUILD_DIR/bin/dari" train --config "$recipe" --data-dir "$DATA_DIR" --out "$dir" "$@"
 }
 
 # "PERCENT SECONDS": how much of run DIR's budget is spent, and in how many seconds of training
@@ -163,36 +143,28 @@ budget_share() {  # DIR
     -e 's/.*; \([0-9.]*\)% of its budget after \([0-9]*\) s of training$/\1 \2/p'
 }
 
-# While both lanes run: one line with each model's share of its budget and the time left,
+# While the lanes run: one line with each model's share of its budget and the time left,
 # projected from the pace so far (the first such line is the estimate); rewritten every 15 s on
 # a terminal, printed each minute otherwise.
-show_progress() {  # CHAT_PID KOEN_PID
-  local last=-60 estimated=0 chat="" koen="" member=0 done=0 line
-  while kill -0 "$1" 2>/dev/null || kill -0 "$2" 2>/dev/null; do
+ESTIMATED=0  # the first estimate is said once, however many times show_progress runs
+show_progress() {  # LANE_PID... : returns when one of them ends
+  local last=-60 chat="" koen="" line pid
+  while true; do
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null || break 2; done
     # dari status loads LibTorch (half a second of a core): finished runs are asked no more.
     [ "${chat%% *}" = 100 ] || chat=$(budget_share models/chat-ko)
-    while [ "$done" -lt "$KOEN_MEMBERS" ]; do
-      koen=$(budget_share "models/ko-en.members/$((done + 1))")
-      [ "${koen%% *}" = 100 ] || break
-      done=$((done + 1)) member=${koen#* }  # the last network's time: the next one's estimate
-    done
-    line=$(awk -v chat="${chat:-0 0}" -v koen="${koen:-0 0}" -v member="$member" \
-               -v done="$done" -v n="$KOEN_MEMBERS" '
+    [ "${koen%% *}" = 100 ] || koen=$(budget_share models/ko-en)
+    line=$(awk -v chat="${chat:-0 0}" -v koen="${koen:-0 0}" '
       function bar(p,   s, k) { s = ""; for (k = 0; k < 20; k++) s = s (k < p / 5 ? "#" : "."); return s }
+      function left(r) { return r[1] >= 100 ? 0 : (r[1] > 0 ? r[2] * (100 - r[1]) / r[1] : -1) }
       BEGIN {
         split(chat, c, " "); split(koen, k, " ")
-        cl = c[1] >= 100 ? 0 : (c[1] > 0 ? c[2] * (100 - c[1]) / c[1] : -1)
-        if (done == n) { all = 100; kl = 0 }
-        else {
-          all = (done * 100 + k[1]) / n
-          per = k[1] > 0 ? k[2] * 100 / k[1] : member       # one network, whole
-          kl = per > 0 ? per * (1 - k[1] / 100) + (n - done - 1) * per : -1
-        }
+        cl = left(c); kl = left(k)
         eta = (cl < 0 || kl < 0) ? "estimating..." : sprintf("about %d min left", (cl > kl ? cl : kl) / 60 + 0.5)
-        printf "chat-ko [%s] %3d%%   ko-en [%s] %3d%% (network %d of %d)   %s", bar(c[1]), c[1], bar(all), all, (done < n ? done + 1 : n), n, eta
+        printf "chat-ko [%s] %3d%%   ko-en [%s] %3d%%   %s", bar(c[1]), c[1], bar(k[1]), k[1], eta
       }')
-    if [ $estimated = 0 ] && [[ "$line" == *"min left"* ]]; then
-      estimated=1
+    if [ $ESTIMATED = 0 ] && [[ "$line" == *"min left"* ]]; then
+      ESTIMATED=1
       printf '%s\n' "Estimate from the first steps: ${line##*about }" | sed 's/ left$/ for both/'
     fi
     if [ -t 1 ]; then
@@ -207,53 +179,72 @@ show_progress() {  # CHAT_PID KOEN_PID
   return 0
 }
 
+# Lane PID's exit status, after it ended: its log's last lines when it failed.
+lane_ok() {  # PID NAME LOG
+  local code=0
+  wait "$1" || code=$?
+  [ $code = 0 ] && return 0
+  echo "run.sh: training $2 failed; the end of $3:" >&2
+  tail -n 5 "$3" >&2
+  exit 1
+}
+
 train_default_models() {
   local koen=0 chat=0
-  [ -f models/ko-en/meta.json ] || koen=1
+  [ "$(run_status models/ko-en)" = 0 ] || koen=1
   [ "$(run_status models/chat-ko)" = 0 ] || chat=1
   if [ $koen = 1 ] && [ $chat = 1 ]; then
     # One core each: two one-thread runs side by side do ~17% more work than one
     # two-thread run after the other. Their output goes to logs; the terminal shows progress.
-    local koen_log=models/ko-en.members/log.txt chat_log=models/chat-ko.log
-    mkdir -p models/ko-en.members
+    local koen_log=models/ko-en.log chat_log=models/chat-ko.log code=0
+    mkdir -p models
     say "Training models/ko-en beside models/chat-ko, one core each (logs: $chat_log, $koen_log)"
-    train_koen >>"$koen_log" 2>&1 &
+    train_one models/ko-en configs/ko-en.yaml --threads 1 >>"$koen_log" 2>&1 &
     local koen_lane=$!
-    train_one models/chat-ko configs/chat-ko.yaml chatbot-ko --threads 1 >"$chat_log" 2>&1 &
+    train_one models/chat-ko configs/chat-ko.yaml --threads 1 >"$chat_log" 2>&1 &
     local chat_lane=$!
     # If this script stops, so do both lanes (their runs save a checkpoint on SIGTERM).
-    trap "pkill -TERM -P $koen_lane 2>/dev/null; kill -TERM $koen_lane 2>/dev/null;
-          pkill -TERM -P $chat_lane 2>/dev/null; kill -TERM $chat_lane 2>/dev/null" EXIT
+    trap 'pkill -TERM -P $koen_lane 2>/dev/null; kill -TERM $koen_lane 2>/dev/null;
+          pkill -TERM -P $chat_lane 2>/dev/null; kill -TERM $chat_lane 2>/dev/null' EXIT
     show_progress "$chat_lane" "$koen_lane"
-    local lane log failed=0
-    for lane in chat:$chat_lane:$chat_log koen:$koen_lane:$koen_log; do
-      log=${lane##*:}
-      if ! wait "$(echo "$lane" | cut -d: -f2)"; then
-        echo "run.sh: training ${lane%%:*} failed; the end of $log:" >&2
-        tail -n 5 "$log" >&2
-        failed=1
+    if kill -0 "$koen_lane" 2>/dev/null; then
+      lane_ok "$chat_lane" chat-ko "$chat_log"
+      # chat-ko is done: ko-en goes on from a checkpoint on both cores. Its recipe splits every
+      # step into a fixed number of shards (train.shards), so the model is the same.
+      pkill -TERM -P "$koen_lane" 2>/dev/null || true
+      wait "$koen_lane" || code=$?
+      if [ $code = 3 ]; then
+        echo "chat-ko is done: ko-en continues on both cores" >>"$koen_log"
+        "$BUILD_DIR/bin/dari" train --resume models/ko-en --threads 2 >>"$koen_log" 2>&1 &
+        koen_lane=$!
+      elif [ $code != 0 ]; then
+        lane_ok "$koen_lane" ko-en "$koen_log"
       fi
-    done
-    [ $failed = 0 ] || exit 1
+      show_progress "$koen_lane"
+      lane_ok "$koen_lane" ko-en "$koen_log"
+    else
+      lane_ok "$koen_lane" ko-en "$koen_log"
+      show_progress "$chat_lane"
+      lane_ok "$chat_lane" chat-ko "$chat_log"
+    fi
     trap - EXIT
     tail -n 1 "$chat_log"
-    tail -n 2 "$koen_log"
+    tail -n 1 "$koen_log"
   else
-    [ $chat = 0 ] || train_one models/chat-ko configs/chat-ko.yaml chatbot-ko
-    [ $koen = 0 ] || train_koen
+    [ $chat = 0 ] || train_one models/chat-ko configs/chat-ko.yaml --threads "$(nproc)"
+    [ $koen = 0 ] || train_one models/ko-en configs/ko-en.yaml --threads "$(nproc)"
   fi
   calibrate_default_models
 }
 
-# How sure each default model is, in three levels measured on its dev set (dari calibrate),
-# for a model that has no such levels yet.
+# How sure each default model is, in three levels measured on its recipe's dev sets (dari
+# calibrate), for a model that has no such levels yet.
 calibrate_default_models() {
-  local data=$DATA_DIR model corpus
-  for model in ko-en:tatoeba-ko-en chat-ko:chatbot-ko; do
-    corpus=${model#*:} model=models/${model%%:*}
+  local model
+  for model in models/ko-en models/chat-ko; do
     grep -q '"low_below"' "$model/meta.json" && continue
-    say "Calibrating $model's confidence on $corpus/dev.tsv"
-    "$BUILD_DIR/bin/dari" calibrate --model "$model" --dev "$data/$corpus/dev.tsv"
+    say "Calibrating $model's confidence on its dev sets"
+    "$BUILD_DIR/bin/dari" calibrate --model "$model" --data-dir "$DATA_DIR"
   done
 }
 
