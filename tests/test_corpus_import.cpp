@@ -185,8 +185,9 @@ private Q_SLOTS:
             bytes += QStringLiteral("설명서 %1쪽을 보세요.\tSee page %1 of the manual.\n")
                          .arg(i)
                          .toUtf8();
-        bytes += "문장 1입니다.\tSentence 1.\n";                // line 21: in the first corpus
-        bytes += "Printing a document\tPrinting a document\n";  // line 22: copied, no Hangul
+        bytes += "문장 1입니다.\tSentence 1.\n";                    // line 21: in the first corpus
+        bytes += "Printing a document\tPrinting a document\n";      // line 22: copied, no Hangul
+        bytes += "긴 설명 " + QByteArray(1200, 'a') + "\tLong.\n";  // line 23: too long
         const QString second = write(dir_, "manual.tsv", bytes);
         dari::ImportCorpusWizard wizard(dir_.filePath("models"), nullptr);
         wizard.show();
@@ -204,16 +205,20 @@ private Q_SLOTS:
         QVERIFY(checked.wait(30000));
         auto* report = wizard.reportPage();
         QCOMPARE(report->moreChecks().size(), 1);
-        QCOMPARE(report->moreChecks().front().validPairs, 22);
+        // Too long to train on is a cleaning rule, as in dari train: not an invalid pair to skip.
+        QCOMPARE(report->moreChecks().front().validPairs, 23);
+        QCOMPARE(report->moreChecks().front().invalidPairs, 0);
         const auto& cleaning = report->cleaning().reports;
         QCOMPARE(cleaning.size(), 2);
         QCOMPARE(cleaning[0].droppedCount(), size_t{0});
         QCOMPARE(cleaning[1].dropped.at(dari::CleanRule::Duplicate), size_t{1});
         QCOMPARE(cleaning[1].dropped.at(dari::CleanRule::SameText), size_t{1});
+        QCOMPARE(cleaning[1].dropped.at(dari::CleanRule::TooLong), size_t{1});
         QCOMPARE(cleaning[1].kept(), size_t{20});
+        QCOMPARE(QString::fromStdString(cleaning[1].corpus), QStringLiteral("manual"));
         QVERIFY(report->findChild<QLabel*>(QStringLiteral("report"))
                     ->text()
-                    .contains(QStringLiteral("kept 20 of 22")));
+                    .contains(QStringLiteral("manual: kept 20 of 23")));
         QStringList rules;
         for (const auto& row : report->issues()->rows())
             rules << row.at(1);

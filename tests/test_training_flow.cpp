@@ -358,11 +358,13 @@ private Q_SLOTS:
         controller->setExecutable(kDari);
         QSignalSpy errors(&window, &dari::MainWindow::errorShown);
         QVERIFY(dashboard->startPlan(plan));
-        // Past the first checkpoint (written right after the validation at step 10).
-        QTRY_VERIFY_WITH_TIMEOUT((controller->checkpointStep() >= 10 &&
-                                  controller->step() > controller->checkpointStep()) ||
-                                     !controller->isRunning(),
-                                 90000);
+        // Past the first checkpoint (written right after the validation at step 10), as the log
+        // file says: a step seen only in a once-a-second tick on stdout is not in the file.
+        const auto pastCheckpoint = [&] {
+            const dari::RunFolder run = dari::RunFolder::inspect(plan.outDir);
+            return run.checkpointStep >= 10 && run.loggedStep > run.checkpointStep;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(pastCheckpoint() || !controller->isRunning(), 90000);
         QVERIFY2(controller->isRunning(), qPrintable(controller->stderrTail()));
         const qint64 checkpointed = controller->checkpointStep();
         ::kill(pid_t(controller->processId()), SIGKILL);

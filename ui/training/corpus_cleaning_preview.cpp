@@ -4,6 +4,10 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <map>
+#include <string>
+
+#include "data/corpus_sources.h"
 #include "data/script.h"
 #include "model/bundle/config.h"
 
@@ -48,9 +52,12 @@ CleaningPreview CleaningPreview::run(const QList<CorpusSource>& train, const Cor
     options.maxLengthRatio = defaults.cleanLengthRatio;
     CorpusCleaner cleaner(options);
     if (!dev.isEmpty()) cleaner.addDevSources(readable(dev));
+    std::map<std::string, int> seen;  // two corpora of one name are told apart, as dari train does
     for (int i = 0; i < train.size(); ++i) {
+        std::string name = corpusName(train[i].path.toStdString());
+        if (const int n = ++seen[name]; n > 1) name += " (" + std::to_string(n) + ")";
         CleanReport report;
-        cleaner.clean(QFileInfo(train[i].path).fileName().toStdString(), corpora[i], report);
+        cleaner.clean(name, corpora[i], report);
         for (const auto& [rule, count] : report.dropped)
             if (count > defaults.cleanWarnShare * report.read)
                 preview.warnings << warning(QString::fromStdString(report.corpus),

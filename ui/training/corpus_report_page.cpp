@@ -104,9 +104,11 @@ void CorpusReportPage::initializePage() {
     // The task holds copies only: it never touches the page, which never waits for it.
     watcher_.setFuture(QtConcurrent::run([train, more, dev, maxChars] {
         Result r;
-        r.train = CorpusCheck::run(train, maxChars);
+        // Training pairs over the limit are dropped by cleaning (counted below), as dari train
+        // does; only a dev set's are invalid.
+        r.train = CorpusCheck::run(train, 0);
         for (const CorpusSource& corpus : more)
-            r.more.append(CorpusCheck::run(corpus, maxChars, 0));
+            r.more.append(CorpusCheck::run(corpus, 0, 0));
         if (!dev.isEmpty()) r.dev = CorpusCheck::run(dev, maxChars, 0);
         r.cleaning = CleaningPreview::run(QList<CorpusSource>{train} + more, dev);
         return r;
